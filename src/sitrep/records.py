@@ -23,6 +23,9 @@ class Article:
     id: str
     text: str
     published: date | None = None
+    #: 1 when the day of publication is known; 3 when only the month is (the seed's "date YYYY-MM" format,
+    #: stored as the 1st of the month).
+    published_precision: int = 1
     source: str | None = None
     url: str | None = None
     language: str | None = None
