@@ -1,0 +1,184 @@
+"""Date expressions in French text, resolved against the publication date.
+
+Works on the raw article text (character offsets), driven by the `dates`
+lexicon: weekdays, months, relative days and periods. Resolution follows ACLED:
+time_precision 1 for a known day, 2 for a known week (coded mid-week), 3 for a
+known month (coded mid-month).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sitrep.normalize import fold
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    #: the resolved day, or None when it cannot be resolved (e.g. a weekday with no publication date).
+    value: date | None
+    precision: int
+    #: the expression names a year or a month clearly before the publication: background, not news.
+    past: bool = False
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    explicit: re.Pattern[str]
+    night: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: re.Pattern[str]
+    period: re.Pattern[str]
+    month: re.Pattern[str]
+    year: re.Pattern[str]
+    weekdays: tuple[str, ...]
+    months: Mapping[str, int]
+    relative_days: Mapping[str, int]
+    periods: Mapping[str, tuple[int, int]]
+    past_markers: frozenset[str]
+    overnight_first: bool
+
+
+def _alternation(words: Any) -> str:
+    # Longest first, so "hier soir" wins over "hier"; matched against folded text.
+    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+
+
+def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
+    weekdays = tuple(fold(w) for w in lexicon["weekdays"])
+    months = {fold(k): int(v) for k, v in dict(lexicon["months"]).items()}
+    relative_days = {fold(k): int(v) for k, v in dict(lexicon.get("relative_days", {})).items()}
+    periods = {
+        fold(k): (int(v["days"]), int(v["precision"]))
+        for k, v in dict(lexicon.get("relative_periods", {})).items()
+    }
+    wd, mo = _alternation(weekdays), _alternation(months)
+    past = frozenset(fold(w) for w in lexicon.get("past_markers", ()))
+    year = r"(?P<year>(?:19|20)\d\d)"
+    return _Patterns(
+        explicit=re.compile(rf"\b(?:(?P<wd>{wd})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{mo})(?:\s+{year})?\b"),
+        night=re.compile(rf"\bnuit\s+(?:du|de)\s+(?P<wd1>{wd})\s+(?:au|a)\s+(?P<wd2>{wd})\b"),
+        weekday=re.compile(rf"\b(?P<wd>{wd})(?:\s+(?P<past>{_alternation(past)}))?\b(?!\s+\d)"),
+        relative=re.compile(rf"\b(?:{_alternation(relative_days)})\b"),
+        period=re.compile(rf"\b(?:{_alternation(periods)})\b") if periods else re.compile(r"(?!x)x"),
+        month=re.compile(
+            rf"\b(?:en|depuis|debut|fin|mi|courant|au mois de)\s+(?P<month>{mo})(?:\s+{year})?\b"
+        ),
+        year=re.compile(rf"\b(?:en|depuis|de|des|annee|annees)\s+{year}\b"),
+        weekdays=weekdays,
+        months=months,
+        relative_days=relative_days,
+        periods=periods,
+        past_markers=past,
+        overnight_first=str(lexicon.get("overnight_day", "first")) == "first",
+    )
+
+
+def _last_weekday(published: date, weekday: int, *, strictly_before: bool) -> date:
+    delta = (published.weekday() - weekday) % 7
+    if delta == 0 and strictly_before:
+        delta = 7
+    return published - timedelta(days=delta)
+
+
+def _fold_keep_offsets(text: str) -> str:
+    """fold() that keeps one character per input character, so offsets carry over."""
+    out = []
+    for ch in text:
+        f = fold(ch)
+        out.append(f[0] if f else (" " if not ch.isalnum() else ch.lower()))
+    return "".join(out)
+
+
+class DateReader:
+    """Finds date expressions; built once from a `dates` lexicon, then used for every article."""
+
+    def __init__(self, lexicon: Mapping[str, Any]):
+        self._patterns = _compile(lexicon)
+
+    def find(self, text: str, *, published: date | None, published_precision: int = 1) -> list[DateMention]:
+        """Every date expression of `text`, resolved against `published` where possible."""
+        return _find(self._patterns, text, published, published_precision)
+
+
+def _find(p: _Patterns, text: str, published: date | None, published_precision: int) -> list[DateMention]:
+    folded = _fold_keep_offsets(text)
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], value: date | None, precision: int, past: bool = False) -> None:
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        mentions.append(DateMention(s, e, text[s:e], value, precision, past))
+
+    day_known = published is not None and published_precision == 1
+    # The latest day the article can have been written: its day, or the end of its month.
+    latest = published
+    if published is not None and published_precision != 1:
+        latest = (published.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    for m in p.explicit.finditer(folded):
+        day = 1 if m["day"] == "1er" else int(m["day"])
+        month = p.months[m["month"]]
+        year = int(m["year"]) if m["year"] else (published.year if published else None)
+        if year is None:
+            add(m, None, 1)
+            continue
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        if not m["year"] and latest and value > latest + timedelta(days=7):
+            value = value.replace(year=year - 1)  # "le 28 décembre" read in January
+        add(m, value, 1, past=bool(latest and (latest - value).days > 60))
+    for m in p.night.finditer(folded):
+        value = None
+        if day_known:
+            # the later day of the night is on or before publication
+            second = _last_weekday(published, p.weekdays.index(m["wd2"]), strictly_before=False)
+            value = second - timedelta(days=1) if p.overnight_first else second
+        add(m, value, 1 if value else 2)
+    for m in p.weekday.finditer(folded):
+        value = None
+        if day_known:
+            value = _last_weekday(published, p.weekdays.index(m["wd"]), strictly_before=bool(m["past"]))
+        add(m, value, 1 if value else 2)
+    for m in p.relative.finditer(folded):
+        key = re.sub(r"\s+", " ", m.group(0))
+        value = published + timedelta(days=p.relative_days[key]) if day_known else None
+        add(m, value, 1 if value else 3)
+    for m in p.period.finditer(folded):
+        days, precision = p.periods[re.sub(r"\s+", " ", m.group(0))]
+        add(m, published + timedelta(days=days) if published else None, precision)
+    for m in p.month.finditer(folded):
+        month = p.months[m["month"]]
+        year = int(m["year"]) if m["year"] else (published.year if published else None)
+        if year is None:
+            continue
+        value = date(year, month, 15)
+        if not m["year"] and latest and value > latest + timedelta(days=31):
+            value = value.replace(year=year - 1)
+        add(m, value, 3, past=bool(latest and (latest - value).days > 45))
+    for m in p.year.finditer(folded):
+        year = int(m["year"])
+        past = bool(published and year < published.year)
+        add(m, date(year, 7, 1), 3, past=past)
+    mentions.sort(key=lambda d: d.start)
+    return mentions
+
+
+def mid_period(value: date, precision: int) -> date:
+    """ACLED codes a week-only date mid-week and a month-only date mid-month."""
+    if precision == 2:
+        return value - timedelta(days=value.weekday()) + timedelta(days=3)
+    if precision == 3:
+        return value.replace(day=15)
+    return value
