@@ -63,7 +63,9 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
     past = frozenset(fold(w) for w in lexicon.get("past_markers", ()))
     year = r"(?P<year>(?:19|20)\d\d)"
     return _Patterns(
-        explicit=re.compile(rf"\b(?:(?P<wd>{wd})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{mo})(?:\s+{year})?\b"),
+        explicit=re.compile(
+            rf"\b(?:(?P<wd>{wd})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{mo})(?:\s+{year})?\b"
+        ),
         night=re.compile(rf"\bnuit\s+(?:du|de)\s+(?P<wd1>{wd})\s+(?:au|a)\s+(?P<wd2>{wd})\b"),
         weekday=re.compile(rf"\b(?P<wd>{wd})(?:\s+(?P<past>{_alternation(past)}))?\b(?!\s+\d)"),
         relative=re.compile(rf"\b(?:{_alternation(relative_days)})\b"),

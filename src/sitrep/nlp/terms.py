@@ -4,7 +4,9 @@ A term is a tuple of folded words (see sitrep.lexicons). Each word matches a
 token whose folded lemma or folded form equals it; "word*" matches a prefix and
 "~" any one token. Matching runs over a *word stream* rather than tokens, so a
 hyphenated token ("attentat-suicide", "a-t-on") matches a two-word term, and a
-punctuation token breaks a phrase.
+punctuation token breaks a phrase (a hyphen or an apostrophe alone does not:
+"al - Thourade" is one name). A term written as an acronym ("EI", "ANS") matches
+only an upper-case token, so "ans" (years) is not the Syrian National Army.
 """
 
 from __future__ import annotations
@@ -23,11 +25,24 @@ Payload = TypeVar("Payload")
 _BREAK = "\x00"  # stands for punctuation: matches no word
 
 
+_JOINERS = frozenset({"-", "'", "’", "‑"})
+_ACRONYM = "="  # a pattern word that must match an upper-case token
+
+
 @dataclass(frozen=True)
 class _Word:
     form: str
     lemma: str | None
     token: int
+    upper: bool = False
+
+
+def term_words(words: Sequence[str], text: str) -> tuple[str, ...]:
+    """A lexicon term's words, marked as an acronym when it is written as one ("EI", "FAMa" is not)."""
+    letters = text.replace(".", "").replace(" ", "")
+    if letters.isalpha() and letters.isupper() and len(letters) <= 8 and len(words) == 1:
+        return (_ACRONYM + words[0],)
+    return tuple(words)
 
 
 @dataclass(frozen=True)
@@ -41,7 +56,7 @@ def word_stream(doc: Doc | Span) -> list[_Word]:
     """The folded words of a document (or span), each pointing back to its token."""
     stream: list[_Word] = []
     for token in doc:
-        if token.is_space:
+        if token.is_space or token.text in _JOINERS:
             continue
         forms = fold(token.text).split()
         if not forms:
@@ -49,13 +64,16 @@ def word_stream(doc: Doc | Span) -> list[_Word]:
             continue
         lemmas = fold(token.lemma_).split()
         lemma = lemmas[0] if len(forms) == 1 and len(lemmas) == 1 else None
-        stream.extend(_Word(form, lemma if len(forms) == 1 else None, token.i) for form in forms)
+        upper = token.text.isupper()
+        stream.extend(_Word(form, lemma if len(forms) == 1 else None, token.i, upper) for form in forms)
     return stream
 
 
 def _word_matches(pattern: str, word: _Word) -> bool:
     if pattern == "~":
         return word.form != _BREAK
+    if pattern.startswith(_ACRONYM):
+        return word.upper and word.form == pattern[1:]
     if pattern.endswith("*"):
         stem = pattern[:-1]
         return word.form.startswith(stem) or (word.lemma is not None and word.lemma.startswith(stem))
@@ -72,7 +90,7 @@ class TermMatcher(Generic[Payload]):
             words = tuple(words)
             if not words:
                 continue
-            first = words[0]
+            first = words[0].removeprefix(_ACRONYM)
             if first.endswith("*") or first == "~":
                 self._wild_first.append((words, payload))
             else:

@@ -86,6 +86,14 @@ class EventStore:
             raise self._error(f"store article {article.id!r}", err) from err
         return True
 
+    def stored_copy(self, article: Article) -> tuple[str, str, str | None] | None:
+        """(id, status, pipeline_version) of the stored article with the same id or text, if any."""
+        same = or_(schema.articles.c.id == article.id, schema.articles.c.content_hash == article.content_hash)
+        a = schema.articles.c
+        with self._reading(f"look up article {article.id!r}") as conn:
+            row = conn.execute(select(a.id, a.status, a.pipeline_version).where(same).limit(1)).first()
+        return (row.id, row.status, row.pipeline_version) if row is not None else None
+
     def get_article(self, article_id: str) -> Article | None:
         with self._reading(f"read article {article_id!r}") as conn:
             row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).first()

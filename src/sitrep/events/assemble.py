@@ -1,0 +1,293 @@
+"""From a parsed article to event records: triggers + arguments -> Event.
+
+The steps, each in its own module: keep and group the triggers
+(happenings), pick the sub-event type, read factuality and attribution
+(factuality), link actors (roles), place (place), date (dates) and toll
+(fatalities), and keep the span behind every field as evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from sitrep.events import place as places_of
+from sitrep.events.dates import DateMention, DateReader, mid_period
+from sitrep.events.factuality import STRENGTH, Factuality, factuality_of
+from sitrep.events.fatalities import FatalityReader
+from sitrep.events.happenings import Happening, TriggerFilter, group_triggers
+from sitrep.events.reading import Reading
+from sitrep.events.roles import Actor, actor_of, assign_roles
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.lexicons import Lexicon
+from sitrep.nlp.components.triggers import AMBIGUOUS
+from sitrep.records import Article, Event, Evidence, Place
+from sitrep.taxonomy import SUB_EVENT_TYPES, interaction_code
+
+#: When one happening has triggers of several sub-event types, the first in this
+#: order is coded: the most specific wins (ACLED: an ambush with an IED followed by
+#: fire is an armed clash; an abduction in which guards die is an abduction).
+PRECEDENCE: tuple[str, ...] = (
+    "Suicide bomb",
+    "Chemical weapon",
+    "Sexual violence",
+    "Abduction/forced disappearance",
+    "Excessive force against protesters",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Grenade",
+    "Armed clash",
+    "Remote explosive/landmine/IED",
+    "Violent demonstration",
+    "Mob violence",
+    "Protest with intervention",
+    "Peaceful protest",
+    "Attack",
+    "Disrupted weapons use",
+    "Looting/property destruction",
+    "Arrests",
+    "Change to group/activity",
+    "Agreement",
+    "Headquarters or base established",
+    "Non-violent transfer of territory",
+    "Other",
+)
+_RANK = {sub: i for i, sub in enumerate(PRECEDENCE)}
+
+
+class EventExtractor:
+    """Turns a parsed article into events; built once, used for every article."""
+
+    def __init__(self, *, lexicon: Lexicon, gazetteer: Gazetteer, pipeline_version: str):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.pipeline_version = pipeline_version
+        self.dates = DateReader(lexicon.dates)
+        self.fatalities = FatalityReader(lexicon)
+
+    def extract(self, doc: Doc, article: Article) -> list[Event]:
+        reading = Reading(
+            article,
+            doc,
+            self.lexicon,
+            self.dates.find(
+                doc.text, published=article.published, published_precision=article.published_precision
+            ),
+        )
+        keep = TriggerFilter(reading)
+        triggers = [t for spans in sorted(reading.triggers.items()) for t in spans[1] if keep.keep(t)]
+        if not triggers:
+            return []
+        hints = places_of.country_hints(reading, self.gazetteer)
+        places: dict[int, Place | None] = {}
+
+        def sentence_place(sentence: int) -> Place | None:
+            if sentence not in places:
+                places[sentence] = places_of.sentence_place(
+                    reading, sentence, gazetteer=self.gazetteer, hints=hints
+                )
+            return places[sentence]
+
+        def sentence_day(sentence: int) -> date | None:
+            current = [m for m in reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
+            return current[0].value if current else None
+
+        happenings = group_triggers(
+            reading, triggers, sentence_day=sentence_day, sentence_place=sentence_place
+        )
+        events = [self._event(reading, h, hints) for h in happenings]
+        return [e for e in events if e is not None]
+
+    # -- one happening -> one Event ------------------------------------------------
+
+    def _event(self, reading: Reading, h: Happening, hints: list[str]) -> Event | None:
+        body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
+        sub_event_type = min((t.label_ for t in h.triggers), key=lambda s: _RANK.get(s, 99))
+        main = next((t for t in body if t.label_ == sub_event_type), body[0])
+        fact = self._factuality(reading, main, body)
+        claimant = self._claimant_actor(reading, fact)
+
+        event_type = SUB_EVENT_TYPES[sub_event_type]
+        actor1, actor2 = assign_roles(
+            reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
+        )
+        if sub_event_type == "Attack" and actor2 is not None and actor2.inter in (1, 2, 3, 8):
+            # An attack on an armed side is a battle in ACLED's coding.
+            sub_event_type, event_type = "Armed clash", "Battles"
+
+        place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
+        when = self._date(reading, main, h)
+        if when is not None and when.past:
+            return None  # background: a happening the text places well before publication
+        toll = self.fatalities.for_event([reading.sentences[s] for s in h.sentences])
+        return self._record(
+            reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
+        )
+
+    def _factuality(self, reading: Reading, main: Span, body: list[Span]) -> Factuality:
+        fact = factuality_of(reading, main)
+        if fact.value == "unconfirmed":
+            # The body's strongest reading wins: a later plain statement confirms a hedged lede.
+            for trigger in body:
+                if trigger is main or trigger.root.pos_ != "VERB":
+                    continue
+                other = factuality_of(reading, trigger)
+                if STRENGTH[other.value] > STRENGTH[fact.value]:
+                    fact = other
+        return fact
+
+    def _claimant_actor(self, reading: Reading, fact: Factuality) -> Actor | None:
+        if not fact.responsibility or fact.claimant is None:
+            return None
+        claimant = fact.claimant
+        for spans in reading.actors.values():
+            for span in spans:
+                if span.start < claimant.end and claimant.start < span.end:
+                    return actor_of(span)
+        return None
+
+    def _date(self, reading: Reading, main: Span, h: Happening) -> DateMention | None:
+        main_sentence = reading.sentence_of(main)
+        paragraph = reading.paragraph_of[main_sentence]
+        order = [main_sentence, *h.sentences]
+        order += [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
+        order += [0, 1]
+        seen: set[int] = set()
+        for s in order:
+            if s in seen or s >= len(reading.sentences):
+                continue
+            seen.add(s)
+            mentions = reading.dates_by_sentence.get(s, [])
+            if s == main_sentence and mentions and all(m.past for m in mentions):
+                return mentions[0]
+            current = [m for m in mentions if not m.past and m.value is not None]
+            if current:
+                return min(current, key=lambda m: abs(m.start - main.start_char))
+        return None
+
+    def _record(
+        self,
+        reading: Reading,
+        h: Happening,
+        main: Span,
+        sub_event_type: str,
+        event_type: str,
+        fact: Factuality,
+        actor1: Actor | None,
+        actor2: Actor | None,
+        place: places_of.EventPlace | None,
+        when: DateMention | None,
+        toll,
+        hints: list[str],
+    ) -> Event:
+        article = reading.article
+        resolved = place.resolution.place if place else None
+        country_name = resolved.country if resolved else None
+        evidence: list[Evidence] = []
+
+        def cite(field: str, span: Span | None) -> None:
+            if span is not None and len(span):
+                evidence.append(
+                    Evidence(
+                        field=field,
+                        article_id=article.id,
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                    )
+                )
+
+        for trigger in h.triggers:
+            cite("trigger", trigger)
+        if actor1:
+            cite("actor1", actor1.span)
+        if actor2:
+            cite("actor2", actor2.span)
+        if place:
+            cite("location", place.span)
+        if toll.span is not None:
+            cite("fatalities", toll.span)
+        cite("factuality", fact.cue)
+        cite("claimed_by", fact.claimant)
+
+        event_date, precision = self._coded_date(article, when)
+        if when is not None:
+            evidence.append(
+                Evidence(
+                    field="event_date", article_id=article.id, start=when.start, end=when.end, text=when.text
+                )
+            )
+        evidence.sort(key=lambda e: (e.start, e.field))
+        name1 = actor1.named(country_name) if actor1 else None
+        name2 = actor2.named(country_name) if actor2 else None
+        inter1 = actor1.inter if actor1 else 0
+        inter2 = actor2.inter if actor2 else 0
+        event_id = hashlib.sha1(
+            f"{article.id}|{self.pipeline_version}|{main.start_char}|{sub_event_type}".encode()
+        ).hexdigest()[:16]
+        return Event(
+            event_id=event_id,
+            article_id=article.id,
+            event_date=event_date,
+            time_precision=precision,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            actor1=name1,
+            actor2=name2,
+            inter1=inter1,
+            inter2=inter2,
+            interaction=interaction_code(inter1, inter2),
+            country=country_name,
+            iso2=resolved.iso2 if resolved else (hints[0] if hints else None),
+            admin1=resolved.admin1 if resolved else None,
+            admin2=resolved.admin2 if resolved else None,
+            location=resolved.name if resolved else None,
+            latitude=resolved.latitude if resolved else None,
+            longitude=resolved.longitude if resolved else None,
+            geo_precision=place.resolution.geo_precision if place else 3,
+            geonameid=resolved.geonameid if resolved else None,
+            fatalities=toll.count,
+            factuality=fact.value,
+            claimed_by=fact.claimed_by,
+            source=article.source,
+            source_url=article.url,
+            published=article.published.isoformat() if article.published else None,
+            notes=_notes(sub_event_type, name1, name2, resolved, toll.count, fact),
+            evidence=tuple(evidence),
+            language=article.language or reading.lexicon.language,
+            confidence=_confidence(main, actor1, place, when),
+            pipeline_version=self.pipeline_version,
+        )
+
+    @staticmethod
+    def _coded_date(article: Article, when: DateMention | None) -> tuple[str, int]:
+        if when is not None and when.value is not None:
+            return mid_period(when.value, when.precision).isoformat(), when.precision
+        if article.published is not None:
+            precision = 1 if article.published_precision == 1 else 3
+            return mid_period(article.published, precision).isoformat(), precision
+        return "", 3
+
+
+def _notes(
+    sub_event_type: str, a1: str | None, a2: str | None, place: Place | None, dead: int, fact: Factuality
+) -> str:
+    who = " vs ".join(a for a in (a1, a2) if a) or "unidentified actors"
+    where = f" in {place.name}" if place else ""
+    said = f", according to {fact.claimed_by}" if fact.claimed_by else ""
+    return f"{sub_event_type}{where}: {who}; {dead} fatalities ({fact.value}{said})."
+
+
+def _confidence(
+    main: Span, actor1: Actor | None, place: places_of.EventPlace | None, when: DateMention | None
+) -> float:
+    score = 0.4
+    score += 0.15 if main.kb_id_ != AMBIGUOUS else -0.1
+    score += 0.15 if actor1 is not None and not actor1.generic else 0.05 if actor1 else 0.0
+    score += 0.15 if place is not None and place.resolution.geo_precision < 3 else 0.05 if place else 0.0
+    score += 0.1 if when is not None else 0.0
+    return round(min(1.0, max(0.0, score)), 2)

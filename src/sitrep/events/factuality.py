@@ -1,0 +1,194 @@
+"""Factuality of an event and who the claim comes from.
+
+Reads the cue spans (sitrep_cues) and the parse around the event's trigger:
+
+- denied        a denial cue in the sentence, or a negation attached to the trigger;
+- hypothetical  a threat/plan/possibility cue before the trigger, a future-tense
+                trigger, or an "if it is confirmed" condition;
+- unconfirmed   the conditional mood on the trigger's clause ("se serait rendu",
+                "aurait été tué"), or a hedge ("présumé", "reste à confirmer");
+- reported      stated as fact but attributed ("selon X", "a annoncé X", "de
+                source sécuritaire", a claim of responsibility);
+- asserted      none of the above: the publisher states it.
+
+A "Selon X," that opens a paragraph covers the whole paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.reading import Reading
+
+_MAX_CLAIMANT_TOKENS = 10
+
+
+@dataclass(frozen=True)
+class Factuality:
+    value: str
+    claimed_by: str | None = None
+    cue: Span | None = None
+    claimant: Span | None = None
+    #: True when the claim is a claim of responsibility (the claimant is the perpetrator).
+    responsibility: bool = False
+
+
+def _clause_tokens(trigger: Token) -> list[Token]:
+    """The trigger, the verbs it hangs from (up to the clause root), and their auxiliaries."""
+    chain = [trigger]
+    head = trigger
+    while head.head is not head and head.dep_ not in ("ROOT",) and len(chain) < 4:
+        head = head.head
+        chain.append(head)
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    out = []
+    for tok in chain:
+        out.append(tok)
+        out.extend(c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop")
+    return out
+
+
+def _mood_conditional(tokens: list[Token]) -> bool:
+    return any("Cnd" in t.morph.get("Mood") for t in tokens)
+
+
+def _future(tokens: list[Token]) -> bool:
+    return any("Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _negated(trigger: Token) -> bool:
+    if any(c.lower_ in ("ne", "n'", "n’", "pas", "jamais") for c in trigger.children if c.dep_ == "advmod"):
+        return True
+    return any(c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in trigger.children if c.dep_ == "det")
+
+
+def _phrase_after(cue: Span) -> Span | None:
+    """The noun phrase after "selon"/"d'après", up to the next comma, verb or full stop."""
+    doc = cue.doc
+    end = cue.end
+    sent_end = cue.sent.end
+    while end < sent_end and end - cue.end < _MAX_CLAIMANT_TOKENS:
+        tok = doc[end]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’"):
+            break
+        end += 1
+    return doc[cue.end : end] if end > cue.end else None
+
+
+def _subject_of(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            tokens = list(child.subtree)
+            start, end = tokens[0].i, tokens[-1].i + 1
+            if end - start > _MAX_CLAIMANT_TOKENS:
+                end = start + _MAX_CLAIMANT_TOKENS
+            span = verb.doc[start:end]
+            if span.root.pos_ == "PRON":
+                return None
+            return span
+    return None
+
+
+def _attribution(reading: Reading, sentence: int) -> Factuality | None:
+    cues = reading.cues.get(sentence, [])
+    for cue in cues:
+        if cue.label_ == "responsibility":
+            verb = cue.root
+            agent = next((c for c in verb.subtree if c.dep_ == "obl:agent"), None)
+            claimant = None
+            if agent is not None:
+                tokens = list(agent.subtree)
+                claimant = reading.doc[tokens[0].i : tokens[-1].i + 1]
+                if claimant[0].lower_ == "par":
+                    claimant = claimant[1:]
+            claimant = claimant or _subject_of(verb)
+            if claimant is not None and len(claimant):
+                return Factuality("reported", claimant.text, cue, claimant, responsibility=True)
+    for cue in cues:
+        if cue.label_ == "attribution_prep":
+            claimant = _phrase_after(cue)
+            if claimant is not None and len(claimant):
+                return Factuality("reported", claimant.text, cue, claimant)
+    for cue in cues:
+        if cue.label_ == "anonymous_source":
+            return Factuality("reported", cue.text, cue, cue)
+    for cue in cues:
+        if cue.label_ == "attribution_verb" and cue.root.pos_ == "VERB":
+            claimant = _subject_of(cue.root)
+            if claimant is not None:
+                return Factuality("reported", claimant.text, cue, claimant)
+    return None
+
+
+def _paragraph_attribution(reading: Reading, sentence: int) -> Factuality | None:
+    """A "Selon X," opening an earlier sentence of the same paragraph covers this one."""
+    paragraph = reading.paragraph_of[sentence]
+    for earlier in range(sentence - 1, -1, -1):
+        if reading.paragraph_of[earlier] != paragraph:
+            break
+        first = reading.sentences[earlier][0]
+        if first.lower_ in ("selon", "d'après", "d’après", "d"):
+            return _attribution(reading, earlier)
+    return None
+
+
+def _hypothetical(cue: Span, attribution: Factuality | None) -> Factuality:
+    """Who threatens, plans or announces it is who the claim comes from."""
+    who = _subject_of(cue.root) if cue.root.pos_ in ("VERB", "AUX") else None
+    if who is None and attribution is not None:
+        who = attribution.claimant
+    return Factuality("hypothetical", who.text if who else None, cue, who)
+
+
+def factuality_of(reading: Reading, trigger: Span) -> Factuality:
+    """The factuality of the event that `trigger` reports, read from its sentence."""
+    sentence = reading.sentence_of(trigger)
+    cues = reading.cues.get(sentence, [])
+    root = trigger.root
+    clause = _clause_tokens(root)
+
+    attribution = _attribution(reading, sentence) or _paragraph_attribution(reading, sentence)
+    for cue in cues:
+        if cue.label_ == "denial":
+            # Who denies it is who the record's claim comes from.
+            denier = _subject_of(cue.root) if cue.root.pos_ in ("VERB", "AUX") else None
+            if denier is None and attribution is not None:
+                denier = attribution.claimant
+            return Factuality("denied", denier.text if denier else None, cue, denier)
+    if _negated(root):
+        return Factuality(
+            "denied",
+            attribution.claimed_by if attribution else None,
+            trigger,
+            attribution.claimant if attribution else None,
+        )
+    for cue in cues:
+        if cue.label_ == "condition" or (
+            cue.label_ == "hypothetical" and cue.start <= trigger.start and trigger.start - cue.end <= 6
+        ):
+            return _hypothetical(cue, attribution)
+    if _future(clause):
+        return _hypothetical(trigger, attribution)
+
+    hedge = next((c for c in cues if c.label_ == "hedge"), None)
+    if hedge is None:
+        hedge = next(
+            (c for c in cues if c.label_ == "hedge_adverb" and abs(c.start - trigger.start) <= 8), None
+        )
+    if hedge is None and _mood_conditional(clause):
+        verb = next(t for t in clause if "Cnd" in t.morph.get("Mood"))
+        hedge = reading.doc[verb.i : verb.i + 1]
+    if hedge is not None:
+        claimed = attribution.claimed_by if attribution else None
+        claimant = attribution.claimant if attribution else None
+        return Factuality("unconfirmed", claimed, hedge, claimant)
+    if attribution is not None:
+        return attribution
+    return Factuality("asserted")
+
+
+#: When an event's sentences disagree, the body's strongest reading wins.
+STRENGTH = {"asserted": 4, "reported": 3, "unconfirmed": 2, "hypothetical": 1, "denied": 0}

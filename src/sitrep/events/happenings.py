@@ -1,0 +1,135 @@
+"""Which trigger mentions tell the same happening.
+
+An article tells one attack over several sentences (the headline, the lede,
+the toll) and sometimes several happenings (an ambush, then the next day's
+counter-attack). Triggers are kept when they are about the conflict (an
+ambiguous trigger needs a conflict word in its sentence and no sport/economy
+word) and about now (not a history sentence), then grouped: triggers of one
+family join the latest happening of that family unless their sentence gives
+another day or a place more than 25 km away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span
+
+from sitrep.events.reading import Reading
+from sitrep.geo.distance import haversine_km
+from sitrep.nlp.components.triggers import AMBIGUOUS
+from sitrep.nlp.terms import TermMatcher
+from sitrep.records import Place
+from sitrep.taxonomy import SUB_EVENT_TYPES
+
+_SAME_PLACE_KM = 25.0
+
+
+def family(sub_event_type: str) -> str:
+    """Sub-event types that can describe one happening together."""
+    event_type = SUB_EVENT_TYPES[sub_event_type]
+    if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        return "violence"
+    if event_type in ("Protests", "Riots"):
+        return "unrest"
+    if sub_event_type == "Looting/property destruction":
+        return "violence"
+    return sub_event_type
+
+
+@dataclass
+class Happening:
+    family: str
+    triggers: list[Span] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    day: date | None = None
+    place: Place | None = None
+
+
+class TriggerFilter:
+    """Keeps the triggers that are about the conflict, now."""
+
+    def __init__(self, reading: Reading):
+        context = reading.lexicon.context
+        self._conflict = TermMatcher((t.words, True) for t in context.get("conflict_words", ()))
+        self._non_conflict = TermMatcher((t.words, True) for t in context.get("non_conflict_words", ()))
+        self._history = TermMatcher((t.words, True) for t in context.get("history_markers", ()))
+        self._reading = reading
+        self._cache: dict[tuple[str, int], bool] = {}
+
+    def _sentence_has(self, name: str, matcher: TermMatcher, sentence: int) -> bool:
+        key = (name, sentence)
+        if key not in self._cache:
+            self._cache[key] = self._reading.has_term(sentence, matcher)
+        return self._cache[key]
+
+    def is_history(self, sentence: int) -> bool:
+        reading = self._reading
+        mentions = reading.dates_by_sentence.get(sentence, [])
+        if any(not m.past for m in mentions):
+            return False
+        if any(m.past for m in mentions):
+            return True
+        text = reading.sentences[sentence].text
+        if any(p.search(text) for p in reading.lexicon.history_patterns):
+            return True
+        return self._sentence_has("history", self._history, sentence)
+
+    def keep(self, trigger: Span) -> bool:
+        sentence = self._reading.sentence_of(trigger)
+        if self.is_history(sentence):
+            return False
+        if trigger.kb_id_ == AMBIGUOUS:
+            if self._sentence_has("non_conflict", self._non_conflict, sentence):
+                return False
+            others = [
+                t
+                for t in self._reading.triggers.get(sentence, [])
+                if t.kb_id_ != AMBIGUOUS and t is not trigger
+            ]
+            return bool(others) or self._sentence_has("conflict", self._conflict, sentence)
+        return True
+
+
+def group_triggers(
+    reading: Reading,
+    triggers: list[Span],
+    *,
+    sentence_day: Callable[[int], date | None],
+    sentence_place: Callable[[int], Place | None],
+) -> list[Happening]:
+    happenings: list[Happening] = []
+    for trigger in triggers:
+        sentence = reading.sentence_of(trigger)
+        fam = family(trigger.label_)
+        day, place = sentence_day(sentence), sentence_place(sentence)
+        target = None
+        for h in reversed(happenings):
+            if h.family != fam:
+                continue
+            if sentence in h.sentences or _compatible(h, day, place):
+                target = h
+            break
+        if target is None:
+            target = Happening(fam)
+            happenings.append(target)
+        target.triggers.append(trigger)
+        if sentence not in target.sentences:
+            target.sentences.append(sentence)
+        target.day = target.day or day
+        target.place = target.place or place
+    return happenings
+
+
+def _compatible(h: Happening, day: date | None, place: Place | None) -> bool:
+    if day and h.day and abs((day - h.day).days) > 1:
+        return False
+    if place and h.place and None not in (place.latitude, h.place.latitude):
+        if (
+            haversine_km(place.latitude, place.longitude, h.place.latitude, h.place.longitude)
+            > _SAME_PLACE_KM
+        ):
+            return False
+    return True

@@ -1,0 +1,158 @@
+"""The event's own place: which place mention belongs to the event, and where it is.
+
+Candidates come from the sitrep_places spans, nearest to the trigger first:
+the trigger's sentence, then the event's other sentences, then the sentences
+before it in the paragraph, then the headline, then the article's most named
+place. The first candidate the gazetteer resolves (with the article's country
+context) wins. "près de X", "à 30 km de X" code X with geo_precision 2; a
+region or province alone is geo_precision 3 (ACLED's rule). When nothing
+resolves, the event is coded to its country (geo_precision 3), never dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from sitrep.events.reading import Reading
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
+from sitrep.nlp.components.actors import decode_actor
+from sitrep.records import Place
+
+_NEAR_WORDS = frozenset(
+    {"près", "proche", "environs", "périphérie", "km", "kilomètres", "large", "alentours"}
+)
+_REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    resolution: Resolution
+    span: Span | None  # the words that name it, when it came from the text
+
+
+def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
+    """ISO2 codes the article points to, most named first: country names, demonyms, actors' countries."""
+    votes: Counter[str] = Counter()
+    for spans in reading.places.values():
+        for span in spans:
+            country = gazetteer.country_by_name(span.text)
+            if country is not None:
+                votes[country.iso2] += 2
+    for tok in reading.doc:
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].isalpha():
+            iso2 = gazetteer.country_of_demonym(tok.lower_)
+            if iso2:
+                votes[iso2] += 1
+    for spans in reading.actors.values():
+        for span in spans:
+            _, country, _, _ = decode_actor(span.kb_id_)
+            if country:
+                votes[country] += 2
+    return [iso2 for iso2, _ in votes.most_common()]
+
+
+def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
+    """A "place" the model found that is really an actor ("Daech") or a trigger ("Défection")."""
+    others = reading.actors.get(sentence, []) + reading.triggers.get(sentence, [])
+    return any(a.start < span.end and span.start < a.end for a in others)
+
+
+def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> list[Span]:
+    main = reading.sentence_of(trigger)
+    order: list[int] = [main, *[s for s in sentences if s != main]]
+    paragraph = reading.paragraph_of[main]
+    order += [s for s in range(main - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
+    order += [s for s in range(main + 1, len(reading.sentences)) if reading.paragraph_of[s] == paragraph]
+    if reading.is_headline(0):
+        order.append(0)
+    order += list(range(len(reading.sentences)))
+    seen: set[int] = set()
+    out: list[Span] = []
+    for s in order:
+        if s in seen:
+            continue
+        seen.add(s)
+        spans = [p for p in reading.places.get(s, []) if not _overlaps_mention(reading, s, p)]
+        if s == main:
+            spans.sort(key=lambda p: (p.start < trigger.start, abs(p.start - trigger.start)))
+        out.extend(spans)
+    return out
+
+
+def _precision_for(span: Span, resolution: Resolution) -> int:
+    before = {t.lower_ for t in span.doc[max(0, span.start - 4) : span.start]}
+    if resolution.geo_precision == 1 and before & _NEAR_WORDS:
+        return 2
+    return resolution.geo_precision
+
+
+def _admin_hint(span: Span) -> str | None:
+    """ "dans la région de Mopti, à Boni": the region named just before or after a place."""
+    doc = span.doc
+    window = doc[max(0, span.start - 8) : min(len(doc), span.end + 8)]
+    for tok in window:
+        if (
+            tok.lower_ in _REGION_WORDS
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].lower_ in ("de", "d'", "du")
+        ):
+            name = doc[tok.i + 2]
+            if name.i < span.start or name.i >= span.end:
+                return name.text
+    return None
+
+
+def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Resolution | None:
+    """Where a place mention is, in the article's context (None for countries and unknown names)."""
+    if gazetteer.country_by_name(span.text) is not None:
+        return None
+    resolution = resolve_place(
+        span.text, gazetteer=gazetteer, country_hints=hints, admin_hint=_admin_hint(span)
+    )
+    if resolution is None or (hints and resolution.place.iso2 not in hints):
+        # Outside every country the article points to: a person or a namesake far away.
+        return None
+    precision = _precision_for(span, resolution)
+    if precision != resolution.geo_precision:
+        resolution = replace(resolution, geo_precision=precision)
+    return resolution
+
+
+def sentence_place(
+    reading: Reading, sentence: int, *, gazetteer: Gazetteer, hints: list[str]
+) -> Place | None:
+    """The first town a sentence names (used to tell two happenings apart)."""
+    for span in reading.places.get(sentence, []):
+        if _overlaps_mention(reading, sentence, span):
+            continue
+        resolution = resolve_mention(span, gazetteer=gazetteer, hints=hints)
+        if resolution is not None and resolution.geo_precision == 1:
+            return resolution.place
+    return None
+
+
+def event_place(
+    reading: Reading, trigger: Span, sentences: Sequence[int], *, gazetteer: Gazetteer, hints: list[str]
+) -> EventPlace | None:
+    fallback: EventPlace | None = None
+    for span in _candidates(reading, trigger, sentences):
+        country = gazetteer.country_by_name(span.text)
+        if country is not None:
+            if fallback is None:
+                coded = resolve_country(country.iso2, gazetteer=gazetteer)
+                fallback = EventPlace(coded, span) if coded else None
+            continue
+        resolution = resolve_mention(span, gazetteer=gazetteer, hints=hints)
+        if resolution is not None:
+            return EventPlace(resolution, span)
+    if fallback is not None:
+        return fallback
+    if hints:
+        coded = resolve_country(hints[0], gazetteer=gazetteer)
+        return EventPlace(coded, None) if coded else None
+    return None

@@ -1,0 +1,98 @@
+"""One article as the events layer sees it: its parsed text, mentions and dates, indexed by sentence."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from sitrep.events.dates import DateMention
+from sitrep.lexicons import Lexicon
+from sitrep.nlp.components import ACTORS, CUES, PLACES, TRIGGERS
+from sitrep.nlp.terms import TermMatcher
+from sitrep.records import Article
+
+
+def split_paragraphs(doc: Doc) -> list[Span]:
+    """The parser's sentences, cut again at line breaks: a headline or a dateline is its own sentence.
+
+    (Cutting after the parse, not before it, leaves the parser free: preset sentence starts made the
+    French model split names such as "Abu al-Hos" into pieces.)
+    """
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            breaks = (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_
+            if breaks and tok.i + 1 < sent.end:
+                out.append(doc[start : tok.i + 1])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if s.text.strip()]
+
+
+@dataclass
+class Reading:
+    article: Article
+    doc: Doc
+    lexicon: Lexicon
+    dates: list[DateMention]
+    sentences: list[Span] = field(init=False)
+    #: sentence index -> spans of that kind in it.
+    triggers: dict[int, list[Span]] = field(init=False)
+    actors: dict[int, list[Span]] = field(init=False)
+    cues: dict[int, list[Span]] = field(init=False)
+    places: dict[int, list[Span]] = field(init=False)
+    dates_by_sentence: dict[int, list[DateMention]] = field(init=False)
+    #: sentence index -> paragraph index.
+    paragraph_of: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sentences = split_paragraphs(self.doc)
+        starts = self._starts = [s.start for s in self.sentences]
+        self._start_chars = [s.start_char for s in self.sentences]
+        self.triggers = self._index(self.doc.spans[TRIGGERS], starts)
+        self.actors = self._index(self.doc.spans[ACTORS], starts)
+        self.cues = self._index(self.doc.spans[CUES], starts)
+        self.places = self._index(self.doc.spans[PLACES], starts)
+        self.dates_by_sentence = defaultdict(list)
+        for mention in self.dates:
+            self.dates_by_sentence[self.sentence_at_char(mention.start)].append(mention)
+        paragraph, self.paragraph_of = 0, []
+        for i, sent in enumerate(self.sentences):
+            if i:
+                between = self.doc.text[self.sentences[i - 1].start_char : sent.start_char]
+                if "\n" in between[len(between.rstrip()) :]:
+                    paragraph += 1
+            self.paragraph_of.append(paragraph)
+
+    @staticmethod
+    def _index(spans, starts: list[int]) -> dict[int, list[Span]]:
+        out: dict[int, list[Span]] = defaultdict(list)
+        for span in spans:
+            out[bisect_right(starts, span.start) - 1].append(span)
+        return out
+
+    def sentence_of(self, span: Span) -> int:
+        return bisect_right(self._starts, span.start) - 1
+
+    def sentence_at_char(self, char: int) -> int:
+        return max(0, bisect_right(self._start_chars, char) - 1)
+
+    @property
+    def published(self) -> date | None:
+        return self.article.published
+
+    def is_headline(self, sentence: int) -> bool:
+        """A first paragraph of one short sentence with no final full stop is a headline."""
+        if sentence != 0 or len(self.sentences) < 2 or self.paragraph_of[1] == 0:
+            return False
+        text = self.sentences[0].text.strip()
+        return len(text.split()) <= 20 and not text.endswith(".")
+
+    def has_term(self, sentence: int, matcher: TermMatcher) -> bool:
+        return bool(matcher.find(self.sentences[sentence]))

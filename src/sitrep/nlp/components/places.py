@@ -1,0 +1,88 @@
+"""Place-name candidates: the model's location entities, and proper names after a place word.
+
+Candidates are checked against the gazetteer later, with the article's context
+(events.place): here we only find the strings, cheaply.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+SPAN_KEY = "sitrep_places"
+_ENTITY_LABELS = frozenset({"LOC", "GPE"})
+# Words that introduce a place in French news: "à Djibo", "village de Boni", "près de Gao".
+_PLACE_HEADS = frozenset(
+    {
+        "à",
+        "a",
+        "village",
+        "localité",
+        "commune",
+        "ville",
+        "cercle",
+        "région",
+        "province",
+        "district",
+        "département",
+        "gouvernorat",
+        "préfecture",
+        "secteur",
+        "quartier",
+        "zone",
+        "axe",
+        "route",
+        "près",
+        "proche",
+        "environs",
+        "sud",
+        "nord",
+        "est",
+        "ouest",
+        "périphérie",
+        "camp",
+        "base",
+    }
+)
+
+
+def _proper_run(doc: Doc, start: int) -> Span | None:
+    """The run of capitalised tokens (with inner hyphens, apostrophes, particles) starting at `start`."""
+    end = start
+    while end < len(doc):
+        tok = doc[end]
+        if tok.text[:1].isupper() or (end > start and tok.text in {"-", "'", "’"}):
+            end += 1
+        elif (
+            end > start
+            and tok.lower_ in {"el", "al", "ez", "ed", "es", "ag", "n'", "de", "du"}
+            and end + 1 < len(doc)
+            and doc[end + 1].text[:1].isupper()
+        ):
+            end += 1
+        else:
+            break
+    return doc[start:end] if end > start else None
+
+
+@Language.component("sitrep_places", requires=["doc.ents"], assigns=["doc.spans"])
+def tag_place_candidates(doc: Doc) -> Doc:
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in _ENTITY_LABELS:
+            span = Span(doc, ent.start, ent.end, label="ner")
+            spans.append(span)
+            taken.update(range(ent.start, ent.end))
+    for tok in doc:
+        if tok.lower_ not in _PLACE_HEADS or tok.i + 1 >= len(doc):
+            continue
+        nxt = tok.i + 1
+        if doc[nxt].lower_ in {"de", "d'", "d’", "du"} and nxt + 1 < len(doc):
+            nxt += 1
+        run = _proper_run(doc, nxt)
+        if run is not None and not any(i in taken for i in range(run.start, run.end)):
+            spans.append(Span(doc, run.start, run.end, label="context"))
+            taken.update(range(run.start, run.end))
+    doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: s.start)
+    return doc

@@ -1,0 +1,98 @@
+"""The `sitrep` command, run in-process; results checked through the library."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from sitrep.cli import cli
+from sitrep.store import EventStore
+
+ATTACK = (
+    "Des hommes armés ont attaqué jeudi le village de Djibo, dans le nord du Burkina Faso, "
+    "tuant cinq civils, selon des sources locales."
+)
+CLASH = (
+    "De violents affrontements ont opposé mardi l'armée nigérienne à des combattants de l'État islamique "
+    "près de Tillabéri, a annoncé le ministère de la Défense."
+)
+
+
+def _run(args, **kw):
+    result = CliRunner().invoke(cli, args, catch_exceptions=False, **kw)
+    return result
+
+
+def test_mixed_good_and_bad_inputs(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        json.dumps({"id": "a1", "text": ATTACK, "published": "2023-03-10", "source": "X"}, ensure_ascii=False)
+        + "\n{broken json\n"
+        + json.dumps(
+            {"id": "a2", "text": CLASH, "published": "2023-03-10", "source": "Y"}, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes(ATTACK.replace("Djibo", "Dori").encode("cp1252"))
+    db = tmp_path / "events.db"
+
+    result = _run(["extract", str(tmp_path), "--db", str(db), "--published", "2023-03-10"])
+
+    assert result.exit_code == 0
+    err = result.stderr
+    assert "empty.txt" in err and "binary.txt" in err
+    assert "good.jsonl:2" in err
+    assert "latin1.txt" in err and "Windows-1252" in err
+    assert "Traceback" not in err
+    printed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {e["article_id"] for e in printed} >= {"a1", "a2"}
+    with EventStore.open(db) as store:
+        stored = {a.id for a in store.articles()}
+        assert {"a1", "a2"} <= stored
+        assert len(stored) == 3  # the two JSON lines and the Windows-1252 file
+        assert store.count_events() == len(printed)
+        assert any("Dori" in a.text for a in store.articles())
+
+
+def test_same_article_twice_is_stored_once(tmp_path):
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text(ATTACK, encoding="utf-8")
+    two.write_text("\n" + ATTACK + "\n", encoding="utf-8")
+    db = tmp_path / "events.db"
+    assert _run(["ingest", str(one), str(two), "--db", str(db), "--published", "2023-03-10"]).exit_code == 0
+    with EventStore.open(db) as store:
+        assert len(list(store.articles())) == 1
+
+
+def test_events_and_export_read_the_store(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(CLASH, encoding="utf-8")
+    db = str(tmp_path / "events.db")
+    _run(["ingest", str(src), "--db", db, "--published", "2023-03-10"])
+    listed = _run(["events", "--db", db, "--country", "NE", "--format", "jsonl"])
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert rows and all(r["iso2"] == "NE" for r in rows)
+    out = tmp_path / "events.csv"
+    exported = _run(["export", "--db", db, "--format", "acled-csv", "--out", str(out)])
+    assert exported.exit_code == 0
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("event_id_cnty,event_date,year,time_precision")
+
+
+def test_a_missing_gold_file_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code != 0
+    assert "nope.jsonl" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_every_command_has_help():
+    for command in ["ingest", "extract", "events", "export", "eval", "demo", "gazetteer", "geocode"]:
+        result = _run([command, "--help"])
+        assert result.exit_code == 0
+        assert len(result.output.splitlines()) > 4, command
