@@ -9,13 +9,14 @@ The steps, each in its own module: keep and group the triggers
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from sitrep.events import place as places_of
 from sitrep.events.dates import DateMention, DateReader, mid_period
-from sitrep.events.factuality import STRENGTH, Factuality, factuality_of
+from sitrep.events.factuality import STRENGTH, Factuality, attribution_in, factuality_of
 from sitrep.events.fatalities import FatalityReader
 from sitrep.events.happenings import Happening, TriggerFilter, group_triggers
 from sitrep.events.reading import Reading
@@ -108,16 +109,19 @@ class EventExtractor:
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
         sub_event_type = min((t.label_ for t in h.triggers), key=lambda s: _RANK.get(s, 99))
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
-        fact = self._factuality(reading, main, body)
+        fact = self._factuality(reading, main, body, h)
         claimant = self._claimant_actor(reading, fact)
 
         event_type = SUB_EVENT_TYPES[sub_event_type]
         actor1, actor2 = assign_roles(
             reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
         )
-        if sub_event_type == "Attack" and actor2 is not None and actor2.inter in (1, 2, 3, 8):
-            # An attack on an armed side is a battle in ACLED's coding.
-            sub_event_type, event_type = "Armed clash", "Battles"
+        retyped = _retype_by_target(sub_event_type, actor1, actor2)
+        if retyped != sub_event_type:
+            sub_event_type, event_type = retyped, SUB_EVENT_TYPES[retyped]
+            actor1, actor2 = assign_roles(
+                reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
+            )
 
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
         when = self._date(reading, main, h)
@@ -128,7 +132,7 @@ class EventExtractor:
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )
 
-    def _factuality(self, reading: Reading, main: Span, body: list[Span]) -> Factuality:
+    def _factuality(self, reading: Reading, main: Span, body: list[Span], h: Happening) -> Factuality:
         fact = factuality_of(reading, main)
         if fact.value == "unconfirmed":
             # The body's strongest reading wins: a later plain statement confirms a hedged lede.
@@ -138,6 +142,13 @@ class EventExtractor:
                 other = factuality_of(reading, trigger)
                 if STRENGTH[other.value] > STRENGTH[fact.value]:
                     fact = other
+        if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
+            # A source named anywhere in the event's own sentences is whom the account comes from.
+            for sentence in h.sentences:
+                source = attribution_in(reading, sentence)
+                if source is not None:
+                    value = "reported" if fact.value == "asserted" else fact.value
+                    return replace(source, value=value, cue=fact.cue or source.cue)
         return fact
 
     def _claimant_actor(self, reading: Reading, fact: Factuality) -> Actor | None:
@@ -164,7 +175,11 @@ class EventExtractor:
             mentions = reading.dates_by_sentence.get(s, [])
             if s == main_sentence and mentions and all(m.past for m in mentions):
                 return mentions[0]
-            current = [m for m in mentions if not m.past and m.value is not None]
+            current = [
+                m
+                for m in mentions
+                if not m.past and m.value is not None and not _reporting_date(reading, s, m)
+            ]
             if current:
                 return min(current, key=lambda m: abs(m.start - main.start_char))
         return None
@@ -271,6 +286,31 @@ class EventExtractor:
             precision = 1 if article.published_precision == 1 else 3
             return mid_period(article.published, precision).isoformat(), precision
         return "", 3
+
+
+def _reporting_date(reading: Reading, sentence: int, mention: DateMention) -> bool:
+    """ "a indiqué lundi un élu local": the day the news was told, not the day it happened."""
+    for cue in reading.cues.get(sentence, []):
+        if cue.label_ in ("attribution_verb", "responsibility"):
+            gap = (
+                mention.start - cue.end_char
+                if mention.start >= cue.end_char
+                else cue.start_char - mention.end
+            )
+            if 0 <= gap <= 2:
+                return True
+    return False
+
+
+def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:
+    """ACLED codes by who is targeted: an attack on an armed side is a battle, and "firing on"
+    unarmed people (no armed side facing the attackers) is violence against civilians."""
+    armed = (1, 2, 3, 4, 8)
+    if sub_event_type == "Attack" and actor2 is not None and actor2.inter in armed:
+        return "Armed clash"
+    if sub_event_type == "Armed clash" and actor2 is not None and actor2.inter == 7:
+        return "Attack"
+    return sub_event_type
 
 
 def _notes(

@@ -180,7 +180,7 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
 def mid_period(value: date, precision: int) -> date:
     """ACLED codes a week-only date mid-week and a month-only date mid-month."""
     if precision == 2:
-        return value - timedelta(days=value.weekday()) + timedelta(days=3)
+        return value - timedelta(days=value.weekday()) + timedelta(days=2)  # Wednesday
     if precision == 3:
         return value.replace(day=15)
     return value

@@ -92,6 +92,11 @@ def _subject_of(verb: Token) -> Span | None:
     return None
 
 
+def attribution_in(reading: Reading, sentence: int) -> Factuality | None:
+    """The named source of a sentence, as a "reported" factuality (None when it names none)."""
+    return _attribution(reading, sentence)
+
+
 def _attribution(reading: Reading, sentence: int) -> Factuality | None:
     cues = reading.cues.get(sentence, [])
     for cue in cues:

@@ -65,6 +65,13 @@ class TriggerFilter:
             self._cache[key] = self._reading.has_term(sentence, matcher)
         return self._cache[key]
 
+    def _licensed(self, trigger: Span, sentence: int) -> bool:
+        """A conflict word in the sentence, other than the trigger itself, licenses an ambiguous trigger."""
+        return any(
+            m.span.end <= trigger.start or m.span.start >= trigger.end
+            for m in self._conflict.find(self._reading.sentences[sentence])
+        )
+
     def is_history(self, sentence: int) -> bool:
         reading = self._reading
         mentions = reading.dates_by_sentence.get(sentence, [])
@@ -89,7 +96,7 @@ class TriggerFilter:
                 for t in self._reading.triggers.get(sentence, [])
                 if t.kb_id_ != AMBIGUOUS and t is not trigger
             ]
-            return bool(others) or self._sentence_has("conflict", self._conflict, sentence)
+            return bool(others) or self._licensed(trigger, sentence)
         return True
 
 

@@ -139,19 +139,20 @@ def sentence_place(
 def event_place(
     reading: Reading, trigger: Span, sentences: Sequence[int], *, gazetteer: Gazetteer, hints: list[str]
 ) -> EventPlace | None:
-    fallback: EventPlace | None = None
+    """The event's place: in the nearest sentence that names one, its most precise place."""
+    by_sentence: dict[int, list[Span]] = {}
     for span in _candidates(reading, trigger, sentences):
-        country = gazetteer.country_by_name(span.text)
-        if country is not None:
-            if fallback is None:
-                coded = resolve_country(country.iso2, gazetteer=gazetteer)
-                fallback = EventPlace(coded, span) if coded else None
-            continue
-        resolution = resolve_mention(span, gazetteer=gazetteer, hints=hints)
-        if resolution is not None:
+        by_sentence.setdefault(reading.sentence_of(span), []).append(span)
+    for spans in by_sentence.values():  # in order of closeness to the trigger
+        found = [
+            (resolution, rank, span)
+            for rank, span in enumerate(spans)
+            if (resolution := resolve_mention(span, gazetteer=gazetteer, hints=hints)) is not None
+        ]
+        if found:
+            # A village beats the region it lies in ("à Léré, dans la région de Tombouctou").
+            resolution, _, span = min(found, key=lambda f: (f[0].geo_precision, f[1]))
             return EventPlace(resolution, span)
-    if fallback is not None:
-        return fallback
     if hints:
         coded = resolve_country(hints[0], gazetteer=gazetteer)
         return EventPlace(coded, None) if coded else None

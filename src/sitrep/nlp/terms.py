@@ -25,7 +25,7 @@ Payload = TypeVar("Payload")
 _BREAK = "\x00"  # stands for punctuation: matches no word
 
 
-_JOINERS = frozenset({"-", "'", "’", "‑"})
+_JOINERS = frozenset({"-", "'", "’", "‑", "/"})
 _ACRONYM = "="  # a pattern word that must match an upper-case token
 
 
@@ -56,8 +56,14 @@ def word_stream(doc: Doc | Span) -> list[_Word]:
     """The folded words of a document (or span), each pointing back to its token."""
     stream: list[_Word] = []
     for token in doc:
-        if token.is_space or token.text in _JOINERS:
+        if token.is_space:
             continue
+        if (
+            token.text in _JOINERS
+            and not token.whitespace_
+            and not (token.i and token.doc[token.i - 1].whitespace_)
+        ):
+            continue  # "al-Qaïda", "sit-in", "AFC/M23": the pieces of one word
         forms = fold(token.text).split()
         if not forms:
             stream.append(_Word(_BREAK, None, token.i))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.lexicons import load_lexicon
 from sitrep.nlp.components.options import extra_dir_of
@@ -40,9 +40,23 @@ class ActorTagger:
         for match in self.matcher.find(doc):
             span = match.span
             span.label_, span.kb_id_ = match.payload
+            if spans and _restates(spans[-1], span):
+                continue
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+
+def _restates(previous: Span, span: Span) -> bool:
+    """ "Forces démocratiques syriennes (FDS)": a bracketed acronym right after a name is that name."""
+    doc = span.doc
+    return (
+        span.start >= 1
+        and doc[span.start - 1].text == "("
+        and previous.end == span.start - 1
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+    )
 
 
 @Language.factory(
