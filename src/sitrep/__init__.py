@@ -1,7 +1,7 @@
 """sitrep: conflict news in, ACLED-compatible, geocoded, evidence-linked events out.
 
-    >>> import sitrep
-    >>> events = sitrep.extract("Des hommes armés ont attaqué ...", published=date(2024, 3, 5))
+>>> import sitrep
+>>> events = sitrep.extract("Des hommes armés ont attaqué ...", published=date(2024, 3, 5))
 """
 
 from __future__ import annotations

@@ -171,8 +171,9 @@ def _rows(card: Scorecard) -> list[tuple[str, str, Metric]]:
                 (section, "recall", confusion.recall),
                 (section, "F1", confusion.f1),
             ]
-    rows += [("matched pairs", label, card.fields[name]) for name, label in FIELD_LABELS
-             if name in card.fields]
+    rows += [
+        ("matched pairs", label, card.fields[name]) for name, label in FIELD_LABELS if name in card.fields
+    ]
     rows.append(("negatives", "events per negative article", card.negatives))
     return rows
 
@@ -201,8 +202,11 @@ def format_scorecard(card: Scorecard, *, max_errors: int = 20) -> str:
         for name, sub in card.by_sub_event_type.items():
             lines.append(f"  {name:<34}{sub.recall.n:>5}{_value(sub.recall):>8}{_value(sub.accuracy):>10}")
     if card.unknown_article_ids:
-        lines += ["", f"predictions for {len(card.unknown_article_ids)} article ids not in the gold set: "
-                  + ", ".join(card.unknown_article_ids[:10])]
+        lines += [
+            "",
+            f"predictions for {len(card.unknown_article_ids)} article ids not in the gold set: "
+            + ", ".join(card.unknown_article_ids[:10]),
+        ]
     if card.errors and max_errors > 0:
         shown = card.errors[:max_errors]
         lines += ["", f"errors (first {len(shown)} of {len(card.errors)})"]
@@ -217,8 +221,11 @@ def scorecard_markdown(card: Scorecard, title: str, *, max_errors: int = 50) -> 
     for section, label, metric in _rows(card):
         lines.append(f"| {section} | {label} | {_value(metric)} | {metric.n} |")
     if card.by_sub_event_type:
-        lines += ["", "| gold sub-event type | gold events | detection recall | sub-type accuracy |",
-                  "|---|---:|---:|---:|"]
+        lines += [
+            "",
+            "| gold sub-event type | gold events | detection recall | sub-type accuracy |",
+            "|---|---:|---:|---:|",
+        ]
         for name, sub in card.by_sub_event_type.items():
             lines.append(f"| {name} | {sub.recall.n} | {_value(sub.recall)} | {_value(sub.accuracy)} |")
     if card.unknown_article_ids:

@@ -71,14 +71,20 @@ def score(
         ignored_predictions=counts["ignored"],
         detection=Confusion(counts["tp"], counts["predicted"] - counts["tp"], gold_events - counts["tp"]),
         fields=MappingProxyType(
-            {name: Metric.rate(trials[name, True], trials[name, True] + trials[name, False])
-             for name, _ in FIELD_LABELS}
+            {
+                name: Metric.rate(trials[name, True], trials[name, True] + trials[name, False])
+                for name, _ in FIELD_LABELS
+            }
         ),
         negatives=Metric.rate(counts["negative_predictions"], counts["negative_articles"]),
         clusters=_cluster_confusion(gold, predicted_clusters),
         by_sub_event_type=MappingProxyType(
-            {sub: SubTypeScore(sub, Metric.rate(c["found"], c["gold"]), Metric.rate(c["right"], c["found"]))
-             for sub, c in sorted(by_sub.items())}
+            {
+                sub: SubTypeScore(
+                    sub, Metric.rate(c["found"], c["gold"]), Metric.rate(c["right"], c["found"])
+                )
+                for sub, c in sorted(by_sub.items())
+            }
         ),
         errors=tuple(errors),
         unknown_article_ids=tuple(sorted(k for k, v in predicted.items() if k not in known and v)),
@@ -181,8 +187,13 @@ def _trials(gold: Event, predicted: Event) -> Iterator[tuple[str, bool, Any, Any
         yield ("location_10km", km <= NEAR_KM, *where)
         yield ("location_50km", km <= MATCH_KM, *where)
     if gold.get("iso2") or gold.get("country"):
-        yield "country", _same_country(gold, predicted), gold.get("country") or gold.get("iso2"), \
-            predicted.get("country") or predicted.get("iso2"), ""
+        yield (
+            "country",
+            _same_country(gold, predicted),
+            gold.get("country") or gold.get("iso2"),
+            predicted.get("country") or predicted.get("iso2"),
+            "",
+        )
     if gold.get("fatalities") is not None:
         same = _integer(predicted.get("fatalities")) == _integer(gold["fatalities"])
         yield "fatalities", same, gold["fatalities"], predicted.get("fatalities"), ""
@@ -218,7 +229,9 @@ def claims_agree(gold: str | None, predicted: str | None) -> bool:
 
 
 def _count_sub_types(
-    gold_events: Sequence[Event], kept: Sequence[Event], pairs: list[tuple[int, int]],
+    gold_events: Sequence[Event],
+    kept: Sequence[Event],
+    pairs: list[tuple[int, int]],
     by_sub: dict[str, Counter[str]],
 ) -> None:
     paired = dict(pairs)
@@ -242,8 +255,16 @@ def _unpaired(article: GoldArticle, kept: Sequence[Event], pairs: list[tuple[int
             continue
         nearest = min(kept, key=lambda p: _pair_key(g, p), default=None)
         note = "no prediction in this article" if nearest is None else _why_not(g, nearest)
-        found.append(Mismatch(article.id, "missed", None, describe_event(g),
-                              describe_event(nearest) if nearest else None, note))
+        found.append(
+            Mismatch(
+                article.id,
+                "missed",
+                None,
+                describe_event(g),
+                describe_event(nearest) if nearest else None,
+                note,
+            )
+        )
     for pj, p in enumerate(kept):
         if pj not in paired_predicted:
             note = "the gold codes no event in this article" if article.is_negative else ""
@@ -254,12 +275,18 @@ def _unpaired(article: GoldArticle, kept: Sequence[Event], pairs: list[tuple[int
 def _why_not(gold: Event, predicted: Event) -> str:
     if not _dates_match(gold, predicted):
         gold_day, day = _day(gold.get("event_date")), _day(predicted.get("event_date"))
-        return f"nearest prediction is {abs((day - gold_day).days)} days off" if day and gold_day \
+        return (
+            f"nearest prediction is {abs((day - gold_day).days)} days off"
+            if day and gold_day
             else "nearest prediction has no date"
+        )
     if not _places_match(gold, predicted):
         km = _distance(gold, predicted)
-        return f"nearest prediction is {km:.0f} km away" if km is not None \
+        return (
+            f"nearest prediction is {km:.0f} km away"
+            if km is not None
             else "nearest prediction is at another place name"
+        )
     return "nearest prediction was paired with another gold event"
 
 

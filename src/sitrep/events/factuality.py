@@ -86,9 +86,12 @@ def _subject_of(verb: Token) -> Span | None:
             if end - start > _MAX_CLAIMANT_TOKENS:
                 end = start + _MAX_CLAIMANT_TOKENS
             span = verb.doc[start:end]
-            if span.root.pos_ == "PRON":
+            if span.root.pos_ == "PRON" or span.root.i < verb.sent.start:
                 return None
-            return span
+            newline = max((t.i for t in span if "\n" in t.text_with_ws), default=None)
+            if newline is not None:  # the parser ran past a headline: keep the words after it
+                span = verb.doc[newline + 1 : end]
+            return span if len(span) else None
     return None
 
 

@@ -65,6 +65,15 @@ class TriggerFilter:
             self._cache[key] = self._reading.has_term(sentence, matcher)
         return self._cache[key]
 
+    def _is_topic(self, trigger: Span, sentence: int) -> bool:
+        """ "marcher pour dénoncer les assassinats": violence named as what people protest about."""
+        if trigger.root.pos_ != "NOUN":
+            return False
+        return any(
+            c.label_ == "topic" and c.end <= trigger.start and trigger.start - c.end <= 4
+            for c in self._reading.cues.get(sentence, [])
+        )
+
     def _licensed(self, trigger: Span, sentence: int) -> bool:
         """A conflict word in the sentence, other than the trigger itself, licenses an ambiguous trigger."""
         return any(
@@ -86,7 +95,7 @@ class TriggerFilter:
 
     def keep(self, trigger: Span) -> bool:
         sentence = self._reading.sentence_of(trigger)
-        if self.is_history(sentence):
+        if self.is_history(sentence) or _pluperfect(trigger) or self._is_topic(trigger, sentence):
             return False
         if trigger.kb_id_ == AMBIGUOUS:
             if self._sentence_has("non_conflict", self._non_conflict, sentence):
@@ -100,6 +109,30 @@ class TriggerFilter:
         return True
 
 
+#: Families of strategic developments that a mention of fighting in the same sentence
+#: describes ("un accord met fin aux affrontements", "arrêtés lors d'une opération").
+_ABSORBING = frozenset(
+    {
+        "Agreement",
+        "Arrests",
+        "Disrupted weapons use",
+        "Change to group/activity",
+        "Headquarters or base established",
+        "Non-violent transfer of territory",
+    }
+)
+
+
+def _pluperfect(trigger: Span) -> bool:
+    """ "avait été occupée", "avaient fui": the plus-que-parfait recalls what came before the news."""
+    verb = trigger.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
+        return False
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+
+
 def group_triggers(
     reading: Reading,
     triggers: list[Span],
@@ -107,27 +140,55 @@ def group_triggers(
     sentence_day: Callable[[int], date | None],
     sentence_place: Callable[[int], Place | None],
 ) -> list[Happening]:
+    """Group triggers into happenings; the headline only repeats what the body tells."""
+    headline = [t for t in triggers if reading.is_headline(reading.sentence_of(t))]
+    body = [t for t in triggers if not reading.is_headline(reading.sentence_of(t))]
     happenings: list[Happening] = []
-    for trigger in triggers:
+    for trigger in body:
         sentence = reading.sentence_of(trigger)
         fam = family(trigger.label_)
         day, place = sentence_day(sentence), sentence_place(sentence)
-        target = None
-        for h in reversed(happenings):
-            if h.family != fam:
-                continue
-            if sentence in h.sentences or _compatible(h, day, place):
-                target = h
-            break
+        target = _absorbing(happenings, sentence, fam, trigger)
+        if target is None:
+            for h in reversed(happenings):
+                if h.family != fam:
+                    continue
+                if sentence in h.sentences or _compatible(h, day, place):
+                    target = h
+                break
         if target is None:
             target = Happening(fam)
             happenings.append(target)
-        target.triggers.append(trigger)
-        if sentence not in target.sentences:
-            target.sentences.append(sentence)
-        target.day = target.day or day
-        target.place = target.place or place
+        _add(target, trigger, sentence, day, place)
+    for trigger in headline:
+        fam = family(trigger.label_)
+        target = next((h for h in happenings if h.family == fam), None)
+        if target is None and happenings:
+            continue  # the headline names in other words a happening the body tells
+        if target is None:
+            target = Happening(fam)
+            happenings.append(target)
+        sentence = reading.sentence_of(trigger)
+        _add(target, trigger, sentence, sentence_day(sentence), sentence_place(sentence))
+    for h in happenings:
+        h.triggers.sort(key=lambda t: t.start)
+        h.sentences.sort()
     return happenings
+
+
+def _absorbing(happenings: list[Happening], sentence: int, fam: str, trigger: Span) -> Happening | None:
+    """A strategic development told in the same sentence takes in a noun naming the fighting."""
+    if fam != "violence" or trigger.root.pos_ != "NOUN":
+        return None
+    return next((h for h in happenings if h.family in _ABSORBING and sentence in h.sentences), None)
+
+
+def _add(target: Happening, trigger: Span, sentence: int, day: date | None, place: Place | None) -> None:
+    target.triggers.append(trigger)
+    if sentence not in target.sentences:
+        target.sentences.append(sentence)
+    target.day = target.day or day
+    target.place = target.place or place
 
 
 def _compatible(h: Happening, day: date | None, place: Place | None) -> bool:

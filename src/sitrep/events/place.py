@@ -36,13 +36,18 @@ class EventPlace:
 
 
 def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
-    """ISO2 codes the article points to, most named first: country names, demonyms, actors' countries."""
+    """ISO2 codes the article points to, most named first: country names, demonyms, actors'
+    countries, and the countries of the well-known places it names (Homs, Niamey)."""
     votes: Counter[str] = Counter()
     for spans in reading.places.values():
         for span in spans:
             country = gazetteer.country_by_name(span.text)
             if country is not None:
                 votes[country.iso2] += 2
+                continue
+            known = gazetteer.lookup(span.text)
+            if known and (known[0].population >= 50_000 or known[0].is_region):
+                votes[known[0].iso2] += 1
     for tok in reading.doc:
         if tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].isalpha():
             iso2 = gazetteer.country_of_demonym(tok.lower_)
@@ -114,8 +119,7 @@ def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Re
     resolution = resolve_place(
         span.text, gazetteer=gazetteer, country_hints=hints, admin_hint=_admin_hint(span)
     )
-    if resolution is None or (hints and resolution.place.iso2 not in hints):
-        # Outside every country the article points to: a person or a namesake far away.
+    if resolution is None:
         return None
     precision = _precision_for(span, resolution)
     if precision != resolution.geo_precision:

@@ -19,9 +19,7 @@ from sitrep.normalize import fold
 #: ACLED region -> ISO alpha-2 codes, for continents that hold more than one region.
 REGION_COUNTRIES: Mapping[str, frozenset[str]] = MappingProxyType(
     {
-        "Western Africa": frozenset(
-            "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG SH".split()
-        ),
+        "Western Africa": frozenset("BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG SH".split()),
         "Middle Africa": frozenset("CM CF TD CG CD GQ GA ST".split()),
         "Northern Africa": frozenset("DZ EG LY MA SD TN EH".split()),
         "Eastern Africa": frozenset("BI KM DJ ER ET KE MU RE RW SC SO SS TZ UG YT IO".split()),

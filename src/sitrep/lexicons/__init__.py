@@ -50,14 +50,28 @@ __all__ = [
 
 LEXICON_ROOT = Path(__file__).resolve().parent
 FILE_NAMES = (
-    "triggers.yaml", "actors.yaml", "context.yaml", "numbers.yaml", "fatalities.yaml",
-    "cues.yaml", "dates.yaml",
+    "triggers.yaml",
+    "actors.yaml",
+    "context.yaml",
+    "numbers.yaml",
+    "fatalities.yaml",
+    "cues.yaml",
+    "dates.yaml",
 )
 OPTIONAL_FILES = frozenset({"cues.yaml", "dates.yaml"})
 #: actor kind -> the ACLED inter code it implies (state forces abroad are recoded 8 by the assembler).
 ACTOR_KINDS: Mapping[str, int] = MappingProxyType(
-    {"state": 1, "police": 1, "rebel": 2, "militia": 3, "identity_militia": 4, "rioters": 5,
-     "protesters": 6, "civilians": 7, "external": 8}
+    {
+        "state": 1,
+        "police": 1,
+        "rebel": 2,
+        "militia": 3,
+        "identity_militia": 4,
+        "rioters": 5,
+        "protesters": 6,
+        "civilians": 7,
+        "external": 8,
+    }
 )
 MODIFIER_READINGS = frozenset({"minimum", "approximate", "upper_bound", "range"})
 _HEADER_KEYS = frozenset({"version", "language"})
@@ -507,7 +521,8 @@ class _Builder:
         for key in ("units", "tens"):
             for word, value in _as_mapping(path, key, body.get(key, {})).items():
                 self.values[parse_term(word, where=f"{path}: {key}").words] = _int_in(
-                    path, f"{key} {word!r}", value, 0, 99)
+                    path, f"{key} {word!r}", value, 0, 99
+                )
         for word, value in _as_mapping(path, "multipliers", body.get("multipliers", {})).items():
             value = _int_in(path, f"multipliers {word!r}", value, 100, 10**12)
             self.multipliers[parse_term(word, where=f"{path}: multipliers").words[0]] = value
@@ -599,8 +614,9 @@ def _compile_patterns(path: Path, patterns: Any) -> list[re.Pattern[str]]:
     return compiled
 
 
-def _only_keys(path: Path, where: str, mapping: dict[str, Any], allowed: Iterable[str], *,
-               prefixed: bool = True) -> None:
+def _only_keys(
+    path: Path, where: str, mapping: dict[str, Any], allowed: Iterable[str], *, prefixed: bool = True
+) -> None:
     unknown = sorted(str(k) for k in mapping if k not in allowed and k not in _HEADER_KEYS)
     if unknown:
         label = f"{path}: {where}" if prefixed else where

@@ -2,7 +2,8 @@
 
 A term is a tuple of folded words (see sitrep.lexicons). Each word matches a
 token whose folded lemma or folded form equals it; "word*" matches a prefix and
-"~" any one token. Matching runs over a *word stream* rather than tokens, so a
+"~" a gap of up to two words ("neutralisé dimanche un engin" matches
+"neutraliser ~ engin"). Matching runs over a *word stream* rather than tokens, so a
 hyphenated token ("attentat-suicide", "a-t-on") matches a two-word term, and a
 punctuation token breaks a phrase (a hyphen or an apostrophe alone does not:
 "al - Thourade" is one name). A term written as an acronym ("EI", "ANS") matches
@@ -75,15 +76,34 @@ def word_stream(doc: Doc | Span) -> list[_Word]:
     return stream
 
 
+_MAX_GAP = 2
+
+
 def _word_matches(pattern: str, word: _Word) -> bool:
-    if pattern == "~":
-        return word.form != _BREAK
     if pattern.startswith(_ACRONYM):
         return word.upper and word.form == pattern[1:]
     if pattern.endswith("*"):
         stem = pattern[:-1]
         return word.form.startswith(stem) or (word.lemma is not None and word.lemma.startswith(stem))
     return pattern == word.form or pattern == word.lemma
+
+
+def _match_end(words: tuple[str, ...], stream: list[_Word], i: int) -> int | None:
+    """Where `words` matched from stream[i] ends (exclusive), or None."""
+    if not words:
+        return i
+    head, rest = words[0], words[1:]
+    if head == "~":
+        for gap in range(_MAX_GAP + 1):
+            if any(w.form == _BREAK for w in stream[i : i + gap]) or i + gap > len(stream):
+                break
+            end = _match_end(rest, stream, i + gap)
+            if end is not None:
+                return end
+        return None
+    if i >= len(stream) or not _word_matches(head, stream[i]):
+        return None
+    return _match_end(rest, stream, i + 1)
 
 
 class TermMatcher(Generic[Payload]):
@@ -120,10 +140,8 @@ class TermMatcher(Generic[Payload]):
             if word.form == _BREAK:
                 continue
             for words, payload in self._candidates(word):
-                end = i + len(words)
-                if end > len(stream):
-                    continue
-                if all(_word_matches(p, stream[i + k]) for k, p in enumerate(words)):
+                end = _match_end(words, stream, i)
+                if end is not None and end > i:
                     found.append((i, end, payload))
         if not overlapping:
             found = _longest_non_overlapping(found)

@@ -1,10 +1,10 @@
 """The event store: articles and events in SQLite (default) or PostgreSQL, via SQLAlchemy Core.
 
-    >>> with EventStore.open("sitrep.db") as store:
-    ...     store.add_article(article)
-    ...     store.replace_events(article.id, events, pipeline_version="0.1.0")
-    ...     for event in store.events(country="ML", since=date(2020, 1, 1)):
-    ...         ...
+>>> with EventStore.open("sitrep.db") as store:
+...     store.add_article(article)
+...     store.replace_events(article.id, events, pipeline_version="0.1.0")
+...     for event in store.events(country="ML", since=date(2020, 1, 1)):
+...         ...
 """
 
 from __future__ import annotations

@@ -167,8 +167,13 @@ class EventStore:
         `until` are inclusive.
         """
         conditions = _event_conditions(
-            country=country, since=since, until=until, event_type=event_type,
-            sub_event_type=sub_event_type, factuality=factuality, article_id=article_id,
+            country=country,
+            since=since,
+            until=until,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            factuality=factuality,
+            article_id=article_id,
         )
         remaining = limit
         after: tuple[str, str] | None = None
@@ -201,8 +206,13 @@ class EventStore:
     ) -> int:
         """How many events `events()` would yield with the same filters."""
         conditions = _event_conditions(
-            country=country, since=since, until=until, event_type=event_type,
-            sub_event_type=sub_event_type, factuality=factuality, article_id=article_id,
+            country=country,
+            since=since,
+            until=until,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            factuality=factuality,
+            article_id=article_id,
         )
         with self._reading("count events") as conn:
             query = select(func.count()).select_from(schema.events).where(*conditions)

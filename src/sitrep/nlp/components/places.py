@@ -78,7 +78,7 @@ def tag_place_candidates(doc: Doc) -> Doc:
         if tok.lower_ not in _PLACE_HEADS or tok.i + 1 >= len(doc):
             continue
         nxt = tok.i + 1
-        if doc[nxt].lower_ in {"de", "d'", "d’", "du"} and nxt + 1 < len(doc):
+        if doc[nxt].lower_ in {"de", "d'", "d’", "du", "la", "l'", "l’"} and nxt + 1 < len(doc):
             nxt += 1
         run = _proper_run(doc, nxt)
         if run is not None and not any(i in taken for i in range(run.start, run.end)):

@@ -67,9 +67,7 @@ def upgrade() -> None:
         sa.Column("pipeline_version", sa.String()),
         sa.Column("record", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("event_id", name=op.f("pk_events")),
-        sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"], name=op.f("fk_events_article_id_articles")
-        ),
+        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], name=op.f("fk_events_article_id_articles")),
     )
     op.create_index(op.f("ix_events_country_event_date"), "events", ["country", "event_date"])
     op.create_index(op.f("ix_events_event_type"), "events", ["event_type"])
