@@ -93,9 +93,13 @@ class EventExtractor:
                 )
             return places[sentence]
 
-        def sentence_day(sentence: int) -> date | None:
-            current = [m for m in reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
-            return current[0].value if current else None
+        def sentence_day(sentence: int) -> tuple[date, int] | None:
+            current = [
+                m
+                for m in reading.dates_by_sentence.get(sentence, [])
+                if not m.past and m.value and not _reporting_date(reading, sentence, m)
+            ]
+            return (current[0].value, current[0].precision) if current else None
 
         happenings = group_triggers(
             reading, triggers, sentence_day=sentence_day, sentence_place=sentence_place
@@ -107,7 +111,10 @@ class EventExtractor:
 
     def _event(self, reading: Reading, h: Happening, hints: list[str]) -> Event | None:
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
-        sub_event_type = min((t.label_ for t in h.triggers), key=lambda s: _RANK.get(s, 99))
+        # The clear words of the body decide the sub-event type; ambiguous or headline words only
+        # when there is nothing else.
+        clear = [t for t in body if t.kb_id_ != AMBIGUOUS] or body
+        sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
         fact = self._factuality(reading, main, body, h)
         claimant = self._claimant_actor(reading, fact)
@@ -162,27 +169,34 @@ class EventExtractor:
         return None
 
     def _date(self, reading: Reading, main: Span, h: Happening) -> DateMention | None:
+        """The event's date: the most precise one its own sentences give (the trigger's sentence
+        first), else the nearest one before it in the paragraph, else the lede's."""
         main_sentence = reading.sentence_of(main)
+        mentions = reading.dates_by_sentence.get(main_sentence, [])
+        if mentions and all(m.past for m in mentions):
+            return mentions[0]
+        own = [
+            (s != main_sentence, m)
+            for s in dict.fromkeys([main_sentence, *h.sentences])
+            for m in self._current_dates(reading, s)
+        ]
+        if own:
+            return min(own, key=lambda o: (o[1].precision, o[0], abs(o[1].start - main.start_char)))[1]
         paragraph = reading.paragraph_of[main_sentence]
-        order = [main_sentence, *h.sentences]
-        order += [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
-        order += [0, 1]
-        seen: set[int] = set()
-        for s in order:
-            if s in seen or s >= len(reading.sentences):
-                continue
-            seen.add(s)
-            mentions = reading.dates_by_sentence.get(s, [])
-            if s == main_sentence and mentions and all(m.past for m in mentions):
-                return mentions[0]
-            current = [
-                m
-                for m in mentions
-                if not m.past and m.value is not None and not _reporting_date(reading, s, m)
-            ]
+        before = [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
+        for s in [*before, 0, 1]:
+            current = self._current_dates(reading, s) if s < len(reading.sentences) else []
             if current:
-                return min(current, key=lambda m: abs(m.start - main.start_char))
+                return current[0]
         return None
+
+    @staticmethod
+    def _current_dates(reading: Reading, sentence: int) -> list[DateMention]:
+        return [
+            m
+            for m in reading.dates_by_sentence.get(sentence, [])
+            if not m.past and m.value is not None and not _reporting_date(reading, sentence, m)
+        ]
 
     def _record(
         self,

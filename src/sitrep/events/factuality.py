@@ -103,7 +103,7 @@ def attribution_in(reading: Reading, sentence: int) -> Factuality | None:
 def _attribution(reading: Reading, sentence: int) -> Factuality | None:
     cues = reading.cues.get(sentence, [])
     for cue in cues:
-        if cue.label_ == "responsibility":
+        if cue.label_ == "responsibility" and not _negated(cue.root):
             verb = cue.root
             agent = next((c for c in verb.subtree if c.dep_ == "obl:agent"), None)
             claimant = None

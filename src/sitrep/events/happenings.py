@@ -44,7 +44,8 @@ class Happening:
     family: str
     triggers: list[Span] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
-    day: date | None = None
+    #: the day its sentences give, and that day's ACLED time precision.
+    day: tuple[date, int] | None = None
     place: Place | None = None
 
 
@@ -137,12 +138,22 @@ def group_triggers(
     reading: Reading,
     triggers: list[Span],
     *,
-    sentence_day: Callable[[int], date | None],
+    sentence_day: Callable[[int], tuple[date, int] | None],
     sentence_place: Callable[[int], Place | None],
 ) -> list[Happening]:
     """Group triggers into happenings; the headline only repeats what the body tells."""
     headline = [t for t in triggers if reading.is_headline(reading.sentence_of(t))]
     body = [t for t in triggers if not reading.is_headline(reading.sentence_of(t))]
+    # Within a sentence, clear words before ambiguous ones and strategic developments before the
+    # fighting they mention, so that the first can take in the second.
+    body.sort(
+        key=lambda t: (
+            reading.sentence_of(t),
+            t.kb_id_ == AMBIGUOUS,
+            family(t.label_) not in _ABSORBING,
+            t.start,
+        )
+    )
     happenings: list[Happening] = []
     for trigger in body:
         sentence = reading.sentence_of(trigger)
@@ -156,6 +167,12 @@ def group_triggers(
                 if sentence in h.sentences or _compatible(h, day, place):
                     target = h
                 break
+        if (
+            target is None
+            and trigger.kb_id_ == AMBIGUOUS
+            and any(sentence in h.sentences for h in happenings)
+        ):
+            continue  # an ambiguous word beside a clearer happening adds nothing of its own
         if target is None:
             target = Happening(fam)
             happenings.append(target)
@@ -173,17 +190,35 @@ def group_triggers(
     for h in happenings:
         h.triggers.sort(key=lambda t: t.start)
         h.sentences.sort()
-    return happenings
+    # An ambiguous word alone ("évacués", "passation", "retrait") is not enough for a strategic
+    # development: ACLED codes those from explicit statements.
+    return [h for h in happenings if h.family in ("violence", "unrest") or not _weak(reading, h)]
+
+
+def _weak(reading: Reading, h: Happening) -> bool:
+    """Only ambiguous words and nobody named as doing it."""
+    return all(t.kb_id_ == AMBIGUOUS for t in h.triggers) and not any(
+        reading.actors.get(s) for s in h.sentences
+    )
 
 
 def _absorbing(happenings: list[Happening], sentence: int, fam: str, trigger: Span) -> Happening | None:
-    """A strategic development told in the same sentence takes in a noun naming the fighting."""
-    if fam != "violence" or trigger.root.pos_ != "NOUN":
+    """A happening already told in the same sentence takes in a trigger of another family when that
+    trigger is only a word for part of it: an ambiguous word ("tirs" in a riot with tear gas), or a
+    noun naming the fighting in a strategic development ("un accord met fin aux affrontements")."""
+    here = [h for h in happenings if sentence in h.sentences and h.family != fam]
+    if not here:
         return None
-    return next((h for h in happenings if h.family in _ABSORBING and sentence in h.sentences), None)
+    if trigger.kb_id_ == AMBIGUOUS:
+        return here[0]
+    if fam == "violence" and trigger.root.pos_ == "NOUN":
+        return next((h for h in here if h.family in _ABSORBING), None)
+    return None
 
 
-def _add(target: Happening, trigger: Span, sentence: int, day: date | None, place: Place | None) -> None:
+def _add(
+    target: Happening, trigger: Span, sentence: int, day: tuple[date, int] | None, place: Place | None
+) -> None:
     target.triggers.append(trigger)
     if sentence not in target.sentences:
         target.sentences.append(sentence)
@@ -191,9 +226,12 @@ def _add(target: Happening, trigger: Span, sentence: int, day: date | None, plac
     target.place = target.place or place
 
 
-def _compatible(h: Happening, day: date | None, place: Place | None) -> bool:
-    if day and h.day and abs((day - h.day).days) > 1:
-        return False
+def _compatible(h: Happening, day: tuple[date, int] | None, place: Place | None) -> bool:
+    if day and h.day:
+        # "le week-end dernier" and "samedi" can be the same day; "lundi" and "mercredi" cannot.
+        window = 1 if day[1] == h.day[1] == 1 else 7
+        if abs((day[0] - h.day[0]).days) > window:
+            return False
     if place and h.place and None not in (place.latitude, h.place.latitude):
         if (
             haversine_km(place.latitude, place.longitude, h.place.latitude, h.place.longitude)
