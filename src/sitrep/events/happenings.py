@@ -124,6 +124,14 @@ _ABSORBING = frozenset(
 )
 
 
+def _anaphoric(trigger: Span) -> bool:
+    """ "les combats", "cette attaque", "l'assaut": a definite noun refers back to a told happening."""
+    root = trigger.root
+    return root.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lemma_.lower() in ("le", "ce", "cet", "cette", "ces") for c in root.children
+    )
+
+
 def _pluperfect(trigger: Span) -> bool:
     """ "avait été occupée", "avaient fui": the plus-que-parfait recalls what came before the news."""
     verb = trigger.root
@@ -164,7 +172,7 @@ def group_triggers(
             for h in reversed(happenings):
                 if h.family != fam:
                     continue
-                if sentence in h.sentences or _compatible(h, day, place):
+                if sentence in h.sentences or _anaphoric(trigger) or _compatible(h, day, place):
                     target = h
                 break
         if (

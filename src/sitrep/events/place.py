@@ -119,7 +119,9 @@ def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Re
     resolution = resolve_place(
         span.text, gazetteer=gazetteer, country_hints=hints, admin_hint=_admin_hint(span)
     )
-    if resolution is None:
+    if resolution is None or (hints and resolution.place.iso2 not in hints[:3]):
+        # Outside the countries the article is about: a metonym ("hostiles à Paris"), a person,
+        # or a namesake abroad.
         return None
     precision = _precision_for(span, resolution)
     if precision != resolution.geo_precision:
@@ -154,8 +156,16 @@ def event_place(
             if (resolution := resolve_mention(span, gazetteer=gazetteer, hints=hints)) is not None
         ]
         if found:
-            # A village beats the region it lies in ("à Léré, dans la région de Tombouctou").
-            resolution, _, span = min(found, key=lambda f: (f[0].geo_precision, f[1]))
+            # A place in the article's countries first; a town (or "near a town") before the region
+            # it lies in ("à Léré, dans la région de Tombouctou"); then the first named.
+            resolution, _, span = min(
+                found,
+                key=lambda f: (
+                    bool(hints) and f[0].place.iso2 not in hints[:2],
+                    f[0].geo_precision == 3,
+                    f[1],
+                ),
+            )
             return EventPlace(resolution, span)
     if hints:
         coded = resolve_country(hints[0], gazetteer=gazetteer)
