@@ -26,6 +26,7 @@ from sitrep.records import Place
 _NEAR_WORDS = frozenset(
     {"près", "proche", "environs", "périphérie", "km", "kilomètres", "large", "alentours"}
 )
+_CLEAR_SCORE = 0.7  # resolve_place's confidence for a name read without context
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 
 
@@ -39,15 +40,22 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
     """ISO2 codes the article points to, most named first: country names, demonyms, actors'
     countries, and the countries of the well-known places it names (Homs, Niamey)."""
     votes: Counter[str] = Counter()
-    for spans in reading.places.values():
+    lede_voted = False
+    for sentence, spans in sorted(reading.places.items()):
         for span in spans:
             country = gazetteer.country_by_name(span.text)
             if country is not None:
                 votes[country.iso2] += 2
                 continue
-            known = gazetteer.lookup(span.text)
-            if known and (known[0].population >= 50_000 or known[0].is_region):
-                votes[known[0].iso2] += 1
+            iso2, important = _clear_country(span.text, gazetteer)
+            if iso2 is None:
+                continue
+            # The lede's first place is where most stories happen (the dateline).
+            if sentence <= 2 and not lede_voted:
+                votes[iso2] += 3
+                lede_voted = True
+            elif important:
+                votes[iso2] += 1
     for tok in reading.doc:
         if tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].isalpha():
             iso2 = gazetteer.country_of_demonym(tok.lower_)
@@ -59,6 +67,16 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
             if country:
                 votes[country] += 2
     return [iso2 for iso2, _ in votes.most_common()]
+
+
+def _clear_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool]:
+    """The country a name points to when, with no context, the gazetteer is confident of it ("Homs",
+    "Bagdad"; not "Bam", a town in Iran and a province of Burkina Faso), and whether it is well known."""
+    resolution = resolve_place(name, gazetteer=gazetteer)
+    if resolution is None or resolution.score < _CLEAR_SCORE:
+        return None, False
+    place = resolution.place
+    return place.iso2, place.population >= 50_000 or place.is_region
 
 
 def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:

@@ -65,12 +65,20 @@ def _proper_run(doc: Doc, start: int) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _institution(doc: Doc, head: int) -> bool:
+    """ "le ministère de la Défense", "la direction de la Sécurité": not places."""
+    return any(
+        t.lower_ in ("ministère", "ministre", "direction", "secrétaire", "conseil", "cour")
+        for t in doc[max(0, head - 3) : head]
+    )
+
+
 @Language.component("sitrep_places", requires=["doc.ents"], assigns=["doc.spans"])
 def tag_place_candidates(doc: Doc) -> Doc:
     spans: list[Span] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in _ENTITY_LABELS:
+        if ent.label_ in _ENTITY_LABELS and not _institution(doc, ent.start):
             span = Span(doc, ent.start, ent.end, label="ner")
             spans.append(span)
             taken.update(range(ent.start, ent.end))
@@ -81,7 +89,9 @@ def tag_place_candidates(doc: Doc) -> Doc:
         if doc[nxt].lower_ in {"de", "d'", "d’", "du", "la", "l'", "l’"} and nxt + 1 < len(doc):
             nxt += 1
         run = _proper_run(doc, nxt)
-        if run is not None and not any(i in taken for i in range(run.start, run.end)):
+        if run is None or not any(t.pos_ == "PROPN" for t in run) or _institution(doc, tok.i):
+            continue
+        if not any(i in taken for i in range(run.start, run.end)):
             spans.append(Span(doc, run.start, run.end, label="context"))
             taken.update(range(run.start, run.end))
     doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: s.start)
