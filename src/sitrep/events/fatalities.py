@@ -19,9 +19,22 @@ from spacy.tokens import Span
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.terms import TermMatcher
 
-_WINDOW_AFTER = 6
+_WINDOW_AFTER = 8
 _WINDOW_BEFORE = 4
+_BETWEEN_BLOCKERS = frozenset({"et", ",", "dont", "tandis", "mais", "ou"})
 _STOP = frozenset({".", ";", "!", "?", ":"})
+
+
+def _not_a_death(term: Span) -> bool:
+    """ "victimes de viols", "victimes d'enlèvements": victims, but not of killing."""
+    doc = term.doc
+    nxt = doc[term.end : term.end + 2]
+    return (
+        term.text.lower().startswith("victime")
+        and len(nxt) == 2
+        and nxt[0].lower_ in ("de", "d'", "d’")
+        and nxt[1].pos_ == "NOUN"
+    )
 
 
 @dataclass(frozen=True)
@@ -58,15 +71,20 @@ class FatalityReader:
                 i += 1
                 continue
             best = None
-            for j in range(min(sent.end, i + 6), i, -1):
-                words = doc[i:j].text
-                value = self.numbers.vague_quantity(words)
-                if value is None:
-                    value = self.numbers.parse_number_words(words)
+            # Vague quantities match a prefix ("une dizaine de"): take the shortest; number words
+            # must match whole ("vingt-trois"): take the longest.
+            for j in range(i + 1, min(sent.end, i + 4) + 1):
+                value = self.numbers.vague_quantity(doc[i:j].text)
                 if value is not None:
                     best = (i, j, value)
                     break
-            if best and not (best[2] == 1 and doc[i].lower_ in ("un", "une")):
+            if best is None:
+                for j in range(min(sent.end, i + 6), i, -1):
+                    value = self.numbers.parse_number_words(doc[i:j].text)
+                    if value is not None:
+                        best = (i, j, value)
+                        break
+            if best:
                 out.append(best)
                 i = best[1]
             else:
@@ -84,21 +102,24 @@ class FatalityReader:
         injuries = {m.span.start for m in self.injury.find(sent)}
         nones = self.none.find(sent)
         total, first, last = 0, None, None
-        for start, end, value in self._quantities(sent):
+        quantities = self._quantities(sent)
+        starts = {q[0] for q in quantities}
+        for start, end, value in quantities:
             before = [t.lower_ for t in doc[max(sent.start, start - 3) : start]]
             if "dont" in before or ("et" in before[-1:] and "entre" in before):
                 continue
             hit = None
             for k in range(end, min(sent.end, end + _WINDOW_AFTER)):
-                if doc[k].text in _STOP or k in injuries:
-                    break
-                if k in deaths:
+                if doc[k].text in _STOP or k in injuries or (k in starts and k != start):
+                    break  # another figure, an injury or the end of the clause: not this one's
+                if k in deaths and not _not_a_death(deaths[k]):
                     hit = deaths[k].end
                     break
-            if hit is None and any(start - d <= _WINDOW_BEFORE and start >= d for d in kills):
-                hit = end
-            if hit is None:
-                continue
+            article = value == 1 and doc[start].lower_ in ("un", "une")
+            if hit is None and not article:
+                hit = self._killed_before(doc, start, end, kills)
+            if hit is None or (article and hit - end > 4):
+                continue  # "un engin a tué trois soldats": "un" is an article there, not a figure
             total += value
             first = start if first is None else first
             last = max(last or hit, hit)
@@ -106,6 +127,16 @@ class FatalityReader:
             return Toll(total, doc[first:last])
         if nones:
             return Toll(0, nones[0].span)
+        return None
+
+    @staticmethod
+    def _killed_before(doc, start: int, end: int, kills: dict[int, Span]) -> int | None:
+        """ "tuant 12 civils", "a coûté la vie à 12 soldats": a killing word just before the figure,
+        with no "et" or comma between ("quatre tués et neuf blessés" does not kill the nine)."""
+        for kill_end in kills:
+            if 0 <= start - kill_end <= _WINDOW_BEFORE:
+                if not any(t.lower_ in _BETWEEN_BLOCKERS for t in doc[kill_end:start]):
+                    return end
         return None
 
     def for_event(self, sentences: list[Span]) -> Toll:
