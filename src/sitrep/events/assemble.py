@@ -69,6 +69,11 @@ class EventExtractor:
         self.pipeline_version = pipeline_version
         self.dates = DateReader(lexicon.dates)
         self.fatalities = FatalityReader(lexicon)
+        # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.
+        self._state_forces: dict[tuple[str, str], str] = {}
+        for actor in lexicon.actors:
+            if actor.kind in ("state", "police") and actor.country:
+                self._state_forces.setdefault((actor.kind, actor.country), actor.name)
 
     def extract(self, doc: Doc, article: Article) -> list[Event]:
         reading = Reading(
@@ -251,8 +256,9 @@ class EventExtractor:
                 )
             )
         evidence.sort(key=lambda e: (e.start, e.field))
-        name1 = actor1.named(country_name) if actor1 else None
-        name2 = actor2.named(country_name) if actor2 else None
+        iso2 = resolved.iso2 if resolved else (hints[0] if hints else None)
+        name1 = self._actor_name(actor1, iso2, country_name)
+        name2 = self._actor_name(actor2, iso2, country_name)
         inter1 = actor1.inter if actor1 else 0
         inter2 = actor2.inter if actor2 else 0
         event_id = hashlib.sha1(
@@ -291,6 +297,13 @@ class EventExtractor:
             confidence=_confidence(main, actor1, place, when),
             pipeline_version=self.pipeline_version,
         )
+
+    def _actor_name(self, actor: Actor | None, iso2: str | None, country_name: str | None) -> str | None:
+        if actor is None:
+            return None
+        if actor.generic and iso2 and (actor.kind, iso2) in self._state_forces:
+            return self._state_forces[(actor.kind, iso2)]
+        return actor.named(country_name)
 
     @staticmethod
     def _coded_date(article: Article, when: DateMention | None) -> tuple[str, int]:

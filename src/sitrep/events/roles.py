@@ -172,8 +172,10 @@ def assign_roles(
             patient = None
     elif event_type == "Riots":
         agent = agent if agent and agent.inter == 5 else _first(mentions, inter=5) or _generic("Rioters", 5)
-        if patient is not None and patient.name == agent.name:
-            patient = None
+        if sub_event_type == "Mob violence":
+            patient = civilians[0] if civilians else _generic("Civilians", 7)
+        else:  # demonstrators turned violent: whom they fought, usually the police
+            patient = patient if patient and patient.inter == 1 else _first(armed, inter=1)
     elif event_type == "Violence against civilians":
         if agent is None or agent.inter not in ARMED:
             agent = next((m for m in armed if m is not patient), None) or _generic(
@@ -181,21 +183,38 @@ def assign_roles(
             )
         if patient is None or patient.inter in ARMED:
             patient = civilians[0] if civilians else _generic("Civilians", 7)
+    elif sub_event_type == "Arrests":
+        # The state arrests; whoever else is named is arrested.
+        state = agent if agent and agent.inter == 1 else _first(armed, inter=1)
+        others = [m for m in (agent, patient, *armed) if m is not None and m.inter != 1]
+        agent, patient = state, (others[0] if others else None)
     else:
-        pool = [m for m in armed if m.name not in {a.name for a in (agent, patient) if a}]
+        pool = [m for m in armed if not _same_side(m, agent) and not _same_side(m, patient)]
         if agent is None and pool:
             agent = pool.pop(0)
-        if patient is None and pool:
-            patient = next((m for m in pool if agent is None or m.name != agent.name), None)
+        if patient is None:
+            patient = next((m for m in pool if not _same_side(m, agent)), None)
         if patient is None and civilians and event_type == "Explosions/Remote violence":
             patient = civilians[0]
+        if agent is None and event_type == "Explosions/Remote violence":
+            agent = _generic("Unidentified Armed Group", 3)
     agent = _named_group_for(agent, context) if agent else None
     patient = _named_group_for(patient, context) if patient else None
-    if agent is not None and patient is not None and agent.name == patient.name:
+    if _same_side(agent, patient):
         patient = None
-    if agent is None and patient is not None and event_type != "Battles":
+    if agent is None and patient is not None and event_type == "Strategic developments":
         agent, patient = patient, None
     return agent, patient
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    """Two mentions of one side: the same name, or two mentions of the state's own forces
+    ("l'armée" and "les FAMa")."""
+    if a is None or b is None:
+        return False
+    return a.name == b.name or (
+        a.inter == b.inter == 1 and (a.generic or b.generic or a.country == b.country)
+    )
 
 
 def _first(mentions: Sequence[Actor], *, inter: int) -> Actor | None:
