@@ -65,6 +65,44 @@ def _negated(trigger: Token) -> bool:
     return any(c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in trigger.children if c.dep_ == "det")
 
 
+#: Head nouns that carry a claim but are not its source ("des informations non vérifiées").
+_NOT_SOURCES = frozenset(
+    {
+        "information",
+        "message",
+        "rumeur",
+        "nouvelle",
+        "vidéo",
+        "image",
+        "bilan",
+        "ce",
+        "cela",
+        "il",
+        "elle",
+        "lui",
+    }
+)
+
+
+def _noun_phrase(head: Token) -> Span | None:
+    """The words of a claimant's noun phrase: its determiners and modifiers, not the clause after it
+    (no relative clause, no verb, no line break), at most _MAX_CLAIMANT_TOKENS words."""
+    if head.pos_ == "PRON" or head.lemma_.lower() in _NOT_SOURCES:
+        return None
+    doc = head.doc
+    inside = {t.i for t in head.subtree}
+    start = head.i
+    while start - 1 in inside and not doc[start - 1].is_punct and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = head.i + 1
+    while end in inside and end - start < _MAX_CLAIMANT_TOKENS and "\n" not in doc[end - 1].text_with_ws:
+        tok = doc[end]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’", "dont"):
+            break
+        end += 1
+    return doc[start:end]
+
+
 def _phrase_after(cue: Span) -> Span | None:
     """The noun phrase after "selon"/"d'après", up to the next comma, verb or full stop."""
     doc = cue.doc
@@ -75,23 +113,26 @@ def _phrase_after(cue: Span) -> Span | None:
         if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’"):
             break
         end += 1
-    return doc[cue.end : end] if end > cue.end else None
+    if end <= cue.end:
+        return None
+    phrase = doc[cue.end : end]
+    if phrase.root.pos_ == "PRON" or phrase.root.lemma_.lower() in _NOT_SOURCES:
+        return None  # "selon lui": the source is named elsewhere
+    return phrase
 
 
 def _subject_of(verb: Token) -> Span | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
-            tokens = list(child.subtree)
-            start, end = tokens[0].i, tokens[-1].i + 1
-            if end - start > _MAX_CLAIMANT_TOKENS:
-                end = start + _MAX_CLAIMANT_TOKENS
-            span = verb.doc[start:end]
-            if span.root.pos_ == "PRON" or span.root.i < verb.sent.start:
-                return None
-            newline = max((t.i for t in span if "\n" in t.text_with_ws), default=None)
-            if newline is not None:  # the parser ran past a headline: keep the words after it
-                span = verb.doc[newline + 1 : end]
-            return span if len(span) else None
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.i >= verb.sent.start:
+            return _noun_phrase(child)
+    return None
+
+
+def _agent_of(verb: Token) -> Span | None:
+    """ "revendiqué par l'EIGS", "confirmée par ses ex-compagnons": the agent of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return _noun_phrase(child)
     return None
 
 
@@ -104,15 +145,7 @@ def _attribution(reading: Reading, sentence: int) -> Factuality | None:
     cues = reading.cues.get(sentence, [])
     for cue in cues:
         if cue.label_ == "responsibility" and not _negated(cue.root):
-            verb = cue.root
-            agent = next((c for c in verb.subtree if c.dep_ == "obl:agent"), None)
-            claimant = None
-            if agent is not None:
-                tokens = list(agent.subtree)
-                claimant = reading.doc[tokens[0].i : tokens[-1].i + 1]
-                if claimant[0].lower_ == "par":
-                    claimant = claimant[1:]
-            claimant = claimant or _subject_of(verb)
+            claimant = _agent_of(cue.root) or _subject_of(cue.root)
             if claimant is not None and len(claimant):
                 return Factuality("reported", claimant.text, cue, claimant, responsibility=True)
     for cue in cues:
@@ -125,7 +158,7 @@ def _attribution(reading: Reading, sentence: int) -> Factuality | None:
             return Factuality("reported", cue.text, cue, cue)
     for cue in cues:
         if cue.label_ == "attribution_verb" and cue.root.pos_ == "VERB":
-            claimant = _subject_of(cue.root)
+            claimant = _subject_of(cue.root) or _agent_of(cue.root)
             if claimant is not None:
                 return Factuality("reported", claimant.text, cue, claimant)
     return None
