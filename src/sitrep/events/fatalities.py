@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.terms import TermMatcher
 
-_WINDOW_AFTER = 8
+_WINDOW_AFTER = 10
 _WINDOW_BEFORE = 4
 _BETWEEN_BLOCKERS = frozenset({"et", ",", "dont", "tandis", "mais", "ou"})
 _STOP = frozenset({".", ";", "!", "?", ":"})
@@ -110,8 +110,11 @@ class FatalityReader:
                 continue
             hit = None
             for k in range(end, min(sent.end, end + _WINDOW_AFTER)):
-                if doc[k].text in _STOP or k in injuries or (k in starts and k != start):
-                    break  # another figure, an injury or the end of the clause: not this one's
+                if doc[k].text in _STOP or k in injuries:
+                    break  # an injury or the end of the clause: not this one's
+                if k in starts and k != start and doc[k - 1].lower_ not in ("et", "dont"):
+                    # another figure with its own words ("huit soldats et trois civils tués" share theirs)
+                    break
                 if k in deaths and not _not_a_death(deaths[k]):
                     hit = deaths[k].end
                     break

@@ -76,8 +76,14 @@ class TriggerFilter:
         )
 
     def _licensed(self, trigger: Span, sentence: int) -> bool:
-        """A conflict word in the sentence, other than the trigger itself, licenses an ambiguous trigger."""
-        return any(
+        """An armed actor, or a conflict word other than the trigger itself, in the sentence licenses
+        an ambiguous trigger ("l'aviation malienne a frappé", not "l'attaquant a frappé")."""
+        # (an actor may contain the trigger: "l'aviation malienne" is both an actor and an air strike word)
+        armed = any(
+            actor.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8")
+            for actor in self._reading.actors.get(sentence, [])
+        )
+        return armed or any(
             m.span.end <= trigger.start or m.span.start >= trigger.end
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
@@ -172,7 +178,9 @@ def group_triggers(
             for h in reversed(happenings):
                 if h.family != fam:
                     continue
-                if sentence in h.sentences or _anaphoric(trigger) or _compatible(h, day, place):
+                if sentence in h.sentences or (
+                    _same_day(h, day) and (_anaphoric(trigger) or _near_enough(h, place))
+                ):
                     target = h
                 break
         if (
@@ -234,16 +242,18 @@ def _add(
     target.place = target.place or place
 
 
-def _compatible(h: Happening, day: tuple[date, int] | None, place: Place | None) -> bool:
-    if day and h.day:
-        # "le week-end dernier" and "samedi" can be the same day; "lundi" and "mercredi" cannot.
-        window = 1 if day[1] == h.day[1] == 1 else 7
-        if abs((day[0] - h.day[0]).days) > window:
-            return False
-    if place and h.place and None not in (place.latitude, h.place.latitude):
-        if (
-            haversine_km(place.latitude, place.longitude, h.place.latitude, h.place.longitude)
-            > _SAME_PLACE_KM
-        ):
-            return False
-    return True
+def _same_day(h: Happening, day: tuple[date, int] | None) -> bool:
+    if day is None or h.day is None:
+        return True
+    # Two named days are two happenings (an ambush, then the next day's counter-attack); a week
+    # ("le week-end dernier") and a day in it can be the same.
+    window = 0 if day[1] == h.day[1] == 1 else 7
+    return abs((day[0] - h.day[0]).days) <= window
+
+
+def _near_enough(h: Happening, place: Place | None) -> bool:
+    if place is None or h.place is None or None in (place.latitude, h.place.latitude):
+        return True
+    return (
+        haversine_km(place.latitude, place.longitude, h.place.latitude, h.place.longitude) <= _SAME_PLACE_KM
+    )

@@ -155,7 +155,7 @@ def sentence_place(
         if _overlaps_mention(reading, sentence, span):
             continue
         resolution = resolve_mention(span, gazetteer=gazetteer, hints=hints)
-        if resolution is not None and resolution.geo_precision == 1:
+        if resolution is not None and resolution.geo_precision < 3:
             return resolution.place
     return None
 

@@ -1,0 +1,58 @@
+"""Date expressions resolved against the publication date (ACLED time precision)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.events.dates import DateReader, mid_period
+from sitrep.lexicons import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def reader() -> DateReader:
+    return DateReader(load_lexicon("fr").dates)
+
+
+TUESDAY = date(2020, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Des hommes armés ont attaqué dimanche le village.", date(2020, 3, 8), 1),
+        ("L'attaque a eu lieu mardi.", TUESDAY, 1),  # the day of publication itself
+        ("L'attaque a eu lieu mardi dernier.", date(2020, 3, 3), 1),
+        ("Les combats ont éclaté hier soir.", date(2020, 3, 9), 1),
+        ("dans la nuit de samedi à dimanche", date(2020, 3, 7), 1),  # ACLED: the day it began
+        ("le jeudi 27 février", date(2020, 2, 27), 1),
+        ("le 28 décembre", date(2019, 12, 28), 1),  # read in March: last December
+        ("la semaine dernière", date(2020, 3, 3), 2),
+    ],
+)
+def test_resolves_against_publication(reader, text, expected, precision):
+    (mention,) = reader.find(text, published=TUESDAY)
+    assert (mention.value, mention.precision) == (expected, precision)
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_years_before_publication_are_background(reader):
+    mentions = reader.find("En 2012, le nord du Mali était tombé. Depuis 2015, les attaques...", published=TUESDAY)
+    assert [m.past for m in mentions] == [True, True]
+
+
+def test_a_month_only_publication_still_resolves_explicit_days(reader):
+    # The seed article carries only "2017-07": "jeudi 27 juillet" is still 27 July 2017.
+    (mention,) = reader.find("jeudi 27 juillet", published=date(2017, 7, 1), published_precision=3)
+    assert mention.value == date(2017, 7, 27)
+
+
+def test_a_weekday_without_a_known_day_is_not_guessed(reader):
+    (mention,) = reader.find("mardi", published=date(2017, 7, 1), published_precision=3)
+    assert mention.value is None
+
+
+def test_mid_period_follows_acled():
+    assert mid_period(date(2020, 3, 3), 2) == date(2020, 3, 4)  # Wednesday of that week
+    assert mid_period(date(2020, 3, 3), 3) == date(2020, 3, 15)

@@ -1,0 +1,113 @@
+"""Event coding on short French texts written for these tests, with the real model and lexicons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.records import Article, content_id
+
+PUBLISHED = date(2023, 5, 9)  # a Tuesday
+
+
+def code(pipeline, text: str):
+    article = Article(id=content_id(text), text=text, published=PUBLISHED, source="test", language="fr")
+    events = pipeline.extract(article)
+    for event in events:
+        for ev in event.evidence:
+            assert text[ev.start : ev.end] == ev.text
+    return events
+
+
+def one(pipeline, text: str):
+    events = code(pipeline, text)
+    assert len(events) == 1, [e.notes for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Au moins douze soldats ont été tués lundi dans une embuscade près de Djibo.", 12),
+        ("L'attaque de lundi près de Djibo a fait quatre morts et neuf blessés.", 4),
+        ("Des jihadistes ont attaqué lundi un poste près de Djibo, tuant vingt-trois soldats.", 23),
+        ("Une dizaine de civils ont été tués lundi par des hommes armés près de Djibo.", 10),
+        ("Des hommes armés ont attaqué lundi un village près de Djibo; cinq blessés, aucun mort.", 0),
+        ("Huit soldats et trois civils ont été tués lundi dans une attaque près de Djibo.", 11),
+        ("Quinze personnes, dont trois enfants, ont été tuées lundi dans une attaque près de Djibo.", 15),
+    ],
+)
+def test_fatalities_follow_acled(pipeline, text, toll):
+    assert one(pipeline, text).fatalities == toll
+
+
+def test_conditional_mood_makes_it_unconfirmed_with_the_cue_as_evidence(pipeline):
+    event = one(pipeline, "Le chef jihadiste aurait été tué dimanche lors d'une frappe de drone près de Ménaka.")
+    assert event.factuality == "unconfirmed"
+    assert any(ev.field == "factuality" and ev.text.startswith("aurait") for ev in event.evidence)
+
+
+def test_attribution_names_who_says_so(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont enlevé lundi trois enseignants près de Tillabéri, a annoncé le gouverneur de la région.",
+    )
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.factuality == "reported"
+    assert event.claimed_by and "gouverneur" in event.claimed_by
+
+
+def test_selon_opening_a_paragraph_covers_it(pipeline):
+    event = one(
+        pipeline,
+        "Selon des sources locales, des hommes armés ont incendié lundi le marché de Dori. "
+        "Ils ont aussi tué deux commerçants.",
+    )
+    assert event.factuality == "reported"
+    assert event.claimed_by == "des sources locales"
+
+
+def test_a_denial_is_kept_as_denied(pipeline):
+    event = one(pipeline, "L'armée malienne a démenti toute attaque contre son camp de Boni lundi.")
+    assert event.factuality == "denied"
+
+
+def test_a_threat_is_hypothetical(pipeline):
+    event = one(pipeline, "Le JNIM menace d'attaquer les convois qui se rendent à Djibo.")
+    assert event.factuality == "hypothetical"
+
+
+def test_protest_dispersed_with_tear_gas(pipeline):
+    event = one(
+        pipeline,
+        "Plusieurs centaines de manifestants ont marché lundi à Niamey; la police les a dispersés "
+        "à coups de gaz lacrymogène.",
+    )
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 == "Protesters (Niger)"
+
+
+def test_headline_and_body_are_one_event(pipeline):
+    events = code(
+        pipeline,
+        "Burkina : attaque meurtrière contre un convoi près de Djibo\n\n"
+        "Des jihadistes ont attaqué lundi un convoi militaire près de Djibo. "
+        "L'attaque a fait six morts parmi les soldats, selon l'armée.",
+    )
+    assert len(events) == 1
+    assert events[0].event_type == "Battles"
+    assert events[0].fatalities == 6
+
+
+def test_two_happenings_on_two_days_stay_two(pipeline):
+    events = code(
+        pipeline,
+        "Des jihadistes ont tendu lundi une embuscade à une patrouille près de Boni. "
+        "Le lendemain, mardi, l'aviation malienne a frappé leurs positions près de Douentza.",
+    )
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Armed clash"]
+
+
+def test_football_vocabulary_is_not_violence(pipeline):
+    assert code(pipeline, "L'attaquant a frappé fort: les Aigles ont battu les Éléphants 2-0 lundi à Bamako.") == []
