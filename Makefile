@@ -24,5 +24,12 @@ lint: $(VENV)/.installed
 eval: $(VENV)/.installed
 	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl
 
+# eval/REPORT.md: every gold set scored, with the shared GeoNames country files imported
+# into the gazetteer when ../shared is there (as the report says).
+GEONAMES := $(wildcard ../shared/data/geonames/*.txt)
+report: $(VENV)/.installed
+	$(if $(GEONAMES),$(VENV)/bin/sitrep gazetteer add $(GEONAMES))
+	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl --report eval/REPORT.md --errors 0
+
 clean:
 	rm -rf $(VENV) build *.egg-info

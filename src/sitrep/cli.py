@@ -277,21 +277,30 @@ def export(
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
 @click.option("--errors", default=20, show_default=True, help="How many per-article errors to list.")
 @click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a Markdown report, one section per gold file (eval/REPORT.md).",
+)
+@click.option(
     "--lexicon-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="A folder of extra lexicon YAML files that extend the packaged ones.",
 )
 @progress_option
-def evaluate(gold, as_json, errors, lexicon_dir, progress) -> None:
+def evaluate(gold, as_json, errors, report, lexicon_dir, progress) -> None:
     """Score sitrep against GOLD article files (event-record.md §2 and §3).
 
     The articles are coded in memory; the store is not touched."""
     from sitrep.evaluate import format_scorecard
     from sitrep.evaluate.run import evaluate_files
 
-    card = evaluate_files(
-        gold, pipeline=_pipeline(lexicon_dir, _progress(progress)), progress=_progress(progress)
-    )
+    pipeline = _pipeline(lexicon_dir, _progress(progress))
+    if report is not None:
+        from sitrep.evaluate.run import write_report
+
+        write_report(gold, report, pipeline=pipeline, progress=_progress(progress))
+        click.echo(f"report written to {report}", err=True)
+    card = evaluate_files(gold, pipeline=pipeline, progress=_progress(progress))
     if as_json:
         click.echo(json.dumps(card.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -9,10 +9,42 @@ from tqdm import tqdm
 
 from sitrep.errors import GoldFormatError
 from sitrep.evaluate.gold import read_gold
-from sitrep.evaluate.report import Scorecard
+from sitrep.evaluate.report import Scorecard, scorecard_markdown
 from sitrep.evaluate.score import score
 from sitrep.ingest import InputProblem, read_articles
 from sitrep.pipeline import Pipeline
+
+
+def write_report(
+    paths: Iterable[str | Path],
+    out: Path,
+    *,
+    pipeline: Pipeline,
+    progress: bool = False,
+    max_errors: int = 30,
+) -> list[Scorecard]:
+    """Score each gold file on its own and write all scorecards to one Markdown report."""
+    paths = [Path(p) for p in paths]
+    cards = [evaluate_files([path], pipeline=pipeline, progress=progress) for path in paths]
+    lines = [
+        "# sitrep evaluation report",
+        "",
+        f"Pipeline `{pipeline.version}`. Regenerate with `make report` "
+        f"(`sitrep eval {' '.join(p.as_posix() for p in paths)} --report {out.as_posix()}`).",
+        "Scoring follows docs/event-record.md §3. The gold sets are written by the project (see eval/gold/).",
+        f"Gazetteer: {_gazetteer_summary(pipeline)}.",
+        "",
+    ]
+    pairs = zip(cards, paths, strict=True)
+    sections = [scorecard_markdown(card, path.name, max_errors=max_errors) for card, path in pairs]
+    out.write_text("\n".join(lines) + "\n" + "\n".join(sections), encoding="utf-8")
+    return cards
+
+
+def _gazetteer_summary(pipeline: Pipeline) -> str:
+    info = pipeline.gazetteer.info()
+    names = ", ".join(f["file"] for f in info.get("files", [])) or "none"
+    return f"{info.get('places', '?')} places; GeoNames files imported: {names}"
 
 
 def evaluate_files(paths: Iterable[str | Path], *, pipeline: Pipeline, progress: bool = False) -> Scorecard:
