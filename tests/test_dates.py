@@ -38,7 +38,9 @@ def test_resolves_against_publication(reader, text, expected, precision):
 
 
 def test_years_before_publication_are_background(reader):
-    mentions = reader.find("En 2012, le nord du Mali était tombé. Depuis 2015, les attaques...", published=TUESDAY)
+    mentions = reader.find(
+        "En 2012, le nord du Mali était tombé. Depuis 2015, les attaques...", published=TUESDAY
+    )
     assert [m.past for m in mentions] == [True, True]
 
 

@@ -52,8 +52,15 @@ def detection(card: Scorecard) -> tuple[int, int, int]:
 def test_perfect_prediction_scores_one_everywhere():
     gold = [
         article("a", event()),
-        article("b", event(sub_event_type="Attack", event_type="Violence against civilians",
-                           actor2="Civilians (Mali)", claimed_by="l'armée malienne")),
+        article(
+            "b",
+            event(
+                sub_event_type="Attack",
+                event_type="Violence against civilians",
+                actor2="Civilians (Mali)",
+                claimed_by="l'armée malienne",
+            ),
+        ),
     ]
     card = score(gold, {g.id: [dict(e) for e in g.events] for g in gold})
     assert detection(card) == (2, 0, 0)
@@ -216,8 +223,13 @@ def test_cluster_pairwise_precision_and_recall():
 
 
 def test_sub_type_breakdown_and_unknown_ids():
-    gold = [article("a", event(), event(event_date="2020-02-10", sub_event_type="Attack",
-                                        event_type="Violence against civilians"))]
+    gold = [
+        article(
+            "a",
+            event(),
+            event(event_date="2020-02-10", sub_event_type="Attack", event_type="Violence against civilians"),
+        )
+    ]
     card = score(gold, {"a": [event(sub_event_type="Government regains territory")], "zzz": [event()]})
     clash = card.by_sub_event_type["Armed clash"]
     assert clash.recall.value == 1.0 and clash.accuracy.value == 0.0

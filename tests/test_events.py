@@ -43,7 +43,9 @@ def test_fatalities_follow_acled(pipeline, text, toll):
 
 
 def test_conditional_mood_makes_it_unconfirmed_with_the_cue_as_evidence(pipeline):
-    event = one(pipeline, "Le chef jihadiste aurait été tué dimanche lors d'une frappe de drone près de Ménaka.")
+    event = one(
+        pipeline, "Le chef jihadiste aurait été tué dimanche lors d'une frappe de drone près de Ménaka."
+    )
     assert event.factuality == "unconfirmed"
     assert any(ev.field == "factuality" and ev.text.startswith("aurait") for ev in event.evidence)
 
@@ -51,7 +53,8 @@ def test_conditional_mood_makes_it_unconfirmed_with_the_cue_as_evidence(pipeline
 def test_attribution_names_who_says_so(pipeline):
     event = one(
         pipeline,
-        "Des hommes armés ont enlevé lundi trois enseignants près de Tillabéri, a annoncé le gouverneur de la région.",
+        "Des hommes armés ont enlevé lundi trois enseignants près de Tillabéri, "
+        "a annoncé le gouverneur de la région.",
     )
     assert event.sub_event_type == "Abduction/forced disappearance"
     assert event.factuality == "reported"
@@ -110,4 +113,7 @@ def test_two_happenings_on_two_days_stay_two(pipeline):
 
 
 def test_football_vocabulary_is_not_violence(pipeline):
-    assert code(pipeline, "L'attaquant a frappé fort: les Aigles ont battu les Éléphants 2-0 lundi à Bamako.") == []
+    assert (
+        code(pipeline, "L'attaquant a frappé fort: les Aigles ont battu les Éléphants 2-0 lundi à Bamako.")
+        == []
+    )

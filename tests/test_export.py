@@ -13,12 +13,43 @@ from sitrep.export import EXPORT_FORMATS, write_events
 from sitrep.records import Event, Evidence, Source
 
 ACLED_HEADER = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
-    "factuality", "claimed_by", "source_url", "published", "confidence", "sitrep_event_id",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+    "factuality",
+    "claimed_by",
+    "source_url",
+    "published",
+    "confidence",
+    "sitrep_event_id",
     "pipeline_version",
 ]
 
@@ -50,10 +81,20 @@ def make_event(n: int = 1, **overrides: object) -> Event:
         "source_url": "https://example.org/1",
         "published": "2020-01-25",
         "sources": (
-            Source(article_id="art-1", source="RFI", source_url="https://example.org/1",
-                   published="2020-01-25", factuality="asserted"),
-            Source(article_id="art-2", source="Le Monde", source_url="https://example.org/2",
-                   published="2020-01-26", factuality="reported"),
+            Source(
+                article_id="art-1",
+                source="RFI",
+                source_url="https://example.org/1",
+                published="2020-01-25",
+                factuality="asserted",
+            ),
+            Source(
+                article_id="art-2",
+                source="Le Monde",
+                source_url="https://example.org/2",
+                published="2020-01-26",
+                factuality="reported",
+            ),
         ),
         "notes": 'Des hommes armés ont "attaqué" Dioungani, tuant trois civils,\nselon la mairie.',
         "evidence": (Evidence(field="trigger", article_id="art-1", start=30, end=37, text="attaqué"),),
@@ -123,7 +164,11 @@ def test_acled_csv_keeps_them_when_asked() -> None:
     count, text = export(every_factuality(), "acled-csv", include_not_occurred=True)
     assert count == 5
     assert {row["factuality"] for row in read_csv(text)} == {
-        "asserted", "reported", "unconfirmed", "denied", "hypothetical",
+        "asserted",
+        "reported",
+        "unconfirmed",
+        "denied",
+        "hypothetical",
     }
 
 
@@ -149,10 +194,22 @@ def test_acled_csv_values() -> None:
         ("Protests", "Peaceful protest", 6, 0, "Demonstrations", ""),
         ("Riots", "Mob violence", 5, 7, "Demonstrations", "Civilian targeting"),
         ("Battles", "Armed clash", 1, 2, "Political violence", ""),
-        ("Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 7, "Political violence",
-         "Civilian targeting"),
-        ("Violence against civilians", "Abduction/forced disappearance", 7, 2, "Political violence",
-         "Civilian targeting"),
+        (
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+            2,
+            7,
+            "Political violence",
+            "Civilian targeting",
+        ),
+        (
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+            7,
+            2,
+            "Political violence",
+            "Civilian targeting",
+        ),
         ("Strategic developments", "Arrests", 1, 3, "Strategic developments", ""),
     ],
 )
@@ -173,8 +230,16 @@ def test_acled_csv_finds_the_country_by_name_when_iso2_is_missing() -> None:
 
 @pytest.mark.parametrize(
     ("iso2", "region"),
-    [("SY", "Middle East"), ("CD", "Middle Africa"), ("SO", "Eastern Africa"), ("LY", "Northern Africa"),
-     ("MZ", "Southern Africa"), ("UA", "Europe"), ("AF", "South Asia"), ("MX", "Central America")],
+    [
+        ("SY", "Middle East"),
+        ("CD", "Middle Africa"),
+        ("SO", "Eastern Africa"),
+        ("LY", "Northern Africa"),
+        ("MZ", "Southern Africa"),
+        ("UA", "Europe"),
+        ("AF", "South Asia"),
+        ("MX", "Central America"),
+    ],
 )
 def test_acled_csv_regions(iso2: str, region: str) -> None:
     (row,) = read_csv(export([make_event(iso2=iso2, country=None)], "acled-csv")[1])

@@ -113,8 +113,19 @@ def test_generic_templates_fill_in_the_country(fr):
 def test_everyday_words_are_flagged_ambiguous(fr):
     ambiguous = {t.words for e in fr.triggers if e.ambiguous for t in e.terms}
     clear = {t.words for e in fr.triggers if not e.ambiguous for t in e.terms}
-    for word in ("attaquer", "frapper", "une frappe", "tirer", "tir", "explosion", "battre", "offensive",
-                 "bombarder", "mine", "défection"):
+    for word in (
+        "attaquer",
+        "frapper",
+        "une frappe",
+        "tirer",
+        "tir",
+        "explosion",
+        "battre",
+        "offensive",
+        "bombarder",
+        "mine",
+        "défection",
+    ):
         words = tuple(fold(word).split())
         assert words in ambiguous and words not in clear, word
     assert ("arrestation",) in clear
@@ -150,9 +161,19 @@ def test_lead_files_load_when_present(fr):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("vingt-trois", 23), ("quatre-vingt-dix-sept", 97), ("soixante et onze", 71), ("deux cents", 200),
-     ("trois mille cinq cents", 3500), ("douze", 12), ("Quatre-Vingts", 80), ("cent un", 101),
-     ("deux millions trois cent mille", 2_300_000), ("3 500", 3500), ("12", 12)],
+    [
+        ("vingt-trois", 23),
+        ("quatre-vingt-dix-sept", 97),
+        ("soixante et onze", 71),
+        ("deux cents", 200),
+        ("trois mille cinq cents", 3500),
+        ("douze", 12),
+        ("Quatre-Vingts", 80),
+        ("cent un", 101),
+        ("deux millions trois cent mille", 2_300_000),
+        ("3 500", 3500),
+        ("12", 12),
+    ],
 )
 def test_parse_number_words(fr, text, value):
     assert fr.numbers.parse_number_words(text) == value
@@ -165,8 +186,15 @@ def test_parse_number_words_rejects_non_numbers(fr, text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("une dizaine", 10), ("des dizaines", 12), ("des centaines", 100), ("plusieurs", 10),
-     ("plusieurs dizaines de morts", 12), ("une vingtaine de civils", 20), ("des milliers", 1000)],
+    [
+        ("une dizaine", 10),
+        ("des dizaines", 12),
+        ("des centaines", 100),
+        ("plusieurs", 10),
+        ("plusieurs dizaines de morts", 12),
+        ("une vingtaine de civils", 20),
+        ("des milliers", 1000),
+    ],
 )
 def test_vague_quantity(fr, text, value):
     assert fr.numbers.vague_quantity(text) == value
@@ -174,8 +202,15 @@ def test_vague_quantity(fr, text, value):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("au moins 12", 12), ("plus de 20", 20), ("entre 10 et 15", 10), ("entre dix et quinze morts", 10),
-     ("près de trente personnes", 30), ("au moins une dizaine", 10), ("un mort", 1)],
+    [
+        ("au moins 12", 12),
+        ("plus de 20", 20),
+        ("entre 10 et 15", 10),
+        ("entre dix et quinze morts", 10),
+        ("près de trente personnes", 30),
+        ("au moins une dizaine", 10),
+        ("un mort", 1),
+    ],
 )
 def test_read_quantity_is_conservative(fr, text, value):
     assert fr.numbers.read_quantity(text) == value
@@ -211,8 +246,11 @@ def test_load_is_cached(fr):
 def test_extra_dir_adds_entries_and_changes_the_version(fr, tmp_path):
     extra = tmp_path / "extra"
     _write(extra, "triggers.yaml", "triggers:\n  - sub_event_type: Attack\n    terms: [razzia sanglante]\n")
-    _write(extra, "actors.yaml", "actors:\n  - {name: Katiba Test, inter: 2, country: ML, kind: rebel,"
-                                 " aliases: [katiba test]}\n")
+    _write(
+        extra,
+        "actors.yaml",
+        "actors:\n  - {name: Katiba Test, inter: 2, country: ML, kind: rebel, aliases: [katiba test]}\n",
+    )
     extended = load_lexicon("fr", extra_dir=extra)
     assert extended.version != fr.version
     assert ("razzia", "sanglante") in {t.words for e in extended.triggers for t in e.terms}
@@ -243,18 +281,33 @@ def test_malformed_yaml_names_the_file(tmp_path):
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("triggers.yaml", "triggers:\n  - {sub_event_type: Armed clashes, terms: [x]}\n",
-         r"triggers entry 1 \('Armed clashes'\): unknown sub_event_type"),
+        (
+            "triggers.yaml",
+            "triggers:\n  - {sub_event_type: Armed clashes, terms: [x]}\n",
+            r"triggers entry 1 \('Armed clashes'\): unknown sub_event_type",
+        ),
         ("triggers.yaml", "triggers:\n  - {sub_event_type: Attack, terms: ['']}\n", "empty"),
-        ("triggers.yaml", "triggers:\n  - {sub_event_type: Attack, terms: [x], ambigous: true}\n",
-         "unknown key"),
-        ("actors.yaml", "actors:\n  - {name: X, inter: 9, country: ML, kind: rebel, aliases: [x]}\n",
-         r"actors entry 1 \('X'\): inter must be"),
+        (
+            "triggers.yaml",
+            "triggers:\n  - {sub_event_type: Attack, terms: [x], ambigous: true}\n",
+            "unknown key",
+        ),
+        (
+            "actors.yaml",
+            "actors:\n  - {name: X, inter: 9, country: ML, kind: rebel, aliases: [x]}\n",
+            r"actors entry 1 \('X'\): inter must be",
+        ),
         ("actors.yaml", "actors:\n  - {inter: 2, country: ML, kind: rebel, aliases: [x]}\n", "missing name"),
-        ("actors.yaml", "actors:\n  - {name: X, inter: 2, country: ML, kind: rebel, aliases: [Daech]}\n",
-         "already names 'Islamic State'"),
-        ("actors.yaml", "generic:\n  - {name_template: Bandits, inter: 3, kind: militia, aliases: [x]}\n",
-         r"\{country\}"),
+        (
+            "actors.yaml",
+            "actors:\n  - {name: X, inter: 2, country: ML, kind: rebel, aliases: [Daech]}\n",
+            "already names 'Islamic State'",
+        ),
+        (
+            "actors.yaml",
+            "generic:\n  - {name_template: Bandits, inter: 3, kind: militia, aliases: [x]}\n",
+            r"\{country\}",
+        ),
         ("context.yaml", "history_patterns: ['(unclosed']\n", "bad regular expression"),
         ("numbers.yaml", "modifiers: {au moins: maybe}\n", "reading 'maybe' unknown"),
         ("notes.yaml", "x: 1\n", "unknown lexicon file name"),

@@ -60,8 +60,13 @@ def make_event(n: int = 1, **overrides: object) -> Event:
         "source_url": "https://example.org/1",
         "published": "2020-01-25",
         "sources": (
-            Source(article_id=article_id, source="RFI", source_url="https://example.org/1",
-                   published="2020-01-25", factuality="asserted"),
+            Source(
+                article_id=article_id,
+                source="RFI",
+                source_url="https://example.org/1",
+                published="2020-01-25",
+                factuality="asserted",
+            ),
         ),
         "notes": "Des hommes armés ont attaqué le village de Dioungani, tuant trois civils.",
         "evidence": (Evidence(field="trigger", article_id=article_id, start=30, end=37, text="attaqué"),),
@@ -167,7 +172,10 @@ def test_article_status_transitions(store: EventStore) -> None:
     assert [a.id for a in store.articles(status="pending")] == ["art-1"]
     assert [a.id for a in store.articles(status="failed")] == ["art-3"]
     assert store.stats()["articles"]["by_status"] == {
-        "pending": 1, "extracted": 0, "unsupported_language": 1, "failed": 1,
+        "pending": 1,
+        "extracted": 0,
+        "unsupported_language": 1,
+        "failed": 1,
     }
     with pytest.raises(StoreError, match="pending"):
         store.set_article_status("art-1", "done")
@@ -239,18 +247,46 @@ def test_events_need_their_article(store: EventStore) -> None:
 def filled(store: EventStore) -> EventStore:
     store.add_article(make_article(1))
     store.add_article(make_article(2))
-    store.replace_events("art-1", [
-        make_event(1, event_date="2020-01-24"),
-        make_event(2, event_date="2020-02-10", factuality="denied"),
-        make_event(3, event_date="2020-01-05", event_type="Battles", sub_event_type="Armed clash",
-                   inter2=1, interaction=13, factuality="reported"),
-    ], pipeline_version="v1")
-    store.replace_events("art-2", [
-        make_event(4, article_id="art-2", event_date="2020-01-24", country="Burkina Faso", iso2="BF",
-                   factuality="hypothetical"),
-        make_event(5, article_id="art-2", event_date="2019-12-31", country="Burkina Faso", iso2="BF",
-                   event_type="Protests", sub_event_type="Peaceful protest"),
-    ], pipeline_version="v1")
+    store.replace_events(
+        "art-1",
+        [
+            make_event(1, event_date="2020-01-24"),
+            make_event(2, event_date="2020-02-10", factuality="denied"),
+            make_event(
+                3,
+                event_date="2020-01-05",
+                event_type="Battles",
+                sub_event_type="Armed clash",
+                inter2=1,
+                interaction=13,
+                factuality="reported",
+            ),
+        ],
+        pipeline_version="v1",
+    )
+    store.replace_events(
+        "art-2",
+        [
+            make_event(
+                4,
+                article_id="art-2",
+                event_date="2020-01-24",
+                country="Burkina Faso",
+                iso2="BF",
+                factuality="hypothetical",
+            ),
+            make_event(
+                5,
+                article_id="art-2",
+                event_date="2019-12-31",
+                country="Burkina Faso",
+                iso2="BF",
+                event_type="Protests",
+                sub_event_type="Peaceful protest",
+            ),
+        ],
+        pipeline_version="v1",
+    )
     return store
 
 

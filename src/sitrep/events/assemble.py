@@ -18,7 +18,7 @@ from sitrep.events import place as places_of
 from sitrep.events.dates import DateMention, DateReader, mid_period
 from sitrep.events.factuality import STRENGTH, Factuality, attribution_in, factuality_of
 from sitrep.events.fatalities import FatalityReader
-from sitrep.events.happenings import Happening, TriggerFilter, group_triggers
+from sitrep.events.happenings import Happening, TriggerFilter, family, group_triggers
 from sitrep.events.reading import Reading
 from sitrep.events.roles import Actor, actor_of, assign_roles
 from sitrep.geo.gazetteer import Gazetteer
@@ -123,7 +123,8 @@ class EventExtractor:
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
         # The clear words of the body decide the sub-event type; ambiguous or headline words only
         # when there is nothing else.
-        clear = [t for t in body if t.kb_id_ != AMBIGUOUS] or body
+        own = [t for t in body if family(t.label_) == h.family] or body  # not the words it took in
+        clear = [t for t in own if t.kb_id_ != AMBIGUOUS] or own
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
         fact = self._factuality(reading, main, body, h)
@@ -203,7 +204,13 @@ class EventExtractor:
             for m in self._current_dates(reading, s)
         ]
         if own:
-            return min(own, key=lambda o: (o[1].precision, o[0], abs(o[1].start - main.start_char)))[1]
+            # Nearest to one of the happening's own words: "manifesté vendredi ... enlevés jeudi".
+            anchors = [t.start_char for t in h.triggers]
+
+            def distance(m: DateMention) -> int:
+                return min(abs(m.start - a) for a in anchors)
+
+            return min(own, key=lambda o: (o[1].precision, o[0], distance(o[1])))[1]
         paragraph = reading.paragraph_of[main_sentence]
         before = [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
         for s in [*before, 0, 1]:

@@ -94,6 +94,8 @@ def _noun_phrase(head: Token) -> Span | None:
     start = head.i
     while start - 1 in inside and not doc[start - 1].is_punct and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
+    while start < head.i and doc[start].dep_ == "case":
+        start += 1  # "par ses ex-compagnons": the source is what follows the preposition
     end = head.i + 1
     while end in inside and end - start < _MAX_CLAIMANT_TOKENS and "\n" not in doc[end - 1].text_with_ws:
         tok = doc[end]
@@ -168,7 +170,11 @@ def _attribution(reading: Reading, sentence: int) -> Factuality | None:
             return Factuality("reported", cue.text, cue, cue)
     for cue in cues:
         if cue.label_ == "attribution_verb" and cue.root.pos_ == "VERB":
-            claimant = _subject_of(cue.root) or _agent_of(cue.root) or _inverted_speaker(cue.root)
+            verb = cue.root
+            if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+                claimant = _agent_of(verb)  # "confirmée par ses ex-compagnons": the subject is the news
+            else:
+                claimant = _subject_of(verb) or _inverted_speaker(verb)
             if claimant is not None:
                 return Factuality("reported", claimant.text, cue, claimant)
     return None

@@ -173,7 +173,7 @@ def group_triggers(
         sentence = reading.sentence_of(trigger)
         fam = family(trigger.label_)
         day, place = sentence_day(sentence), sentence_place(sentence)
-        target = _absorbing(happenings, sentence, fam, trigger)
+        target = _absorbing(reading, happenings, sentence, fam, trigger)
         if target is None:
             for h in reversed(happenings):
                 if h.family != fam:
@@ -183,12 +183,12 @@ def group_triggers(
                 ):
                     target = h
                 break
-        if (
-            target is None
-            and trigger.kb_id_ == AMBIGUOUS
-            and any(sentence in h.sentences for h in happenings)
-        ):
-            continue  # an ambiguous word beside a clearer happening adds nothing of its own
+        beside = any(sentence in h.sentences for h in happenings)
+        weak = (
+            trigger.kb_id_ == AMBIGUOUS and fam == "violence" and not _non_state_armed_in(reading, sentence)
+        )
+        if target is None and weak and beside:
+            continue  # an ambiguous word of violence beside a clearer happening adds nothing of its own
         if target is None:
             target = Happening(fam)
             happenings.append(target)
@@ -218,18 +218,26 @@ def _weak(reading: Reading, h: Happening) -> bool:
     )
 
 
-def _absorbing(happenings: list[Happening], sentence: int, fam: str, trigger: Span) -> Happening | None:
+def _absorbing(
+    reading: Reading, happenings: list[Happening], sentence: int, fam: str, trigger: Span
+) -> Happening | None:
     """A happening already told in the same sentence takes in a trigger of another family when that
     trigger is only a word for part of it: an ambiguous word ("tirs" in a riot with tear gas), or a
     noun naming the fighting in a strategic development ("un accord met fin aux affrontements")."""
     here = [h for h in happenings if sentence in h.sentences and h.family != fam]
     if not here:
         return None
-    if trigger.kb_id_ == AMBIGUOUS:
+    if trigger.kb_id_ == AMBIGUOUS and fam == "violence" and not _non_state_armed_in(reading, sentence):
         return here[0]
     if fam == "violence" and trigger.root.pos_ == "NOUN":
         return next((h for h in here if h.family in _ABSORBING), None)
     return None
+
+
+def _non_state_armed_in(reading: Reading, sentence: int) -> bool:
+    """Rebels, militias or unidentified gunmen named in the sentence: their violence is a happening
+    of its own even beside a protest ("enlevés jeudi par des hommes armés")."""
+    return any(a.kb_id_.split("|")[0] in ("2", "3", "4") for a in reading.actors.get(sentence, []))
 
 
 def _add(

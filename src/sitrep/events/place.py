@@ -24,7 +24,20 @@ from sitrep.nlp.components.actors import decode_actor
 from sitrep.records import Place
 
 _NEAR_WORDS = frozenset(
-    {"près", "proche", "environs", "périphérie", "km", "kilomètres", "large", "alentours"}
+    {
+        "près",
+        "proche",
+        "environs",
+        "périphérie",
+        "km",
+        "kilomètres",
+        "large",
+        "alentours",
+        "rurale",
+        "campagne",
+        "banlieue",
+        "faubourgs",
+    }
 )
 _CLEAR_SCORE = 0.7  # resolve_place's confidence for a name read without context
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
