@@ -90,6 +90,8 @@ class EventExtractor:
             ),
         )
         keep = TriggerFilter(reading)
+        if keep.off_topic():
+            return []
         triggers = [t for spans in sorted(reading.triggers.items()) for t in spans[1] if keep.keep(t)]
         if not triggers:
             return []

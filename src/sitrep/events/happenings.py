@@ -25,6 +25,7 @@ from sitrep.records import Place
 from sitrep.taxonomy import SUB_EVENT_TYPES
 
 _SAME_PLACE_KM = 25.0
+_OFF_TOPIC_WORDS = 3
 
 
 def family(sub_event_type: str) -> str:
@@ -66,6 +67,34 @@ class TriggerFilter:
             self._cache[key] = self._reading.has_term(sentence, matcher)
         return self._cache[key]
 
+    def off_topic(self) -> bool:
+        """A sports or business story: its vocabulary says so, and no armed actor is named in it
+        ("les Aigles ont pilonné la défense adverse")."""
+        reading = self._reading
+        if any(
+            a.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8")
+            for spans in reading.actors.values()
+            for a in spans
+        ):
+            return False
+        return len(self._non_conflict.find(reading.doc)) >= _OFF_TOPIC_WORDS
+
+    def _dated_in_the_past(self, trigger: Span, sentence: int) -> bool:
+        """ "Le procès s'est ouvert lundi ... l'attaque de 2018": the date nearest the trigger is old."""
+        mentions = self._reading.dates_by_sentence.get(sentence, [])
+        if not mentions:
+            return False
+        nearest = min(mentions, key=lambda m: abs(m.start - trigger.start_char))
+        return nearest.past
+
+    def _seized_weapon(self, trigger: Span, sentence: int) -> bool:
+        """ "des obus de mortier et des ceintures d'explosifs ont été saisis": weapons, not attacks."""
+        return (
+            trigger.root.pos_ == "NOUN"
+            and family(trigger.label_) == "violence"
+            and any(c.label_ == "seizure" for c in self._reading.cues.get(sentence, []))
+        )
+
     def _is_topic(self, trigger: Span, sentence: int) -> bool:
         """ "marcher pour dénoncer les assassinats": violence named as what people protest about."""
         if trigger.root.pos_ != "NOUN":
@@ -103,6 +132,8 @@ class TriggerFilter:
     def keep(self, trigger: Span) -> bool:
         sentence = self._reading.sentence_of(trigger)
         if self.is_history(sentence) or _pluperfect(trigger) or self._is_topic(trigger, sentence):
+            return False
+        if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
         if trigger.kb_id_ == AMBIGUOUS:
             if self._sentence_has("non_conflict", self._non_conflict, sentence):
@@ -212,10 +243,13 @@ def group_triggers(
 
 
 def _weak(reading: Reading, h: Happening) -> bool:
-    """Only ambiguous words and nobody named as doing it."""
-    return all(t.kb_id_ == AMBIGUOUS for t in h.triggers) and not any(
-        reading.actors.get(s) for s in h.sentences
-    )
+    """Only ambiguous words ("libération", "évacués", "passation"), except an arrest with the
+    police or the army named in its sentences."""
+    if any(t.kb_id_ != AMBIGUOUS for t in h.triggers):
+        return False
+    if h.family == "Arrests":
+        return not any(a.kb_id_.startswith("1|") for s in h.sentences for a in reading.actors.get(s, []))
+    return True
 
 
 def _absorbing(
@@ -227,8 +261,11 @@ def _absorbing(
     here = [h for h in happenings if sentence in h.sentences and h.family != fam]
     if not here:
         return None
-    if trigger.kb_id_ == AMBIGUOUS and fam == "violence" and not _non_state_armed_in(reading, sentence):
-        return here[0]
+    if fam == "violence" and not _non_state_armed_in(reading, sentence):
+        # "tirs" in a riot, "reprendre le contrôle du quartier" after it: the police facing a crowd
+        unrest = next((h for h in here if h.family == "unrest"), None)
+        if unrest is not None or trigger.kb_id_ == AMBIGUOUS:
+            return unrest or here[0]
     if fam == "violence" and trigger.root.pos_ == "NOUN":
         return next((h for h in here if h.family in _ABSORBING), None)
     return None
