@@ -27,9 +27,11 @@ eval: $(VENV)/.installed
 # eval/REPORT.md: every gold set scored, with the shared GeoNames country files imported
 # into the gazetteer when ../shared is there (as the report says).
 GEONAMES := $(wildcard ../shared/data/geonames/*.txt)
+POPCORN := $(wildcard ../shared/data/popcorn-fr/train.json)
 report: $(VENV)/.installed
 	$(if $(GEONAMES),$(VENV)/bin/sitrep gazetteer add $(GEONAMES))
-	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl --report eval/REPORT.md --errors 0
+	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl --report eval/REPORT.md --errors 0 \
+		$(if $(POPCORN),--popcorn $(POPCORN))
 
 clean:
 	rm -rf $(VENV) build *.egg-info

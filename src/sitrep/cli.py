@@ -282,12 +282,17 @@ def export(
     help="Also write a Markdown report, one section per gold file (eval/REPORT.md).",
 )
 @click.option(
+    "--popcorn",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --report: add the POPCORN component check on this train.json.",
+)
+@click.option(
     "--lexicon-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="A folder of extra lexicon YAML files that extend the packaged ones.",
 )
 @progress_option
-def evaluate(gold, as_json, errors, report, lexicon_dir, progress) -> None:
+def evaluate(gold, as_json, errors, report, popcorn, lexicon_dir, progress) -> None:
     """Score sitrep against GOLD article files (event-record.md §2 and §3).
 
     The articles are coded in memory; the store is not touched."""
@@ -298,7 +303,7 @@ def evaluate(gold, as_json, errors, report, lexicon_dir, progress) -> None:
     if report is not None:
         from sitrep.evaluate.run import write_report
 
-        write_report(gold, report, pipeline=pipeline, progress=_progress(progress))
+        write_report(gold, report, pipeline=pipeline, popcorn=popcorn, progress=_progress(progress))
         click.echo(f"report written to {report}", err=True)
     card = evaluate_files(gold, pipeline=pipeline, progress=_progress(progress))
     if as_json:

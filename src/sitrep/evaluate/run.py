@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from sitrep.errors import GoldFormatError
 from sitrep.evaluate.gold import read_gold
+from sitrep.evaluate.popcorn import check_popcorn, popcorn_markdown
 from sitrep.evaluate.report import Scorecard, scorecard_markdown
 from sitrep.evaluate.score import score
 from sitrep.ingest import InputProblem, read_articles
@@ -20,6 +21,7 @@ def write_report(
     out: Path,
     *,
     pipeline: Pipeline,
+    popcorn: Path | None = None,
     progress: bool = False,
     max_errors: int = 30,
 ) -> list[Scorecard]:
@@ -37,6 +39,8 @@ def write_report(
     ]
     pairs = zip(cards, paths, strict=True)
     sections = [scorecard_markdown(card, path.name, max_errors=max_errors) for card, path in pairs]
+    if popcorn is not None:
+        sections.append(popcorn_markdown(check_popcorn(popcorn, pipeline=pipeline), popcorn.name))
     out.write_text("\n".join(lines) + "\n" + "\n".join(sections), encoding="utf-8")
     return cards
 

@@ -37,7 +37,7 @@ class Actor:
             return self.name
         if country_name:
             return self.name.replace("{country}", country_name)
-        return self.name.replace(" ({country})", "").replace("{country}", "").strip()
+        return self.name.replace(" ({country})", "").replace(" of {country}", "").strip()
 
 
 def actor_of(span: Span) -> Actor:

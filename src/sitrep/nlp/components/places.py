@@ -65,6 +65,17 @@ def _proper_run(doc: Doc, start: int) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _after_place_word(doc: Doc, start: int, end: int) -> int:
+    """ "ville de Rome" -> "Rome": the model sometimes takes the place word into the name."""
+    if (
+        end - start >= 3
+        and doc[start].lower_ in _PLACE_HEADS
+        and doc[start + 1].lower_ in ("de", "d'", "d’", "du")
+    ):
+        return start + 2
+    return start
+
+
 def _institution(doc: Doc, head: int) -> bool:
     """ "le ministère de la Défense", "la direction de la Sécurité": not places."""
     return any(
@@ -79,7 +90,8 @@ def tag_place_candidates(doc: Doc) -> Doc:
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in _ENTITY_LABELS and not _institution(doc, ent.start):
-            span = Span(doc, ent.start, ent.end, label="ner")
+            start = _after_place_word(doc, ent.start, ent.end)
+            span = Span(doc, start, ent.end, label="ner")
             spans.append(span)
             taken.update(range(ent.start, ent.end))
     for tok in doc:
