@@ -174,6 +174,12 @@ class EventExtractor:
                 other = factuality_of(reading, trigger)
                 if STRENGTH[other.value] > STRENGTH[fact.value]:
                     fact = other
+        if fact.value in ("reported", "unconfirmed"):
+            # Only told by others, and denied in the article: the denial is the last word.
+            for trigger in body:
+                other = factuality_of(reading, trigger) if trigger is not main else fact
+                if other.value == "denied":
+                    return other
         if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
             # A source named anywhere in the event's own sentences is whom the account comes from.
             for sentence in h.sentences:

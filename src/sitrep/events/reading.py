@@ -15,6 +15,8 @@ from sitrep.nlp.components import ACTORS, CUES, PLACES, TRIGGERS
 from sitrep.nlp.terms import TermMatcher
 from sitrep.records import Article
 
+_HEADLINE_WORDS = 25
+
 
 def split_paragraphs(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks: a headline or a dateline is its own sentence.
@@ -88,11 +90,13 @@ class Reading:
         return self.article.published
 
     def is_headline(self, sentence: int) -> bool:
-        """A first paragraph of one short sentence with no final full stop is a headline."""
-        if sentence != 0 or len(self.sentences) < 2 or self.paragraph_of[1] == 0:
+        """A short first paragraph with no final full stop, followed by others, is a headline
+        (the parser may cut it in two at a colon or a comma)."""
+        if self.paragraph_of[sentence] != 0 or self.paragraph_of[-1] == 0:
             return False
-        text = self.sentences[0].text.strip()
-        return len(text.split()) <= 20 and not text.endswith(".")
+        first = [s for i, s in enumerate(self.sentences) if self.paragraph_of[i] == 0]
+        text = self.doc.text[first[0].start_char : first[-1].end_char].strip()
+        return len(text.split()) <= _HEADLINE_WORDS and not text.endswith(".")
 
     def has_term(self, sentence: int, matcher: TermMatcher) -> bool:
         return bool(matcher.find(self.sentences[sentence]))
