@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.reading import Reading
 
-_MAX_CLAIMANT_TOKENS = 10
+_MAX_CLAIMANT_TOKENS = 16
 
 
 @dataclass(frozen=True)
@@ -84,11 +84,16 @@ _NOT_SOURCES = frozenset(
 )
 
 
+_CLAUSE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont"})
+
+
 def _noun_phrase(head: Token) -> Span | None:
     """The words of a claimant's noun phrase: its determiners and modifiers, not the clause after it
     (no relative clause, no verb, no line break), at most _MAX_CLAIMANT_TOKENS words."""
     if head.pos_ == "PRON" or head.lemma_.lower() in _NOT_SOURCES:
         return None
+    if any(c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in head.children):
+        return None  # "aucune source officielle" names nobody
     doc = head.doc
     inside = {t.i for t in head.subtree}
     start = head.i
@@ -99,7 +104,7 @@ def _noun_phrase(head: Token) -> Span | None:
     end = head.i + 1
     while end in inside and end - start < _MAX_CLAIMANT_TOKENS and "\n" not in doc[end - 1].text_with_ws:
         tok = doc[end]
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’", "dont"):
+        if tok.is_space or tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in _CLAUSE_WORDS:
             break
         end += 1
     return doc[start:end]
@@ -154,6 +159,8 @@ def attribution_in(reading: Reading, sentence: int) -> Factuality | None:
 
 
 def _attribution(reading: Reading, sentence: int) -> Factuality | None:
+    if reading.is_headline(sentence):
+        return None  # a headline's "X revendique ..." is told again, with its source, in the body
     cues = reading.cues.get(sentence, [])
     for cue in cues:
         if cue.label_ == "responsibility" and not _negated(cue.root):
