@@ -109,6 +109,26 @@ def _progress(flag: bool | None) -> bool:
     return sys.stderr.isatty() if flag is None else flag
 
 
+def _process(paths, *, db, lexicon_dir, progress, published=None, source=None, extract=True):
+    """Ingest and code PATHS into the store: (summary, [(article, events)], store URL)."""
+    from sitrep.engines.local import process
+
+    progress = _progress(progress)
+    with _open_store(db) as store:
+        summary, results = process(
+            paths,
+            store=store,
+            pipeline=_pipeline(lexicon_dir, progress),
+            published=published,
+            source=source,
+            progress=progress,
+            on_problem=_report_problem,
+            extract=extract,
+        )
+        url = store.url
+    return summary, results, url
+
+
 def _report_problem(problem) -> None:
     click.echo(f"{'skipped' if problem.skipped else 'warning'}: {problem}", err=True)
 
@@ -133,20 +153,15 @@ def ingest(paths, db, published, source, lexicon_dir, progress, no_extract) -> N
     and code their events. Articles already stored are not stored twice; articles coded
     by this pipeline version are not coded again, so an interrupted run can simply be
     started again."""
-    from sitrep.engines.local import process
-
-    progress = _progress(progress)
-    with _open_store(db) as store:
-        summary, _ = process(
-            paths,
-            store=store,
-            pipeline=_pipeline(lexicon_dir, progress),
-            published=published,
-            source=source,
-            progress=progress,
-            on_problem=_report_problem,
-            extract=not no_extract,
-        )
+    summary, _, _ = _process(
+        paths,
+        db=db,
+        lexicon_dir=lexicon_dir,
+        progress=progress,
+        published=published,
+        source=source,
+        extract=not no_extract,
+    )
     click.echo(summary.describe(), err=True)
 
 
@@ -166,19 +181,9 @@ def extract(paths, fmt, out, include_not_occurred, db, published, source, lexico
     """Code the events of the articles in PATHS and print them (JSON lines by default).
 
     The articles and their events are also kept in the store (see --db)."""
-    from sitrep.engines.local import process
-
-    progress = _progress(progress)
-    with _open_store(db) as store:
-        summary, results = process(
-            paths,
-            store=store,
-            pipeline=_pipeline(lexicon_dir, progress),
-            published=published,
-            source=source,
-            progress=progress,
-            on_problem=_report_problem,
-        )
+    summary, results, _ = _process(
+        paths, db=db, lexicon_dir=lexicon_dir, progress=progress, published=published, source=source
+    )
     events = [event for _, evs in results for event in evs]
     _write(events, out, fmt, include_not_occurred)
     click.echo(summary.describe(), err=True)
@@ -317,21 +322,10 @@ def evaluate(gold, as_json, errors, report, popcorn, lexicon_dir, progress) -> N
 @progress_option
 def demo(db, progress) -> None:
     """Code the bundled example articles, store them and show what sitrep found."""
-    from sitrep.engines.local import process
-
     examples = resources.files("sitrep").joinpath("examples")
     paths = sorted(Path(str(p)) for p in examples.iterdir() if p.name.endswith((".txt", ".jsonl")))
-    progress = _progress(progress)
     click.echo(f"Coding {len(paths)} example files: {', '.join(p.name for p in paths)}", err=True)
-    with _open_store(db) as store:
-        summary, results = process(
-            paths,
-            store=store,
-            pipeline=_pipeline(None, progress),
-            progress=progress,
-            on_problem=_report_problem,
-        )
-        url = store.url
+    summary, results, url = _process(paths, db=db, lexicon_dir=None, progress=progress)
     for article, evs in results:
         click.echo(f"\n== {article.title or article.id} ({article.source}, {article.published})")
         _print_table(evs)

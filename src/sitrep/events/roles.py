@@ -12,7 +12,7 @@ generic "terroristes" takes the name of the armed group the paragraph names.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -119,20 +119,11 @@ def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
     return min(named, key=lambda m: abs(m.span.start - generic.span.start) if m.span else 0)
 
 
-def event_actors(
-    reading: Reading,
-    trigger: Span,
-    sub_event_type: str,
-    sentences: Sequence[int],
-    *,
-    claimant: Actor | None = None,
-) -> list[Actor]:
+def event_actors(reading: Reading, trigger: Span, sentences: Sequence[int]) -> list[Actor]:
     """All actor mentions of the event's sentences, in order (the trigger's sentence first)."""
     main = reading.sentence_of(trigger)
     order = [main, *[s for s in sentences if s != main]]
-    mentions = [actor_of(span) for s in order for span in reading.actors.get(s, [])]
-    del sub_event_type, claimant
-    return mentions
+    return [actor_of(span) for s in order for span in reading.actors.get(s, [])]
 
 
 def paragraph_actors(reading: Reading, sentences: Sequence[int]) -> list[Actor]:
@@ -154,7 +145,7 @@ def assign_roles(
     *,
     claimant: Actor | None = None,
 ) -> tuple[Actor | None, Actor | None]:
-    mentions = event_actors(reading, trigger, sub_event_type, sentences)
+    mentions = event_actors(reading, trigger, sentences)
     context = paragraph_actors(reading, sentences)
     sentence_mentions = [m for m in mentions if m.span is not None and m.span.sent == trigger.sent]
     agent, patient = _parse_roles(trigger, sub_event_type, sentence_mentions)
@@ -223,7 +214,3 @@ def _first(mentions: Sequence[Actor], *, inter: int) -> Actor | None:
 
 def _generic(base: str, inter: int) -> Actor:
     return Actor(f"{base} ({{country}})", inter, None, "generic", True, None)
-
-
-def with_span(actor: Actor, span: Span | None) -> Actor:
-    return replace(actor, span=span)
