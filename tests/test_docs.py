@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import sitrep
 from sitrep.cli import cli
-from tests.conftest import REPO
+
+REPO = Path(__file__).resolve().parents[1]
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -14,10 +15,8 @@ DEIR_EZ_ZOR = (35.336, 40.141)
 
 
 @pytest.fixture(scope="module")
-def seed_events(pipeline, request):
-    from tests.conftest import SHARED
-
-    seed = SHARED / "seeds" / "000_49c408e7f8a48274.txt"
+def seed_events(pipeline):
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_49c408e7f8a48274.txt"
     if not seed.is_file():
         pytest.skip("../shared/seeds is not next to the repository")
     (article,) = read_articles([seed])
