@@ -153,6 +153,12 @@ class EventExtractor:
         if when is not None and when.past:
             return None  # background: a happening the text places well before publication
         toll = self.fatalities.for_event([reading.sentences[s] for s in h.sentences])
+        if sub_event_type == "Looting/property destruction" and toll.count > 0:
+            # People were killed: ACLED codes the attack, not the looting that came with it.
+            sub_event_type, event_type = "Attack", "Violence against civilians"
+            actor1, actor2 = assign_roles(
+                reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
+            )
         return self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )
@@ -221,8 +227,10 @@ class EventExtractor:
             return min(own, key=lambda o: (o[1].precision, o[0], distance(o[1])))[1]
         paragraph = reading.paragraph_of[main_sentence]
         before = [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
-        for s in [*before, 0, 1]:
-            current = self._current_dates(reading, s) if s < len(reading.sentences) else []
+        # The lede: the first body sentences (a quotation may have cut the first one in two).
+        lede = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
+        for s in [*before, *lede]:
+            current = self._current_dates(reading, s)
             if current:
                 return current[0]
         return None
@@ -348,9 +356,10 @@ class EventExtractor:
 
 
 def _reporting_date(reading: Reading, sentence: int, mention: DateMention) -> bool:
-    """ "a indiqué lundi un élu local": the day the news was told, not the day it happened."""
+    """ "a indiqué lundi un élu local", "a démenti mardi": the day the news was told or denied,
+    not the day it happened."""
     for cue in reading.cues.get(sentence, []):
-        if cue.label_ in ("attribution_verb", "responsibility"):
+        if cue.label_ in ("attribution_verb", "responsibility", "denial"):
             gap = (
                 mention.start - cue.end_char
                 if mention.start >= cue.end_char
