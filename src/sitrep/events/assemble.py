@@ -148,6 +148,12 @@ class EventExtractor:
             )
             actor2 = actor2 or target
 
+        national = self._national_forces(h)
+        if national is not None and (actor1 is None or actor1.name != national.name):
+            # "des frappes russes contre HTS": Russia struck, HTS was hit.
+            if actor2 is None and actor1 is not None and actor1.inter != 7:
+                actor2 = actor1
+            actor1 = national
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
         when = self._date(reading, main, h)
         if when is not None and when.past:
@@ -162,6 +168,20 @@ class EventExtractor:
         return self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )
+
+    def _national_forces(self, h: Happening) -> Actor | None:
+        """The state whose forces a strike or a raid is attributed to by an adjective: "frappes
+        russes", "un drone turc", "raid israélien" (ACLED: Military Forces of that country)."""
+        for trigger in h.triggers:
+            if SUB_EVENT_TYPES[trigger.label_] not in ("Explosions/Remote violence", "Battles"):
+                continue
+            doc = trigger.doc
+            for tok in doc[trigger.end : min(len(doc), trigger.end + 2)]:
+                iso2 = self.gazetteer.country_of_demonym(tok.lower_) if tok.pos_ == "ADJ" else None
+                name = self._state_forces.get(("state", iso2)) if iso2 else None
+                if name is not None:
+                    return Actor(name, 1, iso2, "state", False, doc[tok.i : tok.i + 1])
+        return None
 
     def _armed_target(self, main: Span) -> Actor | None:
         """The state forces an attack was aimed at, when its sentence names a military or police target."""
