@@ -126,7 +126,10 @@ class EventExtractor:
         # The clear words of the body decide the sub-event type; ambiguous or headline words only
         # when there is nothing else.
         own = [t for t in body if family(t.label_) == h.family] or body  # not the words it took in
-        clear = [t for t in own if t.kb_id_ != AMBIGUOUS] or own
+        # An ambiguous word counts as a stated action when it is a verb ("ont été enlevées"), not
+        # when it is a noun that may only name a means ("l'aviation"), nor when it only says people
+        # died ("ont été tués"): the toll, not the kind of violence.
+        clear = [t for t in own if t.kb_id_ != AMBIGUOUS or _stated_action(t)] or own
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
         fact = self._factuality(reading, main, body, h)
@@ -373,6 +376,10 @@ class EventExtractor:
             precision = 1 if article.published_precision == 1 else 3
             return mid_period(article.published, precision).isoformat(), precision
         return "", 3
+
+
+def _stated_action(trigger: Span) -> bool:
+    return trigger.root.pos_ == "VERB" and trigger.label_ != "Attack"
 
 
 def _reporting_date(reading: Reading, sentence: int, mention: DateMention) -> bool:
