@@ -84,12 +84,27 @@ _NOT_SOURCES = frozenset(
 )
 
 
+#: Nouns that carry someone's words: the source is their owner.
+_CARRIERS = frozenset({"communiqué", "déclaration", "rapport", "message", "vidéo", "enregistrement", "bilan"})
+
+
+def _case_of(tok: Token) -> str:
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
+
+
 _CLAUSE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont"})
 
 
 def _noun_phrase(head: Token) -> Span | None:
     """The words of a claimant's noun phrase: its determiners and modifiers, not the clause after it
     (no relative clause, no verb, no line break), at most _MAX_CLAIMANT_TOKENS words."""
+    if head.lemma_.lower() in _CARRIERS:
+        # "un communiqué de l'état-major": the source is whose communiqué it is.
+        owner = next(
+            (c for c in head.children if c.dep_ == "nmod" and _case_of(c) in ("de", "d'", "d’", "du")), None
+        )
+        if owner is not None:
+            return _noun_phrase(owner)
     if head.pos_ == "PRON" or head.lemma_.lower() in _NOT_SOURCES:
         return None
     if any(c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in head.children):
@@ -158,7 +173,32 @@ def attribution_in(reading: Reading, sentence: int) -> Factuality | None:
     return _attribution(reading, sentence)
 
 
-def _attribution(reading: Reading, sentence: int) -> Factuality | None:
+def _antecedent(reading: Reading, found: Factuality, sentence: int) -> Factuality:
+    """ "selon la même source", "son communiqué": the source named earlier in the article."""
+    claimant = found.claimant
+    if claimant is None or not any(
+        c.label_ == "anaphoric_source" and c.start < claimant.end and claimant.start < c.end
+        for c in reading.cues.get(sentence, [])
+    ):
+        return found
+    for earlier in range(sentence - 1, -1, -1):
+        before = _attribution(reading, earlier, follow=False)
+        if before is not None and before.claimant is not None:
+            return Factuality(
+                found.value, before.claimed_by, found.cue, before.claimant, found.responsibility
+            )
+    return found
+
+
+def _attribution(reading: Reading, sentence: int, *, follow: bool = True) -> Factuality | None:
+    """The attribution a sentence makes, its anaphoric sources followed back when `follow`."""
+    found = _sentence_attribution(reading, sentence)
+    if found is not None and follow:
+        return _antecedent(reading, found, sentence)
+    return found
+
+
+def _sentence_attribution(reading: Reading, sentence: int) -> Factuality | None:
     if reading.is_headline(sentence):
         return None  # a headline's "X revendique ..." is told again, with its source, in the body
     cues = reading.cues.get(sentence, [])
@@ -199,9 +239,17 @@ def _paragraph_attribution(reading: Reading, sentence: int) -> Factuality | None
     return None
 
 
-def _hypothetical(cue: Span, attribution: Factuality | None) -> Factuality:
+def _speaker(reading: Reading, cue: Span) -> Span | None:
+    """The subject of a denial or threat verb, outside headlines (whose subjects are clipped and
+    told again in the body: "Ankara menace de ...")."""
+    if cue.root.pos_ not in ("VERB", "AUX") or reading.is_headline(reading.sentence_of(cue)):
+        return None
+    return _subject_of(cue.root)
+
+
+def _hypothetical(reading: Reading, cue: Span, attribution: Factuality | None) -> Factuality:
     """Who threatens, plans or announces it is who the claim comes from."""
-    who = _subject_of(cue.root) if cue.root.pos_ in ("VERB", "AUX") else None
+    who = _speaker(reading, cue)
     if who is None and attribution is not None:
         who = attribution.claimant
     return Factuality("hypothetical", who.text if who else None, cue, who)
@@ -218,7 +266,7 @@ def factuality_of(reading: Reading, trigger: Span) -> Factuality:
     for cue in cues:
         if cue.label_ == "denial":
             # Who denies it is who the record's claim comes from.
-            denier = _subject_of(cue.root) if cue.root.pos_ in ("VERB", "AUX") else None
+            denier = _speaker(reading, cue)
             if denier is None and attribution is not None:
                 denier = attribution.claimant
             return Factuality("denied", denier.text if denier else None, cue, denier)
@@ -233,9 +281,9 @@ def factuality_of(reading: Reading, trigger: Span) -> Factuality:
         if cue.label_ == "condition" or (
             cue.label_ == "hypothetical" and cue.start <= trigger.start and trigger.start - cue.end <= 6
         ):
-            return _hypothetical(cue, attribution)
+            return _hypothetical(reading, cue, attribution)
     if _future(clause):
-        return _hypothetical(trigger, attribution)
+        return _hypothetical(reading, trigger, attribution)
 
     hedge = next((c for c in cues if c.label_ == "hedge"), None)
     if hedge is None:
