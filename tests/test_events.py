@@ -59,6 +59,18 @@ def test_attribution_names_who_says_so(pipeline):
     assert event.sub_event_type == "Abduction/forced disappearance"
     assert event.factuality == "reported"
     assert event.claimed_by and "gouverneur" in event.claimed_by
+    assert event.extra["claimant_type"] == "government"
+
+
+def test_a_claim_of_responsibility_names_the_perpetrator(pipeline):
+    event = one(
+        pipeline,
+        "Une embuscade contre une patrouille a fait quatre morts lundi près de Ménaka. "
+        "L'attaque a été revendiquée par l'État islamique au Sahel.",
+    )
+    assert event.actor1.startswith("Islamic State")
+    assert event.factuality == "reported"
+    assert event.extra["claimant_type"] == "party"
 
 
 def test_selon_opening_a_paragraph_covers_it(pipeline):

@@ -74,6 +74,10 @@ class EventExtractor:
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
             + [(t.words, "police") for t in lexicon.context.get("police_targets", ())]
         )
+        self._claimant_kinds = [
+            (kind, TermMatcher((t.words, kind) for t in lexicon.cues.get(f"claimant_{kind}", ())))
+            for kind in ("international", "media", "government", "local", "anonymous")
+        ]
         # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.
         self._state_forces: dict[tuple[str, str], str] = {}
         for actor in lexicon.actors:
@@ -359,7 +363,27 @@ class EventExtractor:
             language=article.language or reading.lexicon.language,
             confidence=_confidence(main, actor1, place, when),
             pipeline_version=self.pipeline_version,
+            extra={"claimant_type": self._claimant_type(reading, fact)} if fact.claimed_by else {},
         )
+
+    def _claimant_type(self, reading: Reading, fact: Factuality) -> str:
+        """party, government, international, media, local or anonymous: who the claim comes from."""
+        if fact.responsibility:
+            return "party"
+        if fact.claimant is not None:
+            for span in reading.actors.get(reading.sentence_of(fact.claimant), []):
+                inter = int(span.kb_id_.split("|")[0])
+                if (
+                    span.start < fact.claimant.end
+                    and fact.claimant.start < span.end
+                    and inter in (2, 3, 4, 8)
+                ):
+                    return "party"
+        name = fact.claimant if fact.claimant is not None else None
+        for kind, matcher in self._claimant_kinds:
+            if name is not None and matcher.find(name):
+                return kind
+        return "anonymous"
 
     def _actor_name(self, actor: Actor | None, iso2: str | None, country_name: str | None) -> str | None:
         if actor is None:
