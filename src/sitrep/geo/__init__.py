@@ -3,7 +3,7 @@
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Candidate, Gazetteer, default_path, place_prior
 from sitrep.geo.names import name_key, name_keys
-from sitrep.geo.resolve import Resolution, precision_of, resolve_country, resolve_place
+from sitrep.geo.resolve import Resolution, is_area, precision_of, resolve_country, resolve_place
 
 __all__ = [
     "Candidate",
@@ -11,6 +11,7 @@ __all__ = [
     "Resolution",
     "default_path",
     "haversine_km",
+    "is_area",
     "name_key",
     "name_keys",
     "place_prior",

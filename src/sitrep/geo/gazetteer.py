@@ -1,6 +1,6 @@
 """The offline gazetteer: a SQLite index of place names, built at first use, extended with GeoNames files.
 
-    gaz = Gazetteer.open()                      # builds ~/.local/share/sitrep/gazetteer-v1.sqlite once
+    gaz = Gazetteer.open()                      # builds ~/.local/share/sitrep/gazetteer-v2.sqlite once
     gaz.lookup("Deir Ezzor")                    # [Place(name='Deir ez-Zor', iso2='SY', ...), ...]
     gaz.add_geonames_file(Path("ML.txt"))       # every village of Mali, from a GeoNames dump
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,48 +25,33 @@ import platformdirs
 from rapidfuzz import fuzz, process
 
 from sitrep.errors import GazetteerError
-from sitrep.geo.build import SCHEMA_VERSION, GazetteerWriter, build_gazetteer, with_progress
+from sitrep.geo.build import SCHEMA_VERSION, GazetteerWriter, build_gazetteer, spelling_of, with_progress
 from sitrep.geo.curated import load_curated
 from sitrep.geo.geonames_files import (
     FileKind,
     PlaceRow,
     file_kind,
+    line_count,
     read_admin_codes,
     read_alternate_names,
     read_places,
 )
 from sitrep.geo.names import name_keys
+from sitrep.geo.priors import PREFERRED_NAME_BONUS, km_between, place_prior, spelling_bonus
 from sitrep.normalize import fold
 from sitrep.records import Place
 
 log = logging.getLogger(__name__)
 
-FUZZY_MIN_SCORE = 88.0
+# On keys: one letter in seven may differ (Ogossagou/Ogossogou), never one in six or fewer.
+FUZZY_MIN_SCORE = 85.0
 _MAX_ROWS_PER_KEY = 1000
-_CACHE_SIZE = 100_000
-
-# How much a kind of feature is worth before anything else is known: the press names capitals and regional
-# capitals far more often than villages, and a country name far more often than a village called the same.
-_FEATURE_WEIGHTS = {
-    "PCLI": 1.0,
-    "PCL": 1.0,
-    "PCLD": 0.95,
-    "PCLS": 0.95,
-    "PCLF": 0.95,
-    "PCLIX": 0.9,
-    "PPLC": 0.9,
-    "PPLA": 0.8,
-    "ADM1": 0.75,
-    "PPLA2": 0.65,
-    "ADM2": 0.6,
-    "PPLA3": 0.55,
-    "PPLA4": 0.55,
-}
-_CLASS_WEIGHTS = {"P": 0.5, "A": 0.45, "L": 0.45}
-_OTHER_WEIGHT = 0.3  # rivers, mountains, spots: rarely the place of an event
-# An exact spelling (before the key folds vowels) separates Uyo from Oyo, whose keys are equal.
-_SAME_SPELLING_BONUS = 0.3
-_PREFERRED_NAME_BONUS = 0.05
+# Per cache: a day of news names a few thousand distinct places; more only costs memory (~3 kB a key).
+_CACHE_SIZE = 20_000
+# Districts below the region (cercles, provinces, departments, communes), coded at their seat.
+_DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD"})
+_SEAT_KM = 100.0
+_SEAT_EDGE = 0.01
 
 _PLACE_COLUMNS = """
     p.geonameid, p.name, p.asciiname, p.iso2, p.feature_class, p.feature_code, p.population, p.latitude,
@@ -75,12 +60,6 @@ _PLACE_JOINS = """
     LEFT JOIN admin1 a1 ON a1.iso2 = p.iso2 AND a1.code = p.admin1_code
     LEFT JOIN admin2 a2 ON a2.iso2 = p.iso2 AND a2.admin1_code = p.admin1_code AND a2.code = p.admin2_code
     LEFT JOIN countries c ON c.iso2 = p.iso2"""
-
-
-def place_prior(place: Place) -> float:
-    """How likely a place is meant, before context: feature kind plus population (about 0.3 .. 1.4)."""
-    weight = _FEATURE_WEIGHTS.get(place.feature_code, _CLASS_WEIGHTS.get(place.feature_class, _OTHER_WEIGHT))
-    return weight + 0.4 * min(math.log10(place.population + 1) / 7.0, 1.0)
 
 
 def default_path() -> Path:
@@ -97,7 +76,8 @@ class _Entry:
     gid: int  # the row id: the GeoNames id, or our negative id for areas GeoNames lacks
     place: Place
     prior: float
-    spellings: frozenset[str]
+    own: frozenset[str]  # spellings of the place's own name
+    written: frozenset[str]  # spellings of all its names under the key looked up (own included)
     preferred: bool
 
 
@@ -111,10 +91,6 @@ class Candidate:
     #: matched through the place's own name or spelling, or a name marked preferred (our exonyms, GeoNames
     #: preferred names), rather than one of the many alternate names GeoNames collects.
     by_preferred_name: bool
-
-
-def _spelling(name: str) -> str:
-    return fold(name).replace(" ", "")
 
 
 def _reopen(path: Path) -> Gazetteer:
@@ -133,6 +109,7 @@ class Gazetteer:
         self._entries_for_key = lru_cache(maxsize=_CACHE_SIZE)(self._query_key)
         self._lookup_cached = lru_cache(maxsize=_CACHE_SIZE)(self._lookup)
         self._country_keys = lru_cache(maxsize=64)(self._query_country_keys)
+        self._seat_of = lru_cache(maxsize=_CACHE_SIZE // 10)(self._query_seat)
 
     # -- opening and building -------------------------------------------------------------------------
 
@@ -213,17 +190,21 @@ class Gazetteer:
 
     def _query_key(self, key: str) -> tuple[_Entry, ...]:
         sql = (
-            f"SELECT {_PLACE_COLUMNS}, n.is_preferred"
+            f"SELECT {_PLACE_COLUMNS}, n.is_preferred, n.spelling"
             f" FROM names n JOIN places p USING (geonameid) {_PLACE_JOINS}"
-            " WHERE n.key = ? ORDER BY p.population DESC LIMIT ?"
+            " WHERE n.key = ? ORDER BY p.population DESC, p.geonameid LIMIT ?"
         )
         with self._lock:
             rows = self._conn.execute(sql, (key, _MAX_ROWS_PER_KEY)).fetchall()
-        return tuple(self._entry(row) for row in rows)
+        # One row per spelling of a place under this key: gather them per place.
+        grouped: dict[int, list[tuple]] = {}
+        for row in rows:
+            grouped.setdefault(row[0], []).append(row)
+        return tuple(self._entry(group[0], group) for group in grouped.values())
 
     @staticmethod
-    def _entry(row: tuple) -> _Entry:
-        gid, name, asciiname, iso2, fclass, fcode, pop, lat, lon, admin1, admin2, country, *rest = row
+    def _entry(row: tuple, names: Sequence[tuple] = ()) -> _Entry:
+        gid, name, asciiname, iso2, fclass, fcode, pop, lat, lon, admin1, admin2, country, *_ = row
         place = Place(
             name=name,
             iso2=iso2,
@@ -237,21 +218,68 @@ class Gazetteer:
             feature_code=fcode,
             population=pop or 0,
         )
-        spellings = frozenset({_spelling(name), _spelling(asciiname or name)})
-        return _Entry(gid, place, place_prior(place), spellings, bool(rest and rest[0]))
+        own = frozenset({spelling_of(name), spelling_of(asciiname or name)})
+        written = own | frozenset(n[13] for n in names if n[13])
+        preferred = any(n[12] for n in names)
+        return _Entry(gid, place, place_prior(place), own, written, preferred)
 
     def candidates(self, name: str) -> list[Candidate]:
-        """Every place with a name that has a key of `name`, best prior first (no country preference)."""
-        spelling = _spelling(name)
+        """Every place with a name that has a key of `name`, best prior first (no country preference).
+
+        Among namesakes under one key, the place whose own or alternate name is written closest to `name`
+        gets a bonus (Konna is GeoNames' "Kona" with the alternate "Konna", not the five other Kona).
+        """
+        spelling = spelling_of(name)
         best: dict[int, Candidate] = {}
         for key in name_keys(name):
             for e in self._entries_for_key(key):
-                same_spelling = spelling in e.spellings
-                score = e.prior + (_SAME_SPELLING_BONUS if same_spelling else 0.0)
-                score += _PREFERRED_NAME_BONUS if e.preferred else 0.0
+                score = e.prior + spelling_bonus(spelling, e.written)
+                score += PREFERRED_NAME_BONUS if e.preferred else 0.0
                 if e.gid not in best or best[e.gid].prior < score:
-                    best[e.gid] = Candidate(e.place, score, same_spelling or e.preferred)
-        return sorted(best.values(), key=lambda c: -c.prior)
+                    best[e.gid] = Candidate(e.place, score, spelling in e.own or e.preferred)
+        return sorted(self._districts_at_seats(list(best.values())), key=lambda c: -c.prior)
+
+    def _districts_at_seats(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Districts (cercles, provinces, departments) are coded at their seat, as regions are at their
+        capital; a district and a town of its name ("Cercle de Bourem", Bourem): the town, more precise.
+
+        The seat is the PPLA2 GeoNames files give the district's admin codes (Ké-Macina for the Cercle de
+        Macina); without one, the town of the district's name nearest its centre within _SEAT_KM.
+        """
+        towns = [c for c in candidates if c.place.feature_class == "P" and c.place.latitude is not None]
+        out = {id(c): c for c in candidates}
+        for unit in candidates:
+            if unit.place.feature_code not in _DISTRICT_CODES or unit.place.latitude is None:
+                continue
+            seat = self._seat_of(unit.place.geonameid) if unit.place.geonameid else None
+            if seat is not None:
+                namesakes = [t for t in towns if t.place.geonameid == seat.geonameid]
+            else:
+                near = [
+                    (km_between(unit.place, t.place), t) for t in towns if t.place.iso2 == unit.place.iso2
+                ]
+                namesakes = [t for km, t in sorted(near, key=lambda kt: kt[0]) if km <= _SEAT_KM][:1]
+            if namesakes:
+                town = out[id(namesakes[0])]
+                seat = town.place
+                if unit.prior + _SEAT_EDGE > town.prior:
+                    out[id(namesakes[0])] = replace(town, prior=unit.prior + _SEAT_EDGE)
+            if seat is not None:
+                coded = replace(unit.place, latitude=seat.latitude, longitude=seat.longitude)
+                out[id(unit)] = replace(unit, place=coded)
+        return list(out.values())
+
+    def _query_seat(self, geonameid: int) -> Place | None:
+        sql = (
+            f"SELECT {_PLACE_COLUMNS} FROM places u JOIN places p ON p.iso2 = u.iso2"
+            " AND p.admin1_code = u.admin1_code AND p.admin2_code = u.admin2_code"
+            f" {_PLACE_JOINS}"
+            " WHERE u.geonameid = ? AND u.admin2_code != '' AND p.feature_code = 'PPLA2'"
+            " ORDER BY p.population DESC LIMIT 1"
+        )
+        with self._lock:
+            row = self._conn.execute(sql, (geonameid,)).fetchone()
+        return self._entry(row).place if row else None
 
     def _lookup(self, name: str, countries: tuple[str, ...]) -> tuple[Place, ...]:
         ranked = self.candidates(name)
@@ -291,6 +319,7 @@ class Gazetteer:
         keys = name_keys(name)
         if not keys or not countries:
             return []
+        spelling = spelling_of(name)
         scored: dict[int, tuple[Place, float, float]] = {}
         for iso2 in dict.fromkeys(countries):
             choices = self._country_keys(iso2)
@@ -300,8 +329,12 @@ class Gazetteer:
                 )
                 for key, score, _ in found:
                     for e in self._entries_for_key(key):
-                        if e.place.iso2 == iso2 and (e.gid not in scored or scored[e.gid][1] < score / 100):
-                            scored[e.gid] = (e.place, score / 100, e.prior)
+                        # Half the key's likeness, half the written form's: of two near keys, the name
+                        # spelt most like the text (Kabléwa: Kabélawa, not Kabioua).
+                        written = max(fuzz.ratio(spelling, w) for w in e.written)
+                        similarity = (score + written) / 200
+                        if e.place.iso2 == iso2 and (e.gid not in scored or scored[e.gid][1] < similarity):
+                            scored[e.gid] = (e.place, similarity, e.prior)
         ranked = sorted(scored.values(), key=lambda t: (-t[1], -t[2]))
         return [(place, similarity) for place, similarity, _ in ranked[:limit]]
 
@@ -331,12 +364,13 @@ class Gazetteer:
         alternateNamesV2.txt); returns the number of rows imported. Idempotent; all or nothing."""
         path = Path(path)
         kind = file_kind(path)
+        total = line_count(path) if progress and sys.stderr.isatty() else None
         try:
             with self._lock, self._conn:
                 writer = GazetteerWriter(self._conn)
                 if kind is FileKind.PLACES:
                     count = writer.add_places(
-                        with_progress(read_places(path), enabled=progress, desc=path.name)
+                        with_progress(read_places(path), enabled=progress, desc=path.name, total=total)
                     )
                 elif kind is FileKind.ADMIN1:
                     count = writer.add_admin(read_admin_codes(path, level=1), level=1)
@@ -344,7 +378,9 @@ class Gazetteer:
                     count = writer.add_admin(read_admin_codes(path, level=2), level=2)
                 else:
                     count = writer.add_names(
-                        with_progress(read_alternate_names(path), enabled=progress, desc=path.name)
+                        with_progress(
+                            read_alternate_names(path), enabled=progress, desc=path.name, total=total
+                        )
                     )
                 files = [f for f in self._meta("files") or [] if f["path"] != str(path.resolve())]
                 files.append(
@@ -370,6 +406,7 @@ class Gazetteer:
         self._entries_for_key.cache_clear()
         self._lookup_cached.cache_clear()
         self._country_keys.cache_clear()
+        self._seat_of.cache_clear()
 
     def info(self) -> dict[str, Any]:
         """What the gazetteer holds: counts, imported files, file path and size, schema version."""

@@ -100,6 +100,17 @@ def is_indexable_alternate(name: str) -> bool:
     return not (name.isupper() and len(name) <= 4 and name.isalpha())
 
 
+def line_count(path: Path) -> int | None:
+    """Lines of a plain-text dump (for a progress bar's total); None for a zip or an unreadable file."""
+    if path.suffix.lower() == ".zip":
+        return None
+    try:
+        with path.open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return None
+
+
 @contextmanager
 def _open_text(path: Path) -> Iterator[Iterable[str]]:
     """Open a GeoNames text file, or the .txt inside a GeoNames .zip download."""

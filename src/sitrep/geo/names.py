@@ -89,6 +89,7 @@ def _strip_articles(tokens: list[str]) -> list[str]:
     return kept or tokens
 
 
+@lru_cache(maxsize=262_144)  # words repeat across names (Kafr, Tall, Deir, Ouro, Bougou...)
 def _token_skeleton(token: str) -> str:
     if token in _ABU:
         return "bu"
@@ -109,10 +110,23 @@ def name_key(name: str) -> str:
     >>> name_key("Deir ez-Zor") == name_key("Dayr az Zawr") == name_key("Deir Ezzor")
     True
     """
-    tokens = fold(name).split()
+    return folded_key(fold(name))
+
+
+def folded_key(folded: str) -> str:
+    """`name_key` of a name already folded (`sitrep.normalize.fold`), for callers that fold it anyway."""
+    tokens = folded.split()
     if not tokens:
         return ""
     return " ".join(_token_skeleton(t) for t in _strip_articles(tokens))
+
+
+def keys_of(key: str) -> tuple[str, ...]:
+    """A key and, when different, its compact form (see `name_keys`)."""
+    if not key:
+        return ()
+    compact = key.replace(" ", "")
+    return (key,) if compact == key else (key, compact)
 
 
 def name_keys(name: str) -> tuple[str, ...]:
@@ -121,8 +135,4 @@ def name_keys(name: str) -> tuple[str, ...]:
     The compact form catches spellings that split or join words differently: "N'Djamena"/"Ndjamena",
     "Deir ez Zor"/"Deirezzor" after the article is gone, "Al-Boukamal"/"Abou Kamal".
     """
-    key = name_key(name)
-    if not key:
-        return ()
-    compact = key.replace(" ", "")
-    return (key,) if compact == key else (key, compact)
+    return keys_of(name_key(name))

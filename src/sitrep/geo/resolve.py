@@ -28,6 +28,8 @@ OUTSIDE_HINTS_FACTOR = 0.6
 # Moscou, a country, a region), and by its own name: otherwise a person's name ("Abu al-Hos") finds a
 # village abroad, and a Malian village missing from the gazetteer ("Boni") an Algerian city's old name.
 NOTABLE_POPULATION = 100_000
+# Candidates this close to the winner (a town and its district, a city and its exonym's entry) are one answer.
+SAME_SPOT_KM = 10.0
 _CANDIDATES_KEPT = 5
 
 
@@ -50,6 +52,11 @@ class Resolution:
 def precision_of(place: Place) -> int:
     """ACLED geo_precision of coding an event at `place`: 1 for a town or site, 3 for an area or country."""
     return 1 if place.feature_class in ("P", "S") else 3
+
+
+def is_area(place: Place) -> bool:
+    """A region, district or named area (not a country): what "région de", "cercle de" introduce."""
+    return place.feature_class == "L" or (place.feature_class == "A" and not place.is_country)
 
 
 def _notable_abroad(candidate: Candidate) -> bool:
@@ -94,9 +101,17 @@ def _context_score(
     return score
 
 
+def _elsewhere(a: Place, b: Place) -> bool:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return True
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > SAME_SPOT_KM  # type: ignore[arg-type]
+
+
 def _confidence(ranked: list[tuple[Place, float]], similarity: float, country_hints: Sequence[str]) -> float:
     best_place, best = ranked[0]
-    margin = best - ranked[1][1] if len(ranked) > 1 else math.inf
+    # Only a rival elsewhere makes the choice doubtful: a town and its own district are one answer.
+    rivals = [score for place, score in ranked[1:] if _elsewhere(best_place, place)]
+    margin = best - rivals[0] if rivals else math.inf
     # 0.5 for a tie with the runner-up, near 1 once the winner leads by about one country hint.
     confidence = similarity * (1.0 - 0.5 * math.exp(-3.0 * margin))
     if country_hints and best_place.iso2 not in country_hints:
@@ -111,6 +126,7 @@ def resolve_place(
     country_hints: Sequence[str] = (),
     admin_hint: str | None = None,
     near: Place | None = None,
+    area: bool = False,
 ) -> Resolution | None:
     """The most likely place for `name` in its article's context, or None when nothing matches.
 
@@ -118,12 +134,17 @@ def resolve_place(
     country, near misses among the names of the hinted countries (never the whole world). With country
     hints, a place elsewhere must be notable (a country, a region, a capital, 100,000 people) and named by
     its own or preferred name to be chosen.
+
+    `area=True` says the text names an administrative area ("province de Deir ez-Zor", "cercle de Koro"):
+    areas of that name are then preferred to towns, and coded at their capital or seat (geo_precision 3).
     """
     name = name.strip()
     if not name:
         return None
     hints = tuple(h.upper() for h in country_hints)
     matches = gazetteer.candidates(name)
+    if area:
+        matches = [c for c in matches if is_area(c.place)] or matches
     if hints:
         matches = [c for c in matches if c.place.iso2 in hints or _notable_abroad(c)]
     found = [(c.place, c.prior) for c in matches]
