@@ -40,6 +40,19 @@ _NEAR_WORDS = frozenset(
     }
 )
 _CLEAR_SCORE = 0.7  # resolve_place's confidence for a name read without context
+_AREA_WORDS = frozenset(
+    {
+        "région",
+        "province",
+        "gouvernorat",
+        "préfecture",
+        "département",
+        "cercle",
+        "district",
+        "état",
+        "territoire",
+    }
+)
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 
 
@@ -143,12 +156,26 @@ def _admin_hint(span: Span) -> str | None:
     return None
 
 
+def _names_an_area(span: Span) -> bool:
+    """ "la province de Deir ez-Zor", "le cercle de Koro": the name is the area's (ACLED codes it at
+    its capital, geo_precision 3), not its chief town's."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("de", "d'", "d’", "du"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _AREA_WORDS
+
+
 def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Resolution | None:
     """Where a place mention is, in the article's context (None for countries and unknown names)."""
     if gazetteer.country_by_name(span.text) is not None:
         return None
     resolution = resolve_place(
-        span.text, gazetteer=gazetteer, country_hints=hints, admin_hint=_admin_hint(span)
+        span.text,
+        gazetteer=gazetteer,
+        country_hints=hints,
+        admin_hint=_admin_hint(span),
+        area=_names_an_area(span),
     )
     if resolution is None or (hints and resolution.place.iso2 not in hints[:3]):
         # Outside the countries the article is about: a metonym ("hostiles à Paris"), a person,
