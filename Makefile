@@ -30,7 +30,8 @@ GEONAMES := $(wildcard ../shared/data/geonames/*.txt)
 POPCORN := $(wildcard ../shared/data/popcorn-fr/train.json)
 report: $(VENV)/.installed
 	$(if $(GEONAMES),$(VENV)/bin/sitrep gazetteer add $(GEONAMES))
-	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl --report eval/REPORT.md --errors 0 \
+	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl eval/gold/clusters.jsonl \
+		--report eval/REPORT.md --errors 0 \
 		$(if $(POPCORN),--popcorn $(POPCORN))
 
 clean:

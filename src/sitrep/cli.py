@@ -125,6 +125,10 @@ def _process(paths, *, db, lexicon_dir, progress, published=None, source=None, e
             on_problem=_report_problem,
             extract=extract,
         )
+        if extract:
+            from sitrep.dedup.incremental import deduplicate
+
+            deduplicate(store)  # new events join the happenings already stored
         url = store.url
     return summary, results, url
 
@@ -208,14 +212,20 @@ def _filters(f):
                 help="Only these factuality values (repeat the option for several).",
             ),
             click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
+            click.option(
+                "--unmerged",
+                is_flag=True,
+                help="Every article's own records, not the merged events (one per happening, all sources).",
+            ),
         ]
     ):
         f = option(f)
     return f
 
 
-def _query(store, country, since, until, event_type, sub_event_type, factuality, limit):
-    return store.events(
+def _query(store, country, since, until, event_type, sub_event_type, factuality, limit, unmerged):
+    query = store.events if unmerged else store.merged_events
+    return query(
         country=country,
         since=since,
         until=until,
@@ -226,14 +236,22 @@ def _query(store, country, since, until, event_type, sub_event_type, factuality,
     )
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @db_option
 @_filters
 @click.option("--format", "fmt", type=click.Choice(("table", *_FORMATS)), default="table", show_default=True)
-def events(db, country, since, until, event_type, sub_event_type, factuality, limit, fmt) -> None:
-    """List the stored events, filtered."""
+@click.pass_context
+def events(
+    ctx, db, country, since, until, event_type, sub_event_type, factuality, limit, unmerged, fmt
+) -> None:
+    """List the stored events, filtered: one merged event per happening by default, with all its
+    sources. `sitrep events split|merge|cluster ...` correct the merging by hand."""
+    if ctx.invoked_subcommand is not None:
+        return
     with _open_store(db) as store:
-        found = list(_query(store, country, since, until, event_type, sub_event_type, factuality, limit))
+        found = list(
+            _query(store, country, since, until, event_type, sub_event_type, factuality, limit, unmerged)
+        )
     if fmt == "table":
         _print_table(found)
     else:
@@ -264,12 +282,24 @@ def _print_table(found) -> None:
 @db_option
 @_filters
 def export(
-    fmt, out, include_not_occurred, db, country, since, until, event_type, sub_event_type, factuality, limit
+    fmt,
+    out,
+    include_not_occurred,
+    db,
+    country,
+    since,
+    until,
+    event_type,
+    sub_event_type,
+    factuality,
+    limit,
+    unmerged,
 ) -> None:
-    """Export the stored events: ACLED-style CSV (default), flat CSV, JSON lines or GeoJSON."""
+    """Export the stored events (merged by default): ACLED-style CSV (default), flat CSV, JSON lines
+    or GeoJSON."""
     with _open_store(db) as store:
         n = _write(
-            _query(store, country, since, until, event_type, sub_event_type, factuality, limit),
+            _query(store, country, since, until, event_type, sub_event_type, factuality, limit, unmerged),
             out,
             fmt,
             include_not_occurred,
@@ -335,10 +365,15 @@ def demo(db, progress) -> None:
     click.echo(f"\n{summary.describe()}\nStore: {url}", err=True)
 
 
-from sitrep.cli_geo import gazetteer, geocode  # noqa: E402  (registers after cli is defined)
+from sitrep.cli_dedup import cluster, dedup, merge, split  # noqa: E402  (registered after cli exists)
+from sitrep.cli_geo import gazetteer, geocode  # noqa: E402
 
 cli.add_command(gazetteer)
 cli.add_command(geocode)
+cli.add_command(dedup)
+events.add_command(split)
+events.add_command(merge)
+events.add_command(cluster)
 
 
 def main() -> None:

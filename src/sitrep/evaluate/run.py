@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from sitrep.dedup import predicted_clusters
 from sitrep.errors import GoldFormatError
 from sitrep.evaluate.gold import read_gold
 from sitrep.evaluate.popcorn import check_popcorn, popcorn_markdown
@@ -64,4 +65,4 @@ def evaluate_files(paths: Iterable[str | Path], *, pipeline: Pipeline, progress:
     predicted = {
         article.id: [event.to_dict() for event in events] for article, events in pipeline.extract_many(bar)
     }
-    return score(gold, predicted)
+    return score(gold, predicted, predicted_clusters=predicted_clusters(predicted))

@@ -86,3 +86,75 @@ events = Table(
 Index(None, events.c.country, events.c.event_date)
 Index(None, events.c.event_type)
 Index(None, events.c.article_id)
+
+# -- deduplication (migration 0002) --------------------------------------------------------------
+
+#: what an analyst can decide about two events: keep them in one cluster, or apart.
+DECISION_KINDS: tuple[str, ...] = ("merge", "split")
+
+#: one row per happening: the canonical merged event (sitrep.dedup.merge_cluster) and the columns
+#: its listing filters on, as for `events`.
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("cluster_id", String, primary_key=True),
+    Column("event_date", String, nullable=False),
+    Column("event_type", String, nullable=False),
+    Column("sub_event_type", String, nullable=False),
+    Column("country", String),
+    Column("iso2", String),
+    Column("admin1", String),
+    Column("location", String),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("factuality", String, nullable=False),
+    Column("fatalities", Integer, nullable=False, server_default="0"),
+    Column("actor1", String),
+    Column("actor2", String),
+    Column("article_id", String),  # the first article that reported it
+    Column("n_events", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("record", Text, nullable=False),  # json.dumps(merged Event.to_dict())
+    Column("updated_at", String, nullable=False),
+)
+Index(None, clusters.c.country, clusters.c.event_date)
+Index(None, clusters.c.event_date)
+
+#: which cluster each event belongs to. No foreign key to `events`: re-coding an article replaces its
+#: events, and the next `sitrep dedup` drops the members whose events are gone.
+cluster_members = Table(
+    "cluster_members",
+    metadata,
+    Column("event_id", String, primary_key=True),
+    Column("cluster_id", String, ForeignKey("clusters.cluster_id"), nullable=False),
+    Column("article_id", String, nullable=False),
+)
+Index(None, cluster_members.c.cluster_id)
+Index(None, cluster_members.c.article_id)
+
+#: analysts' decisions, pair by pair; for a pair decided twice, the later decision holds.
+cluster_decisions = Table(
+    "cluster_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String, nullable=False),
+    Column("event_a", String, nullable=False),
+    Column("event_b", String, nullable=False),
+    Column("decided_at", String, nullable=False),
+    Column("note", Text),
+    CheckConstraint("kind IN (" + ", ".join(f"'{kind}'" for kind in DECISION_KINDS) + ")", name="kind"),
+)
+Index(None, cluster_decisions.c.event_a)
+Index(None, cluster_decisions.c.event_b)
+
+#: what happened to clusters and when: created, grown, split, merged, removed, rebuilt.
+cluster_audit = Table(
+    "cluster_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String, nullable=False),
+    Column("action", String, nullable=False),
+    Column("cluster_id", String),
+    Column("detail", Text),  # JSON
+)
+Index(None, cluster_audit.c.cluster_id)

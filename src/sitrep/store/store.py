@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.dml import Update
@@ -25,6 +25,7 @@ from sqlalchemy.sql.dml import Update
 from sitrep.errors import StoreError
 from sitrep.records import Article, Event
 from sitrep.store import schema
+from sitrep.store.clusters import ClusterTables
 from sitrep.store.connect import create_store_engine, resolve_db_url, upgrade_to_head
 from sitrep.store.schema import ARTICLE_STATUSES
 
@@ -32,8 +33,12 @@ from sitrep.store.schema import ARTICLE_STATUSES
 PAGE_SIZE = 500
 
 
-class EventStore:
-    """The event store. Make one with `EventStore.open(db)`; use it as a context manager."""
+class EventStore(ClusterTables):
+    """The event store. Make one with `EventStore.open(db)`; use it as a context manager.
+
+    The deduplication tables (clusters, members, decisions, audit) are read and written through the
+    methods of `ClusterTables`.
+    """
 
     def __init__(self, engine: Engine) -> None:
         """Wrap an engine whose database is already migrated (prefer `EventStore.open`)."""
@@ -256,6 +261,12 @@ class EventStore:
         except SQLAlchemyError as err:
             raise self._error(what, err) from err
 
+    def _filters(self, table: Table, **filters: Any) -> list[ColumnElement[bool]]:
+        return _event_conditions(table=table, **filters)
+
+    def _now(self) -> str:
+        return _utc_now()
+
     def _error(self, what: str, err: SQLAlchemyError, *, rolled_back: bool = False) -> StoreError:
         orig = getattr(err, "orig", None)
         reason = str(orig) if orig is not None else str(err).splitlines()[0]
@@ -357,6 +368,7 @@ def _iso_day(value: date | str) -> str:
 
 def _event_conditions(
     *,
+    table: Table = schema.events,
     country: str | None,
     since: date | None,
     until: date | None,
@@ -369,22 +381,22 @@ def _event_conditions(
     if country is not None:
         wanted = country.strip()
         conditions.append(
-            or_(schema.events.c.iso2 == wanted.upper(), func.lower(schema.events.c.country) == wanted.lower())
+            or_(table.c.iso2 == wanted.upper(), func.lower(table.c.country) == wanted.lower())
         )
     if since is not None:
-        conditions.append(schema.events.c.event_date >= _iso_day(since))
+        conditions.append(table.c.event_date >= _iso_day(since))
     if until is not None:
-        conditions.append(schema.events.c.event_date <= _iso_day(until))
+        conditions.append(table.c.event_date <= _iso_day(until))
     if event_type is not None:
-        conditions.append(schema.events.c.event_type == event_type)
+        conditions.append(table.c.event_type == event_type)
     if sub_event_type is not None:
-        conditions.append(schema.events.c.sub_event_type == sub_event_type)
+        conditions.append(table.c.sub_event_type == sub_event_type)
     if factuality is not None:
         # A lone string would otherwise be read as a collection of letters.
         values = [factuality] if isinstance(factuality, str) else list(factuality)
-        conditions.append(schema.events.c.factuality.in_(values))
+        conditions.append(table.c.factuality.in_(values))
     if article_id is not None:
-        conditions.append(schema.events.c.article_id == article_id)
+        conditions.append(table.c.article_id == article_id)
     return conditions
 
 
