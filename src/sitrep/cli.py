@@ -367,10 +367,12 @@ def demo(db, progress) -> None:
 
 from sitrep.cli_dedup import cluster, dedup, merge, split  # noqa: E402  (registered after cli exists)
 from sitrep.cli_geo import gazetteer, geocode  # noqa: E402
+from sitrep.cli_run import run  # noqa: E402
 
 cli.add_command(gazetteer)
 cli.add_command(geocode)
 cli.add_command(dedup)
+cli.add_command(run)
 events.add_command(split)
 events.add_command(merge)
 events.add_command(cluster)

@@ -33,6 +33,8 @@ class RunSummary:
     events: int = 0
     unsupported_language: int = 0
     failed: int = 0
+    #: articles the relevance prefilter passed over (stored as coded, without events).
+    prefiltered: int = 0
     problems: list[InputProblem] = field(default_factory=list)
 
     @property
@@ -45,6 +47,8 @@ class RunSummary:
             f"{self.extracted} coded, {self.reused} unchanged since the last run",
             f"{self.events} events",
         ]
+        if self.prefiltered:
+            parts.insert(2, f"{self.prefiltered} without any trigger word (not parsed)")
         if self.unsupported_language:
             parts.append(f"{self.unsupported_language} in a language not supported yet")
         if self.failed:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path, PurePath
 from types import MappingProxyType
 
 from sitrep.errors import InputError
+from sitrep.ingest.decode import bom_encoding
+from sitrep.ingest.feeds import read_feed_file, read_url
+from sitrep.ingest.html import read_html_file
 from sitrep.ingest.jsonl import read_json_file, read_jsonl_file
 from sitrep.ingest.problems import InputProblem, ProblemHandler, ReadContext, log_problem, message_of
+from sitrep.ingest.streams import read_head
 from sitrep.ingest.text import read_text_file
 from sitrep.records import Article
 
@@ -20,6 +25,10 @@ class InputKind(enum.Enum):
     TEXT = "text"
     JSONL = "jsonl"
     JSON = "json"
+    HTML = "html"
+    FEED = "feed"
+    #: an http(s) address: a feed, or a web page read as one article.
+    URL = "url"
 
 
 _KINDS_BY_SUFFIX = MappingProxyType(
@@ -29,7 +38,21 @@ _KINDS_BY_SUFFIX = MappingProxyType(
         ".jsonl": InputKind.JSONL,
         ".ndjson": InputKind.JSONL,
         ".json": InputKind.JSON,
+        ".html": InputKind.HTML,
+        ".htm": InputKind.HTML,
+        ".xhtml": InputKind.HTML,
+        ".xml": InputKind.FEED,
+        ".rss": InputKind.FEED,
+        ".atom": InputKind.FEED,
     }
+)
+#: "http://", also as a Path leaves it ("http:/host/..."): a path never starts like this.
+_URL = re.compile(r"^(https?):/+(?=[^/])", re.IGNORECASE)
+_HTML_HEAD = re.compile(
+    r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL
+)
+_FEED_HEAD = re.compile(
+    r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:rdf)[\s>]", re.IGNORECASE | re.DOTALL
 )
 
 
@@ -39,13 +62,38 @@ def kind_of(path: str | Path) -> InputKind | None:
     return _KINDS_BY_SUFFIX.get(PurePath(name).suffix)
 
 
-def find_inputs(paths: Iterable[str | Path], *, ctx: ReadContext) -> Iterator[tuple[Path, InputKind]]:
-    """Each file to read, with its kind, in a stable order.
+def url_of(given: str | Path) -> str | None:
+    """The http(s) address `given` stands for, or None for a local path."""
+    match = _URL.match(str(given))
+    return None if match is None else f"{match.group(1).lower()}://{str(given)[match.end() :]}"
+
+
+def sniffed_kind(path: Path) -> InputKind:
+    """The kind of a file whose name says nothing: a web page or a feed by its first bytes, else text."""
+    try:
+        raw = read_head(path, size=1024)
+    except OSError:
+        return InputKind.TEXT  # the text reader reports why it cannot be read
+    head = raw.decode(bom_encoding(raw) or "utf-8", errors="ignore")
+    if _FEED_HEAD.match(head):
+        return InputKind.FEED
+    if _HTML_HEAD.match(head):
+        return InputKind.HTML
+    return InputKind.TEXT
+
+
+def find_inputs(paths: Iterable[str | Path], *, ctx: ReadContext) -> Iterator[tuple[Path | str, InputKind]]:
+    """Each input to read, with its kind, in a stable order.
 
     A directory is walked recursively in sorted order; inside it hidden entries and files of unknown
-    kind are passed over. A file named explicitly is read whatever its name (unknown: plain text).
+    kind are passed over. A file named explicitly is read whatever its name (unknown: a web page or
+    a feed by its content, else plain text). An http(s) address is yielded as a str of kind URL.
     """
     for given in paths:
+        url = url_of(given)
+        if url is not None:
+            yield url, InputKind.URL
+            continue
         path = Path(given)
         try:
             is_dir, exists = path.is_dir(), path.exists()
@@ -55,7 +103,7 @@ def find_inputs(paths: Iterable[str | Path], *, ctx: ReadContext) -> Iterator[tu
         if is_dir:
             yield from _walk(path, ctx=ctx)
         elif exists:
-            yield path, kind_of(path) or InputKind.TEXT
+            yield path, kind_of(path) or sniffed_kind(path)
         else:
             ctx.skip(str(path), "no such file or directory")
 
@@ -127,14 +175,23 @@ def read_articles(
         raise raised.error from None
 
 
-def _read_input(path: Path, kind: InputKind, *, ctx: ReadContext) -> Iterator[Article]:
+_READERS = MappingProxyType(
+    {
+        InputKind.TEXT: read_text_file,
+        InputKind.JSONL: read_jsonl_file,
+        InputKind.JSON: read_json_file,
+        InputKind.HTML: read_html_file,
+        InputKind.FEED: read_feed_file,
+    }
+)
+
+
+def _read_input(path: Path | str, kind: InputKind, *, ctx: ReadContext) -> Iterator[Article]:
     try:
-        if kind is InputKind.TEXT:
-            yield from read_text_file(path, ctx=ctx)
-        elif kind is InputKind.JSONL:
-            yield from read_jsonl_file(path, ctx=ctx)
+        if kind is InputKind.URL:
+            yield from read_url(str(path), ctx=ctx)
         else:
-            yield from read_json_file(path, ctx=ctx)
+            yield from _READERS[kind](Path(path), ctx=ctx)
     except InputError as exc:
         ctx.skip(exc.source or str(path), message_of(exc), line=exc.line)
     except OSError as exc:

