@@ -100,17 +100,24 @@ def _articles_with_events(db: Path) -> int:
 
 
 class TreeMemory(threading.Thread):
-    """Peak summed resident memory of a process and its descendants (Linux /proc), sampled."""
+    """Peak memory of a process and its descendants (Linux /proc), sampled.
 
-    def __init__(self, pid: int, every: float = 0.2):
+    `peak_rss`: the sum of resident sizes, which counts a page shared by several processes (a model
+    inherited by forked workers, shared libraries) once per process. `peak_pss`: the sum of
+    proportional sizes, which counts it once in all: the memory the run really occupies.
+    """
+
+    def __init__(self, pid: int, every: float = 0.25):
         super().__init__(daemon=True)
         self.pid, self.every = pid, every
-        self.peak = 0
+        self.peak_rss = self.peak_pss = 0
         self.stopped = threading.Event()
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            tree = _tree(self.pid)
+            self.peak_rss = max(self.peak_rss, sum(_rss(p) for p in tree))
+            self.peak_pss = max(self.peak_pss, sum(_pss(p) for p in tree))
             self.stopped.wait(self.every)
 
 
@@ -130,6 +137,17 @@ def _tree(root: int) -> list[int]:
         found.append(pid)
         todo.extend(children.get(pid, []))
     return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
 
 
 def _rss(pid: int) -> int:
@@ -162,12 +180,12 @@ def measure(config: str, corpus: Path, workdir: Path) -> dict[str, object]:
     result["articles_per_cpu_second"] = round(result["articles"] / cpu, 3)
     result["seconds"] = round(result["seconds"], 1)
     result["load_average_before"] = round(load, 2)
-    result["peak_rss_mb"] = round(sampler.peak / 2**20)
+    result["peak_rss_mb"] = round(sampler.peak_rss / 2**20)
+    result["peak_pss_mb"] = round(sampler.peak_pss / 2**20)
     if config.startswith("run-"):
         result["events_digest"] = _events(db)
-    print(
-        f"{config}: {result['articles_per_second']} articles/s, {result['peak_rss_mb']} MB", file=sys.stderr
-    )
+    rate, rss, pss = result["articles_per_second"], result["peak_rss_mb"], result["peak_pss_mb"]
+    print(f"{config}: {rate} articles/s, peak RSS {rss} MB, PSS {pss} MB", file=sys.stderr)
     return result
 
 
@@ -217,6 +235,7 @@ def summarise(runs: dict[str, dict], articles: list[dict]) -> dict[str, object]:
         },
         "same_events_as_run_1": same,
         "peak_rss_mb_max": max(run["peak_rss_mb"] for run in runs.values()),
+        "peak_pss_mb_max": max(run["peak_pss_mb"] for run in runs.values()),
     }
 
 
@@ -249,6 +268,8 @@ def main() -> None:
                 handle.write(json.dumps(article, ensure_ascii=False) + "\n")
         runs = {config: measure(config, corpus, workdir) for config in args.configs}
     if set(args.configs) != set(CONFIGS):
+        for run in runs.values():
+            run.pop("events_digest", None)
         print(json.dumps(runs, indent=2))
         return
     result = summarise(runs, articles)

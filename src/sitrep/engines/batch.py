@@ -86,24 +86,42 @@ def run_batch(
     pipeline = pipeline or Pipeline(language=options.language, lexicon_dir=options.lexicon_dir)
     summary = RunSummary()
     total = estimate_articles(paths) if options.progress else None
-    with _progress_bar(total, enabled=options.progress) as bar:
-        run = _Run(store=store, pipeline=pipeline, summary=summary, bar=bar, options=options)
+    # Workers start before the progress bar's thread does: a forked worker inherits no thread.
+    with _coders(options, pipeline) as coders, _progress_bar(total, enabled=options.progress) as bar:
+        run = _Run(store=store, pipeline=pipeline, summary=summary, bar=bar, coders=coders, options=options)
         report = on_problem or _log_problem
 
         def problem(found: InputProblem) -> None:
             run.note_problem(found)
             report(found)
 
-        with run.coding():
-            for article in read_articles(
-                paths, published=options.published, source=options.source, on_problem=problem
-            ):
-                run.add(article)
-            run.finish()
+        for article in read_articles(
+            paths, published=options.published, source=options.source, on_problem=problem
+        ):
+            run.add(article)
+        run.finish()
         if not bar.disable:
             bar.total = bar.n  # the estimate counted unreadable lines and files too
             bar.refresh()
     return summary
+
+
+@contextmanager
+def _coders(options: RunOptions, pipeline: Pipeline) -> Iterator[InProcessCoders | ProcessCoders]:
+    if options.workers == 1:
+        coders: InProcessCoders | ProcessCoders = InProcessCoders(
+            ArticleCoder(options.spec, pipeline=pipeline)
+        )
+    else:
+        # Built here once, not by each worker at the same time.
+        Gazetteer.open(progress=options.progress).close()
+        coders = ProcessCoders(options.spec, workers=options.workers)
+    try:
+        yield coders
+    except BaseException:
+        coders.close(cancel=True)
+        raise
+    coders.close()
 
 
 def _log_problem(problem: InputProblem) -> None:
@@ -124,32 +142,24 @@ class _Run:
     """The state of one run: what is queued, what is in flight, what was counted."""
 
     def __init__(
-        self, *, store: EventStore, pipeline: Pipeline, summary: RunSummary, bar: tqdm, options: RunOptions
+        self,
+        *,
+        store: EventStore,
+        pipeline: Pipeline,
+        summary: RunSummary,
+        bar: tqdm,
+        coders: InProcessCoders | ProcessCoders,
+        options: RunOptions,
     ):
         self.store, self.pipeline, self.summary, self.bar = store, pipeline, summary, bar
         self.options = options
+        self._coders = coders
         self._batch: list[Article] = []
         self._queued: set[str] = set()
         self._in_flight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
         # One worker codes in this process at once; several keep two tasks each ahead.
         self._max_in_flight = 0 if options.workers == 1 else 2 * options.workers
-        self._coders: InProcessCoders | ProcessCoders | None = None
         self._skipped = 0
-
-    @contextmanager
-    def coding(self) -> Iterator[None]:
-        if self.options.workers == 1:
-            self._coders = InProcessCoders(ArticleCoder(self.options.spec, pipeline=self.pipeline))
-        else:
-            # Built here once, not by each worker at the same time.
-            Gazetteer.open(progress=self.options.progress).close()
-            self._coders = ProcessCoders(self.options.spec, workers=self.options.workers)
-        try:
-            yield
-        except BaseException:
-            self._coders.close(cancel=True)
-            raise
-        self._coders.close()
 
     def note_problem(self, problem: InputProblem) -> None:
         self.summary.problems.append(problem)
@@ -199,8 +209,6 @@ class _Run:
         return article, True
 
     def _submit(self) -> None:
-        if self._coders is None:
-            raise SitrepError("internal: articles submitted outside Run.coding()")
         batch, self._batch = self._batch, []
         self._in_flight.append((batch, self._coders.submit(batch)))
         while len(self._in_flight) > self._max_in_flight:

@@ -7,9 +7,11 @@ the process that reads the inputs stores every outcome, so SQLite has a single w
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -95,7 +97,8 @@ def _worker_coder(spec: CoderSpec) -> ArticleCoder:
 
 
 def start_worker(spec: CoderSpec) -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle; load everything before the first batch."""
+    """Pool initializer: Ctrl-C is the parent's to handle; load everything before the first batch
+    (a forked worker has the model already, and opens its own gazetteer connection here)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     watcher = threading.Thread(target=_exit_with, args=(os.getppid(),), name="parent-watch", daemon=True)
     watcher.start()
@@ -132,18 +135,30 @@ class InProcessCoders:
 class ProcessCoders:
     """Coding in `workers` processes, each with its own Pipeline.
 
-    Processes are spawned, not forked: a fork would copy the parent's open store connection and
-    threads (the progress bar's), and spawned workers behave the same on every platform.
+    On Linux the workers are forked from this process once it has loaded the model (and before it
+    starts any thread or opens the gazetteer), so they share the model's memory instead of loading
+    a copy each; elsewhere (where fork is unsafe) they are spawned and load their own.
     """
 
     def __init__(self, spec: CoderSpec, *, workers: int):
         self._spec = spec
+        forking = sys.platform == "linux"
+        if forking:
+            # Loaded here, inherited by every worker: _worker_coder's cache travels with the fork.
+            coder = _worker_coder(spec)
+            _ = coder.pipeline.nlp, coder.prefilter
+            gc.freeze()  # the collector would otherwise touch, and so copy, every inherited page
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=multiprocessing.get_context("fork" if forking else "spawn"),
             initializer=start_worker,
             initargs=(spec,),
         )
+        try:
+            self._pool.submit(int).result()  # fork the workers now, while there is one thread
+        finally:
+            if forking:
+                gc.unfreeze()
 
     def submit(self, articles: list[Article]) -> Future[list[Outcome]]:
         return self._pool.submit(code_in_worker, self._spec, articles)
