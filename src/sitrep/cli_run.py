@@ -95,6 +95,9 @@ def run(paths, workers, db, published, source, lexicon_dir, prefilter, batch_siz
     try:
         with EventStore.open(db) as store:
             summary = run_batch(paths, store=store, options=options, on_problem=report)
+            from sitrep.dedup.incremental import deduplicate
+
+            deduplicate(store)  # the new events join the happenings already stored
     except SitrepError as err:
         raise click.ClickException(str(err)) from err
     except KeyboardInterrupt:

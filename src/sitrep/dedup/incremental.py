@@ -64,7 +64,8 @@ def deduplicate(
     if rebuild:
         return _rebuild(store, settings)
     refreshed, removed = _drop_stale(store)
-    new = list(store.unclustered_events())
+    # Undated events (an article with no date at all) cannot be placed in time: left unmerged.
+    new = [e for e in store.unclustered_events() if e.event_date]
     if not new:
         return DedupSummary(refreshed=refreshed, removed=removed)
     context = _context(store, new, settings)
@@ -101,7 +102,9 @@ def deduplicate(
 
 def _context(store: EventStore, new: Sequence[Event], settings: DedupSettings) -> list[tuple[Event, str]]:
     """Clustered events close enough in date to meet a new one: the widest tolerance either side."""
-    days = sorted(date.fromisoformat(e.event_date[:10]) for e in new)
+    days = sorted(date.fromisoformat(e.event_date[:10]) for e in new if e.event_date)
+    if not days:
+        return []  # undated events (an article with no date at all) have no neighbours in time
     margin = timedelta(days=max(settings.day_tolerance))
     since, until = (days[0] - margin).isoformat(), (days[-1] + margin).isoformat()
     countries = {_country_key(e) for e in new}
