@@ -20,7 +20,7 @@ from sitrep.events.factuality import STRENGTH, Factuality, attribution_in, factu
 from sitrep.events.fatalities import FatalityReader
 from sitrep.events.happenings import Happening, TriggerFilter, family, group_triggers
 from sitrep.events.reading import Reading
-from sitrep.events.roles import Actor, actor_of, assign_roles
+from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.triggers import AMBIGUOUS
@@ -70,6 +70,7 @@ class EventExtractor:
         self.pipeline_version = pipeline_version
         self.dates = DateReader(lexicon.dates)
         self.fatalities = FatalityReader(lexicon)
+        self._heads = HeadWords.of(lexicon)
         self._armed_targets: TermMatcher[str] = TermMatcher(
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
             + [(t.words, "police") for t in lexicon.context.get("police_targets", ())]
@@ -136,13 +137,25 @@ class EventExtractor:
         clear = [t for t in own if t.kb_id_ != AMBIGUOUS or _stated_action(t)] or own
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
+        related = [t for t in own if t is not main]
         fact = self._factuality(reading, main, body, h)
         claimant = self._claimant_actor(reading, fact)
 
         event_type = SUB_EVENT_TYPES[sub_event_type]
-        actor1, actor2 = assign_roles(
-            reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
-        )
+
+        def roles(sub_event_type: str, event_type: str) -> tuple[Actor | None, Actor | None]:
+            return assign_roles(
+                reading,
+                main,
+                sub_event_type,
+                event_type,
+                h.sentences,
+                claimant=claimant,
+                heads=self._heads,
+                related=related,
+            )
+
+        actor1, actor2 = roles(sub_event_type, event_type)
         target = None
         if sub_event_type == "Attack" and (actor2 is None or actor2.generic and actor2.inter == 7):
             target = self._armed_target(main)  # "ont attaqué un poste militaire": the army was attacked
@@ -150,9 +163,7 @@ class EventExtractor:
         retyped = _retype_by_target(sub_event_type, actor1, actor2)
         if retyped != sub_event_type:
             sub_event_type, event_type = retyped, SUB_EVENT_TYPES[retyped]
-            actor1, actor2 = assign_roles(
-                reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
-            )
+            actor1, actor2 = roles(sub_event_type, event_type)
             actor2 = actor2 or target
 
         national = self._national_forces(h)
@@ -169,9 +180,7 @@ class EventExtractor:
         if sub_event_type == "Looting/property destruction" and toll.count > 0:
             # People were killed: ACLED codes the attack, not the looting that came with it.
             sub_event_type, event_type = "Attack", "Violence against civilians"
-            actor1, actor2 = assign_roles(
-                reading, main, sub_event_type, event_type, h.sentences, claimant=claimant
-            )
+            actor1, actor2 = roles(sub_event_type, event_type)
         return self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )

@@ -17,10 +17,29 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.events.reading import Reading
+from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.actors import decode_actor
+from sitrep.normalize import fold
 
 ARMED = frozenset({1, 2, 3, 4, 8})
 _VICTIM_FIRST_NOUNS = frozenset({"Abduction/forced disappearance", "Arrests", "Sexual violence", "Attack"})
+
+
+@dataclass(frozen=True)
+class HeadWords:
+    """Words that tell, from above a trigger, whether their subject did it or suffered it
+    (context.yaml: undergo_heads, perform_heads)."""
+
+    undergo: frozenset[str] = frozenset()
+    perform: frozenset[str] = frozenset()
+    blame: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> HeadWords:
+        def words(category: str) -> frozenset[str]:
+            return frozenset(" ".join(t.words) for t in lexicon.context.get(category, ()))
+
+        return cls(undergo=words("undergo_heads"), perform=words("perform_heads"), blame=words("blame_heads"))
 
 
 @dataclass(frozen=True)
@@ -62,12 +81,14 @@ def _case_of(tok: Token) -> str:
 
 
 def _parse_roles(
-    trigger: Span, sub_event_type: str, mentions: Sequence[Actor]
+    trigger: Span, sub_event_type: str, mentions: Sequence[Actor], heads: HeadWords
 ) -> tuple[Actor | None, Actor | None]:
     root = trigger.root
     agent = patient = None
     if root.pos_ in ("VERB", "AUX"):
-        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
+        # "a sauté sur une mine", "est tombé dans une embuscade": the subject suffered it.
+        undergone = fold(root.lemma_) in heads.undergo
+        passive = undergone or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
         for subj in _children(root, ("nsubj", "nsubj:pass")):
             found = _mention_in(subj, mentions)
             if passive:
@@ -103,10 +124,62 @@ def _parse_roles(
                 patient = patient or found
             else:
                 agent = agent or found
-    if agent is None and root.dep_ == "obj" and root.head.pos_ == "VERB":
-        for subj in _children(root.head, ("nsubj",)):
-            agent = _mention_in(subj, mentions)
-    return agent, patient
+    for acl in _children(root, ("acl",)):  # "une attaque menée par X", "une embuscade tendue par X"
+        for by in _children(acl, ("obl:agent",)):
+            agent = agent or _mention_in(by, mentions)
+    head_agent, head_patient = _roles_from_head(root, mentions, heads)
+    return agent or head_agent, patient or head_patient
+
+
+def _roles_from_head(
+    root: Token, mentions: Sequence[Actor], heads: HeadWords
+) -> tuple[Actor | None, Actor | None]:
+    """A noun trigger read from the word that governs it: "X ont lancé une attaque" (X did it),
+    "X ont été tués dans une attaque" / "X a été la cible d'une attaque" / "X est tombé dans une
+    embuscade" (X suffered it), "une patrouille visée par un engin explosif" (the patrouille),
+    "les autorités ont attribué l'attaque à X" (X did it)."""
+    blamed = _blamed(root, mentions, heads)
+    head = root.head
+    if head is root or root.dep_ not in ("obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "nsubj"):
+        return blamed, None
+    if head.dep_ == "conj" and not _children(head, ("nsubj", "nsubj:pass")):
+        head = head.head  # "ont été tués et trois autres blessés par l'explosion": the first verb's subject
+    lemma = fold(head.lemma_)
+    subjects = _children(head, ("nsubj", "nsubj:pass"))
+    subject = next((m for s in subjects if (m := _mention_in(s, mentions)) is not None), None)
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children)
+    if root.dep_ == "nsubj" and head.pos_ == "VERB":  # "l'attaque a tué trois soldats"
+        objects = _children(head, ("obj",))
+        return blamed, next((m for o in objects if (m := _mention_in(o, mentions)) is not None), None)
+    if lemma in heads.undergo or passive and root.dep_ != "obj":
+        if subject is not None:
+            return blamed, subject
+        if root.dep_ == "obl:agent" and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            return blamed, _mention_in(head.head, mentions)  # "une patrouille visée par une mine"
+        return blamed, None
+    if lemma in heads.perform or root.dep_ == "obj" and head.pos_ == "VERB" and lemma not in heads.blame:
+        return blamed or subject, None
+    return blamed, None
+
+
+def _blamed(root: Token, mentions: Sequence[Actor], heads: HeadWords) -> Actor | None:
+    """Whom a word above the trigger pins it on: "attribué l'attaque à X", "accuse X d'être à
+    l'origine des tirs"."""
+    node = root
+    for _ in range(3):
+        if node.head is node:
+            return None
+        child, node = node, node.head
+        if fold(node.lemma_) not in heads.blame:
+            continue
+        for arg in _children(node, ("obl", "obl:arg", "obl:mod", "iobj")):
+            if _case_of(arg) in ("à", "a") and (found := _mention_in(arg, mentions)) is not None:
+                return found
+        for obj in _children(node, ("obj",)):
+            if obj is not child and (found := _mention_in(obj, mentions)) is not None:
+                return found
+        return None
+    return None
 
 
 def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
@@ -143,12 +216,23 @@ def assign_roles(
     event_type: str,
     sentences: Sequence[int],
     *,
+    heads: HeadWords,
+    related: Sequence[Span] = (),
     claimant: Actor | None = None,
 ) -> tuple[Actor | None, Actor | None]:
     mentions = event_actors(reading, trigger, sentences)
     context = paragraph_actors(reading, sentences)
-    sentence_mentions = [m for m in mentions if m.span is not None and m.span.sent == trigger.sent]
-    agent, patient = _parse_roles(trigger, sub_event_type, sentence_mentions)
+    agent, patient = None, None
+    # Every word of the happening, in the order of the text: the lede tells who attacked whom, a later
+    # "quinze assaillants ont été neutralisés lors de la riposte" tells the counter-attack; and "deux
+    # soldats ont été tués ... Les autorités ont attribué l'attaque à l'EI" names each side apart.
+    for word in sorted({trigger, *related}, key=lambda t: t.start):
+        in_sentence = [m for m in mentions if m.span is not None and m.span.sent == word.sent]
+        found_agent, found_patient = _parse_roles(word, sub_event_type, in_sentence, heads)
+        if agent is None and found_agent is not None and not _same_side(found_agent, patient):
+            agent = found_agent
+        if patient is None and found_patient is not None and not _same_side(found_patient, agent):
+            patient = found_patient
     if claimant is not None:
         agent = claimant
     armed = [m for m in mentions if m.inter in ARMED]
@@ -180,14 +264,24 @@ def assign_roles(
         others = [m for m in (agent, patient, *armed) if m is not None and m.inter != 1]
         agent, patient = state, (others[0] if others else None)
     else:
-        pool = [m for m in armed if not _same_side(m, agent) and not _same_side(m, patient)]
+        # "les terroristes" and "le JNIM" of one paragraph are one side, not two.
+        sides = _distinct([_named_group_for(m, context) for m in armed])
+        pool = [m for m in sides if not _same_side(m, agent) and not _same_side(m, patient)]
         if agent is None and pool:
             agent = pool.pop(0)
+        if patient is None and event_type == "Explosions/Remote violence":
+            # Shells or a bomb that killed the people of the trigger's own sentence hit them, not the
+            # armed side a later sentence mentions.
+            here = [m for m in (*pool, *civilians) if m.span is not None and m.span.sent == trigger.sent]
+            patient = next((m for m in here if not _same_side(m, agent)), None)
         if patient is None:
             patient = next((m for m in pool if not _same_side(m, agent)), None)
         if patient is None and civilians and event_type == "Explosions/Remote violence":
             patient = civilians[0]
-        if agent is None and event_type == "Explosions/Remote violence":
+        if agent is None and (
+            event_type == "Explosions/Remote violence" or event_type == "Battles" and patient is not None
+        ):
+            # Someone was attacked, by a side the text does not name.
             agent = _generic("Unidentified Armed Group", 3)
     agent = _named_group_for(agent, context) if agent else None
     patient = _named_group_for(patient, context) if patient else None
@@ -206,6 +300,11 @@ def _same_side(a: Actor | None, b: Actor | None) -> bool:
     return a.name == b.name or (
         a.inter == b.inter == 1 and (a.generic or b.generic or a.country == b.country)
     )
+
+
+def _distinct(actors: Sequence[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    return [a for a in actors if not (a.name in seen or seen.add(a.name))]
 
 
 def _first(mentions: Sequence[Actor], *, inter: int) -> Actor | None:

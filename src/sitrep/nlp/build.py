@@ -37,6 +37,7 @@ def build_pipeline(
             f"which depends on it ({exc})"
         ) from exc
     config = {"language": language, "lexicon_dir": str(lexicon_dir or "")}
+    nlp.add_pipe("sitrep_paragraphs", before="parser")
     nlp.add_pipe("sitrep_triggers", config=config)
     nlp.add_pipe("sitrep_actors", config=config)
     nlp.add_pipe("sitrep_cues", config=config)
