@@ -144,9 +144,10 @@ class NumberWords:
             return _digit_groups(words)
         return _compose_number(words, self)
 
-    def vague_quantity(self, text: str) -> int | None:
-        """ACLED's value for the longest vague quantity in `text` ("une dizaine" -> 10), else None."""
-        best = _longest_match(self.vague, _folded_words(text))
+    def vague_quantity(self, text: str, *, leading: bool = False) -> int | None:
+        """ACLED's value for the longest vague quantity in `text` ("une dizaine" -> 10), else None;
+        with `leading`, only one that starts the text."""
+        best = _longest_match(self.vague, _folded_words(text), **({"at": 0} if leading else {}))
         return best[1] if best else None
 
     def modifier_reading(self, text: str) -> str | None:

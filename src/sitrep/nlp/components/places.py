@@ -42,6 +42,20 @@ _PLACE_HEADS = frozenset(
         "périphérie",
         "camp",
         "base",
+        "poste",
+        "caserne",
+        "garnison",
+        "militaire",
+        "entrée",
+        "sortie",
+        "abords",
+        "hauteur",
+        "marché",
+        "centre",
+        "frontalière",
+        "chef-lieu",
+        "localités",
+        "villages",
     }
 )
 

@@ -1,0 +1,44 @@
+"""Death tolls as an ACLED coder reads them, on the real French pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.fatalities import FatalityReader
+
+
+@pytest.fixture(scope="module")
+def reader(pipeline):
+    return FatalityReader(pipeline.lexicon)
+
+
+def toll_of(pipeline, reader, text: str) -> int:
+    doc = pipeline.nlp(text)
+    return reader.for_event(list(doc.sents)).count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Deaths on two sides, told in two sentences, add up.
+        (
+            "L'armée fait état de quatre militaires tués lors de l'embuscade. "
+            "Elle affirme avoir « neutralisé » onze combattants ennemis.",
+            15,
+        ),
+        # Two figures for the same victims: the most conservative one.
+        (
+            "Au moins onze civils ont été tués dans la nuit, selon la société civile. "
+            "L'armée évoque pour sa part huit morts.",
+            8,
+        ),
+        # A distance is not a toll.
+        ("Trois habitants d'un village situé à une quinzaine de kilomètres de Mora ont été tués samedi.", 3),
+        # "d'un minibus": an article, not the figure 1.
+        ("Trois passagers d'un minibus ont été tués lundi lorsque le véhicule a sauté sur une mine.", 3),
+        # Wounded are not dead.
+        ("Dix soldats ont été tués et une quinzaine blessés dans l'attaque.", 10),
+    ],
+)
+def test_tolls(pipeline, reader, text, expected):
+    assert toll_of(pipeline, reader, text) == expected
