@@ -279,7 +279,9 @@ def assign_roles(
         if patient is None and civilians and event_type == "Explosions/Remote violence":
             patient = civilians[0]
         if agent is None and (
-            event_type == "Explosions/Remote violence" or event_type == "Battles" and patient is not None
+            event_type == "Explosions/Remote violence"
+            or event_type == "Battles"
+            and (patient is not None or sub_event_type == "Non-state actor overtakes territory")
         ):
             # Someone was attacked, by a side the text does not name.
             agent = _generic("Unidentified Armed Group", 3)
