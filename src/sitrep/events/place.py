@@ -108,7 +108,17 @@ def _clear_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool]:
 def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
     """A "place" the model found that is really an actor ("Daech") or a trigger ("Défection")."""
     others = reading.actors.get(sentence, []) + reading.triggers.get(sentence, [])
-    return any(a.start < span.end and span.start < a.end for a in others)
+    if any(a.start < span.end and span.start < a.end for a in others):
+        return True
+    # "les Forces armées maliennes (FAMa)": the bracketed acronym of the actor just named.
+    doc = span.doc
+    return (
+        span.start >= 1
+        and doc[span.start - 1].text == "("
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+        and any(a.end == span.start - 1 for a in reading.actors.get(sentence, []))
+    )
 
 
 def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> list[Span]:
