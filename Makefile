@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test lint eval report clean
+.PHONY: demo test lint eval report serve web-assets services clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,11 +12,25 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-demo: $(VENV)/.installed
-	$(VENV)/bin/sitrep demo
+# The map page's JavaScript and country borders, from npm packages at build time (never a CDN).
+web-assets:
+	bash scripts/build-web-assets.sh
 
-test: $(VENV)/.installed
-	$(PY) -m pytest -q
+# The bundled examples, plus the project's seed article when ../shared is beside the repo.
+SEEDS := $(wildcard ../shared/seeds/*.txt)
+demo: $(VENV)/.installed web-assets
+	$(VENV)/bin/sitrep demo $(SEEDS)
+
+# What the tests need beyond Python: Debian's Chromium + ChromeDriver (browser tests) and a local
+# PostgreSQL server (store tests by URL). Both scripts are idempotent and need root to install.
+services:
+	bash scripts/install-browser.sh
+
+test: $(VENV)/.installed web-assets services
+	SITREP_TEST_POSTGRES="$$(bash scripts/start-postgres.sh || true)" $(PY) -m pytest -q
+
+serve: $(VENV)/.installed web-assets
+	$(VENV)/bin/sitrep serve
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -35,4 +49,4 @@ report: $(VENV)/.installed
 		$(if $(POPCORN),--popcorn $(POPCORN))
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info src/sitrep/web/static/vendor

@@ -348,12 +348,15 @@ def evaluate(gold, as_json, errors, report, popcorn, lexicon_dir, progress) -> N
 
 
 @cli.command()
+@click.argument("more", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @db_option
 @progress_option
-def demo(db, progress) -> None:
-    """Code the bundled example articles, store them and show what sitrep found."""
+def demo(more, db, progress) -> None:
+    """Code the bundled example articles (and any MORE files, such as the project's seed article),
+    store them and show what sitrep found; then `sitrep serve` shows them on the map."""
     examples = resources.files("sitrep").joinpath("examples")
     paths = sorted(Path(str(p)) for p in examples.iterdir() if p.name.endswith((".txt", ".jsonl")))
+    paths += list(more)
     click.echo(f"Coding {len(paths)} example files: {', '.join(p.name for p in paths)}", err=True)
     summary, results, url = _process(paths, db=db, lexicon_dir=None, progress=progress)
     for article, evs in results:
@@ -368,11 +371,13 @@ def demo(db, progress) -> None:
 from sitrep.cli_dedup import cluster, dedup, merge, split  # noqa: E402  (registered after cli exists)
 from sitrep.cli_geo import gazetteer, geocode  # noqa: E402
 from sitrep.cli_run import run  # noqa: E402
+from sitrep.cli_serve import serve  # noqa: E402
 
 cli.add_command(gazetteer)
 cli.add_command(geocode)
 cli.add_command(dedup)
 cli.add_command(run)
+cli.add_command(serve)
 events.add_command(split)
 events.add_command(merge)
 events.add_command(cluster)

@@ -158,3 +158,20 @@ cluster_audit = Table(
     Column("detail", Text),  # JSON
 )
 Index(None, cluster_audit.c.cluster_id)
+
+# -- analysts' edits through the web API (migration 0003) ----------------------------------------
+
+#: one row per change made through `sitrep serve --allow-edit`: who (a fingerprint of the token, never
+#: the token), from where, what was asked and what changed.
+edit_audit = Table(
+    "edit_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String, nullable=False),  # ISO-8601 UTC timestamp
+    Column("action", String, nullable=False),  # split | merge
+    Column("editor", String, nullable=False),
+    Column("client", String),
+    Column("request", Text, nullable=False),  # JSON
+    Column("result", Text, nullable=False),  # JSON
+)
+Index(None, edit_audit.c.at)
