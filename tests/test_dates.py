@@ -24,6 +24,8 @@ TUESDAY = date(2020, 3, 10)
         ("Des hommes armés ont attaqué dimanche le village.", date(2020, 3, 8), 1),
         ("L'attaque a eu lieu mardi.", TUESDAY, 1),  # the day of publication itself
         ("L'attaque a eu lieu mardi dernier.", date(2020, 3, 3), 1),
+        ("Une marche est prévue samedi prochain.", date(2020, 3, 14), 1),
+        ("Rendez-vous mardi prochain.", date(2020, 3, 17), 1),  # not the day of publication
         ("Les combats ont éclaté hier soir.", date(2020, 3, 9), 1),
         ("dans la nuit de samedi à dimanche", date(2020, 3, 7), 1),  # ACLED: the day it began
         ("le jeudi 27 février", date(2020, 2, 27), 1),

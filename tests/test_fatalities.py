@@ -38,6 +38,13 @@ def toll_of(pipeline, reader, text: str) -> int:
         ("Trois passagers d'un minibus ont été tués lundi lorsque le véhicule a sauté sur une mine.", 3),
         # Wounded are not dead.
         ("Dix soldats ont été tués et une quinzaine blessés dans l'attaque.", 10),
+        # One person, no figure.
+        ("Un véhicule a sauté sur une mine, tuant son conducteur et blessant deux passagers.", 1),
+        ("Un haut responsable du groupe a été tué jeudi dans une frappe de drone.", 1),
+        # "Un engin": an article, and the killer, not a victim.
+        ("Un engin explosif a tué trois soldats.", 3),
+        # Shells fell: things, not people.
+        ("Plusieurs obus sont tombés sur le quartier, tuant un enfant.", 1),
     ],
 )
 def test_tolls(pipeline, reader, text, expected):

@@ -61,13 +61,15 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
     }
     wd, mo = _alternation(weekdays), _alternation(months)
     past = frozenset(fold(w) for w in lexicon.get("past_markers", ()))
+    future = frozenset(fold(w) for w in lexicon.get("future_markers", ()))
+    after = rf"(?:(?P<past>{_alternation(past)})|(?P<next>{_alternation(future) if future else '(?!x)x'}))"
     year = r"(?P<year>(?:19|20)\d\d)"
     return _Patterns(
         explicit=re.compile(
             rf"\b(?:(?P<wd>{wd})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{mo})(?:\s+{year})?\b"
         ),
         night=re.compile(rf"\bnuit\s+(?:du|de)\s+(?P<wd1>{wd})\s+(?:au|a)\s+(?P<wd2>{wd})\b"),
-        weekday=re.compile(rf"\b(?P<wd>{wd})(?:\s+(?P<past>{_alternation(past)}))?\b(?!\s+\d)"),
+        weekday=re.compile(rf"\b(?P<wd>{wd})(?:\s+{after})?\b(?!\s+\d)"),
         relative=re.compile(rf"\b(?:{_alternation(relative_days)})\b"),
         period=re.compile(rf"\b(?:{_alternation(periods)})\b") if periods else re.compile(r"(?!x)x"),
         month=re.compile(
@@ -88,6 +90,11 @@ def _last_weekday(published: date, weekday: int, *, strictly_before: bool) -> da
     if delta == 0 and strictly_before:
         delta = 7
     return published - timedelta(days=delta)
+
+
+def next_weekday(published: date, weekday: int) -> date:
+    """The first such weekday after publication ("samedi prochain")."""
+    return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
 
 
 def _fold_keep_offsets(text: str) -> str:
@@ -150,7 +157,9 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
         add(m, value, 1 if value else 2)
     for m in p.weekday.finditer(folded):
         value = None
-        if day_known:
+        if day_known and m["next"]:
+            value = next_weekday(published, p.weekdays.index(m["wd"]))
+        elif day_known:
             value = _last_weekday(published, p.weekdays.index(m["wd"]), strictly_before=bool(m["past"]))
         add(m, value, 1 if value else 2)
     for m in p.relative.finditer(folded):

@@ -6,10 +6,12 @@ ont été tués", "douze morts") or a killing verb precedes it ("tuant 12
 civils"), and not when an injury term comes first ("5 blessés"). Subsets
 ("dont 3 enfants") and the upper end of ranges ("entre 10 et 15") are not
 added. Within one sentence distinct figures add up ("8 soldats et 3 civils
-tués"). Across the sentences of one event, figures for different sides add up
-("quatre militaires tués" ... "onze assaillants neutralisés"), while figures for
-the same victims, or for victims the text does not name ("huit morts"), restate
-one toll: the most conservative is kept (ACLED).
+tués"). Across the sentences of one event, each side's dead ("state", "armed",
+"civilians", from the actor mention the figure names) take the most conservative
+figure given for them, and the sides add up ("quatre militaires tués" ... "onze
+assaillants neutralisés" = 15); a figure naming no side ("huit morts") restates
+the whole toll, and the lower reading is kept (ACLED). One person killed with no
+figure ("tuant son conducteur", "il est mort sur le coup") counts 1.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class Toll:
     span: Span | None
     #: the sides the dead were on ("state", "armed", "civilians"); None for victims not named.
     sides: frozenset[str | None] = frozenset()
+    #: (side, dead) for each side the figures name, in the order found.
+    parts: tuple[tuple[str | None, int], ...] = ()
 
 
 class FatalityReader:
@@ -117,6 +121,7 @@ class FatalityReader:
         doc = sent.doc
         found = self.death.find(sent)
         deaths = {m.span.start: m.span for m in found}
+        sure = {m.span.start: m.span for m in found if m.payload == "death"}
         # A killing verb or a toll word before the figure: "tuant 12 civils", "coûté la vie à 12 soldats".
         kills = {m.span.end: m.span for m in found if _verbal(m.span.root)}
         kills.update({m.span.end: m.span for m in self.toll.find(sent)})
@@ -124,6 +129,7 @@ class FatalityReader:
         nones = self.none.find(sent)
         total, first, last = 0, None, None
         sides: set[str | None] = set()
+        parts: dict[str | None, int] = {}
         things = {m.span.start for m in self.not_people.find(sent)}
         quantities = [q for q in self._quantities(sent) if not _counts_things(doc, q[1], things)]
         starts = {q[0] for q in quantities}
@@ -144,16 +150,26 @@ class FatalityReader:
             article = value == 1 and doc[start].lower_ in ("un", "une")
             if hit is None and not article:
                 hit = self._killed_before(doc, start, end, kills)
-            if hit is None and not article:
-                hit = _subject_of_death(doc, start, deaths)
-            if hit is None or (article and hit - end > 4):
-                continue  # "un engin a tué trois soldats": "un" is an article there, not a figure
+            if hit is not None and article and end not in deaths:
+                hit = None  # "un engin a tué trois soldats": an article there ("un mort" is a figure)
+            if hit is None:
+                # "Un haut responsable de l'EI a été tué": the one killed is the death verb's subject.
+                hit = _subject_of_death(doc, start, sure)
+            if hit is None:
+                continue
             total += value
-            sides.add(_side_of(doc[start : max(hit, min(sent.end, end + 2))]))
+            side = _side_of(doc[start : max(hit, min(sent.end, end + 2))])
+            sides.add(side)
+            parts[side] = parts.get(side, 0) + value
             first = start if first is None else first
             last = max(last or hit, hit)
+        if first is None:
+            one = _one_victim(sent, kills, sure, things)
+            if one is not None:
+                side = _side_of(one)
+                return Toll(1, one, frozenset({side}), ((side, 1),))
         if first is not None:
-            return Toll(total, doc[first:last], frozenset(sides))
+            return Toll(total, doc[first:last], frozenset(sides), tuple(parts.items()))
         if nones:
             return Toll(0, nones[0].span)
         return None
@@ -170,34 +186,82 @@ class FatalityReader:
 
     def for_event(self, sentences: list[Span]) -> Toll:
         tolls = [t for t in (self.in_sentence(s) for s in sentences) if t is not None]
-        if not tolls:
-            return Toll(0, None)
-        # Tolls that share a side (or do not name one) restate each other; separate sides add up.
-        groups: list[list[Toll]] = []
-        for toll in tolls:
-            same = [g for g in groups if any(_restates(toll, other) for other in g)]
-            merged = [toll, *(t for g in same for t in g)]
-            groups = [g for g in groups if g not in same] + [merged]
-        kept = [_conservative(g) for g in groups]
-        if len(kept) == 1:
-            return kept[0]
-        total = sum(t.count for t in kept)
-        spans = [t.span for t in kept if t.span is not None]
-        first = min(spans, key=lambda sp: sp.start)
-        return Toll(total, first, frozenset().union(*(t.sides for t in kept)))
+        counted = [t for t in tolls if t.count > 0]
+        if not counted:
+            return tolls[0] if tolls else Toll(0, None)
+        # Each side's dead: the most conservative figure any sentence gives for that side; the sides
+        # add up ("quatre militaires tués ... onze assaillants neutralisés" = 15). A figure naming no
+        # side ("huit morts") restates the whole toll: the lower of it and the sides' sum is kept.
+        by_side: dict[str, int] = {}
+        unnamed: list[int] = []
+        for toll in counted:
+            for side, dead in toll.parts:
+                if side is None:
+                    unnamed.append(toll.count if len(toll.parts) == 1 else dead)
+                else:
+                    by_side[side] = min(by_side.get(side, dead), dead)
+        totals = ([sum(by_side.values())] if by_side else []) + unnamed
+        count = min(totals)
+        best = min(counted, key=lambda t: (abs(t.count - count), t.span.start if t.span else 0))
+        return Toll(count, best.span, frozenset().union(*(t.sides for t in counted)), best.parts)
 
 
 def _subject_of_death(doc, start: int, deaths: dict[int, Span]) -> int | None:
     """ "Trois habitants d'un village situé à quinze kilomètres de Mora ont été tués": the figure's
     noun is the subject of the death verb, however far the verb is."""
     figure = doc[start]
-    noun = figure.head if figure.dep_ == "nummod" else None
+    article = figure.dep_ == "det" and figure.lower_ in ("un", "une")
+    noun = figure.head if figure.dep_ == "nummod" or article else None
     if noun is None or noun.dep_ not in ("nsubj", "nsubj:pass"):
         return None
+    if noun.dep_ == "nsubj" and any(c.dep_ == "obj" for c in noun.head.children):
+        return None  # "un engin a tué trois soldats": the subject of an active killing is the killer
     for span in deaths.values():
         if span.start <= noun.head.i < span.end:
             return span.end
     return None
+
+
+def _one_victim(sent: Span, kills: dict[int, Span], deaths: dict[int, Span], things: set[int]) -> Span | None:
+    """One person killed, with no figure: "tuant son conducteur", "a tué le chef du village",
+    "un ancien commandant abattu à Deraa", "il est mort sur le coup"."""
+    doc = sent.doc
+    for span in deaths.values():
+        verb = span.root
+        if not _verbal(verb):
+            continue
+        if verb.dep_ == "acl" and verb.head.i not in things and _one_person(verb.head):
+            return doc[verb.head.left_edge.i : span.end]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if any(c.lower_ in ("il", "elle") for c in subjects) and not any(
+            c.dep_ == "obj" for c in verb.children
+        ):
+            return doc[min(c.i for c in subjects) : span.end]
+    for end, verb in kills.items():
+        if end + 1 >= sent.end or not _verbal(verb.root):
+            continue
+        det, noun = doc[end], doc[end + 1]
+        if (
+            det.lower_ in ("son", "sa", "le", "la", "l'", "l’", "un", "une")
+            and noun.pos_ == "NOUN"
+            and "Plur" not in noun.morph.get("Number")
+            and noun.head.i == verb.root.i
+            and noun.dep_ == "obj"
+        ):
+            return doc[verb.start : end + 2]
+    return None
+
+
+def _one_person(noun) -> bool:
+    """ "un ancien commandant", "le chef du village": one person named by a singular noun."""
+    return (
+        noun.pos_ == "NOUN"
+        and "Plur" not in noun.morph.get("Number")
+        and any(
+            c.dep_ == "det" and c.lower_ in ("un", "une", "le", "la", "l'", "l’", "son", "sa")
+            for c in noun.children
+        )
+    )
 
 
 def _verbal(token) -> bool:
@@ -222,16 +286,6 @@ def _counts_things(doc, end: int, things: set[int]) -> bool:
     if end in things:
         return True
     return end < len(doc) and doc[end].lower_ in ("de", "d'", "d’") and end + 1 in things
-
-
-def _restates(a: Toll, b: Toll) -> bool:
-    return None in a.sides or None in b.sides or bool(a.sides & b.sides) or a.count == 0 or b.count == 0
-
-
-def _conservative(tolls: list[Toll]) -> Toll:
-    """The lowest non-zero figure (a "no deaths" statement only when nothing else is reported)."""
-    counted = [t for t in tolls if t.count > 0]
-    return min(counted, key=lambda t: t.count) if counted else tolls[0]
 
 
 def _side_of(figure: Span) -> str | None:

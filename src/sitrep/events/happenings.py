@@ -48,6 +48,8 @@ class Happening:
     #: the day its sentences give, and that day's ACLED time precision.
     day: tuple[date, int] | None = None
     place: Place | None = None
+    #: its sentences plus those just after it that only give its toll (set by the assembler).
+    toll_sentences: list[int] = field(default_factory=list)
 
 
 class TriggerFilter:
@@ -117,6 +119,15 @@ class TriggerFilter:
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
 
+    def _background(self, trigger: Span, sentence: int) -> bool:
+        """A plus-que-parfait recalls what came before the news ("la ville avait été occupée"),
+        except in reported speech with a date of its own: "le ministère a annoncé que la position
+        avait été attaquée dimanche" is the news, in the tense French reported speech requires."""
+        if not _pluperfect(trigger):
+            return False
+        current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
+        return not (current and _reported(trigger))
+
     def is_history(self, sentence: int) -> bool:
         reading = self._reading
         mentions = reading.dates_by_sentence.get(sentence, [])
@@ -131,7 +142,11 @@ class TriggerFilter:
 
     def keep(self, trigger: Span) -> bool:
         sentence = self._reading.sentence_of(trigger)
-        if self.is_history(sentence) or _pluperfect(trigger) or self._is_topic(trigger, sentence):
+        if (
+            self.is_history(sentence)
+            or self._background(trigger, sentence)
+            or self._is_topic(trigger, sentence)
+        ):
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
@@ -169,6 +184,14 @@ def _anaphoric(trigger: Span) -> bool:
     )
 
 
+def _told_about(reading: Reading, sentence: int) -> bool:
+    """ "L'EIGS a revendiqué l'attaque mercredi", "l'armée a démenti cette attaque": a sentence that
+    claims, denies or reports a happening already told; its date is the day of the telling."""
+    return any(
+        c.label_ in ("responsibility", "denial", "attribution_verb") for c in reading.cues.get(sentence, [])
+    )
+
+
 def _pluperfect(trigger: Span) -> bool:
     """ "avait été occupée", "avaient fui": the plus-que-parfait recalls what came before the news."""
     verb = trigger.root
@@ -177,6 +200,15 @@ def _pluperfect(trigger: Span) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
         return False
     return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+
+
+def _reported(trigger: Span) -> bool:
+    """The trigger's verb sits in a clause governed by another verb ("a annoncé que ... avait été
+    attaquée"): reported speech."""
+    verb = trigger.root if trigger.root.pos_ in ("VERB", "AUX") else trigger.root.head
+    return verb.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") or any(
+        c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in verb.children
+    )
 
 
 def group_triggers(
@@ -209,8 +241,10 @@ def group_triggers(
             for h in reversed(happenings):
                 if h.family != fam:
                     continue
-                if sentence in h.sentences or (
-                    _same_day(h, day) and (_anaphoric(trigger) or _near_enough(h, place))
+                if (
+                    sentence in h.sentences
+                    or (_anaphoric(trigger) and _told_about(reading, sentence))
+                    or (_same_day(h, day) and (_anaphoric(trigger) or _near_enough(h, place)))
                 ):
                     target = h
                 break

@@ -53,6 +53,8 @@ _AREA_WORDS = frozenset(
         "territoire",
     }
 )
+# A place after these words is where someone came from or went to, not where the event happened.
+_ELSEWHERE_WORDS = frozenset({"depuis", "vers"})
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 
 
@@ -110,6 +112,8 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
     others = reading.actors.get(sentence, []) + reading.triggers.get(sentence, [])
     if any(a.start < span.end and span.start < a.end for a in others):
         return True
+    if span.start >= 1 and span.doc[span.start - 1].lower_ in _ELSEWHERE_WORDS:
+        return True  # "des renforts dépêchés depuis Niamey", "évacués vers Niamey": not where it happened
     # "les Forces armées maliennes (FAMa)": the bracketed acronym of the actor just named.
     doc = span.doc
     return (
@@ -123,7 +127,9 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
 
 def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> list[Span]:
     main = reading.sentence_of(trigger)
-    order: list[int] = [main, *[s for s in sentences if s != main]]
+    # The happening's body sentences before its headline: "Tillabéri : sept soldats tués dans l'attaque
+    # de Bankilaré" names the region first, the body names the town.
+    order: list[int] = [main, *sorted((s for s in sentences if s != main), key=reading.is_headline)]
     paragraph = reading.paragraph_of[main]
     order += [s for s in range(main - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
     order += [s for s in range(main + 1, len(reading.sentences)) if reading.paragraph_of[s] == paragraph]

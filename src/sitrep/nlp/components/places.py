@@ -43,6 +43,7 @@ _PLACE_HEADS = frozenset(
         "camp",
         "base",
         "poste",
+        "position",
         "caserne",
         "garnison",
         "militaire",
