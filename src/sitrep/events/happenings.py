@@ -150,6 +150,8 @@ class TriggerFilter:
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
+        if trigger.label_ == "Arrests" and _reflexive(trigger):
+            return False  # "sommé de s'arrêter": to stop, not to be arrested
         if trigger.kb_id_ == AMBIGUOUS:
             if self._sentence_has("non_conflict", self._non_conflict, sentence):
                 return False
@@ -174,6 +176,10 @@ _ABSORBING = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+
+def _reflexive(trigger: Span) -> bool:
+    return trigger.root.pos_ == "VERB" and any(c.lower_ in ("se", "s'", "s’") for c in trigger.root.children)
 
 
 def _anaphoric(trigger: Span) -> bool:
@@ -273,7 +279,17 @@ def group_triggers(
         h.sentences.sort()
     # An ambiguous word alone ("évacués", "passation", "retrait") is not enough for a strategic
     # development: ACLED codes those from explicit statements.
-    return [h for h in happenings if h.family in ("violence", "unrest") or not _weak(reading, h)]
+    kept = [h for h in happenings if h.family in ("violence", "unrest") or not _weak(reading, h)]
+    if any(h.family == "violence" for h in kept):
+        # "Un suspect a été interpellé ... une enquête a été ouverte": the investigation of the attack
+        # the article tells, not an event of its own.
+        inquiry = TermMatcher((t.words, True) for t in reading.lexicon.context.get("investigation_words", ()))
+        kept = [
+            h
+            for h in kept
+            if h.family != "Arrests" or not any(reading.has_term(s, inquiry) for s in h.sentences)
+        ]
+    return kept
 
 
 def _weak(reading: Reading, h: Happening) -> bool:
