@@ -129,3 +129,20 @@ def test_football_vocabulary_is_not_violence(pipeline):
         code(pipeline, "L'attaquant a frappé fort: les Aigles ont battu les Éléphants 2-0 lundi à Bamako.")
         == []
     )
+
+
+def test_a_call_to_march_on_a_weekday_is_dated_forward(pipeline):
+    """A planned protest on a bare weekday is the next such day, not the last one."""
+    article = Article(
+        id="appel-marche",
+        text=(
+            "Bamako : l'opposition appelle à manifester samedi\n\n"
+            "La coalition de l'opposition a appelé mardi ses partisans à manifester samedi à Bamako "
+            "pour exiger le départ des forces étrangères, a annoncé son porte-parole."
+        ),
+        published=date(2020, 3, 10),
+        language="fr",
+    )
+    protests = [e for e in pipeline.extract(article) if e.event_type == "Protests"]
+    assert protests and protests[0].factuality == "hypothetical"
+    assert protests[0].event_date == "2020-03-14"

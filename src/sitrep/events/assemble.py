@@ -15,8 +15,9 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from sitrep.events import place as places_of
-from sitrep.events.dates import DateMention, DateReader, mid_period
-from sitrep.events.factuality import STRENGTH, Factuality, attribution_in, factuality_of
+from sitrep.events.claimants import ClaimantKinds
+from sitrep.events.dates import DateMention, DateReader, mid_period, next_weekday
+from sitrep.events.factuality import Factuality, FactualityReader, Rules
 from sitrep.events.fatalities import FatalityReader
 from sitrep.events.happenings import Happening, TriggerFilter, family, group_triggers
 from sitrep.events.reading import Reading
@@ -25,6 +26,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
+from sitrep.normalize import fold
 from sitrep.records import Article, Event, Evidence, Place
 from sitrep.taxonomy import SUB_EVENT_TYPES, interaction_code
 
@@ -71,14 +73,15 @@ class EventExtractor:
         self.dates = DateReader(lexicon.dates)
         self.fatalities = FatalityReader(lexicon)
         self._heads = HeadWords.of(lexicon)
+        self._publication_words = frozenset(
+            " ".join(t.words) for t in lexicon.context.get("publication_verbs", ())
+        )
         self._armed_targets: TermMatcher[str] = TermMatcher(
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
             + [(t.words, "police") for t in lexicon.context.get("police_targets", ())]
         )
-        self._claimant_kinds = [
-            (kind, TermMatcher((t.words, kind) for t in lexicon.cues.get(f"claimant_{kind}", ())))
-            for kind in ("international", "media", "government", "local", "anonymous")
-        ]
+        self._factuality_rules = Rules.of(lexicon)
+        self._claimant_kinds = ClaimantKinds(lexicon)
         # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.
         self._state_forces: dict[tuple[str, str], str] = {}
         for actor in lexicon.actors:
@@ -111,16 +114,15 @@ class EventExtractor:
             return places[sentence]
 
         def sentence_day(sentence: int) -> tuple[date, int] | None:
-            current = [
-                m
-                for m in reading.dates_by_sentence.get(sentence, [])
-                if not m.past and m.value and not _reporting_date(reading, sentence, m)
-            ]
+            current = self._current_dates(reading, sentence)
             return (current[0].value, current[0].precision) if current else None
 
         happenings = group_triggers(
             reading, triggers, sentence_day=sentence_day, sentence_place=sentence_place
         )
+        claimed = {s for h in happenings for s in h.sentences}
+        for h in happenings:
+            h.toll_sentences = _toll_sentences(reading, h, claimed, keep)
         events = [self._event(reading, h, hints) for h in happenings]
         return [e for e in events if e is not None]
 
@@ -172,11 +174,29 @@ class EventExtractor:
             if actor2 is None and actor1 is not None and actor1.inter != 7:
                 actor2 = actor1
             actor1 = national
+            if actor2 is not None and actor2.name == national.name:
+                actor2 = None  # the state that struck is not also its target
+        if sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in (2, 3, 4):
+            # "les assaillants ont saisi des armes": spoils of their attack, not a seizure by the state.
+            return None
+        if (
+            event_type == "Battles"
+            and actor1 is None
+            and actor2 is None
+            and all(t.root.pos_ != "VERB" for t in own)
+            and not reading.places.get(reading.sentence_of(main))
+        ):
+            # "les combats ont détruit des hôpitaux", "on ne parle pas de combats": a word for fighting
+            # with nobody fighting is talk about a war, not one of its events (ACLED codes no event
+            # without an actor).
+            return None
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
         when = self._date(reading, main, h)
         if when is not None and when.past:
             return None  # background: a happening the text places well before publication
-        toll = self.fatalities.for_event([reading.sentences[s] for s in h.sentences])
+        if fact.value == "hypothetical":
+            when = _planned_day(when, reading)
+        toll = self.fatalities.for_event([reading.sentences[s] for s in h.toll_sentences or h.sentences])
         if sub_event_type == "Looting/property destruction" and toll.count > 0:
             # People were killed: ACLED codes the attack, not the looting that came with it.
             sub_event_type, event_type = "Attack", "Violence against civilians"
@@ -207,29 +227,9 @@ class EventExtractor:
         return None
 
     def _factuality(self, reading: Reading, main: Span, body: list[Span], h: Happening) -> Factuality:
-        fact = factuality_of(reading, main)
-        if fact.value == "unconfirmed":
-            # The body's strongest reading wins: a later plain statement confirms a hedged lede.
-            for trigger in body:
-                if trigger is main or trigger.root.pos_ != "VERB":
-                    continue
-                other = factuality_of(reading, trigger)
-                if STRENGTH[other.value] > STRENGTH[fact.value]:
-                    fact = other
-        if fact.value in ("reported", "unconfirmed"):
-            # Only told by others, and denied in the article: the denial is the last word.
-            for trigger in body:
-                other = factuality_of(reading, trigger) if trigger is not main else fact
-                if other.value == "denied":
-                    return other
-        if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
-            # A source named anywhere in the event's own sentences is whom the account comes from.
-            for sentence in h.sentences:
-                source = attribution_in(reading, sentence)
-                if source is not None:
-                    value = "reported" if fact.value == "asserted" else fact.value
-                    return replace(source, value=value, cue=fact.cue or source.cue)
-        return fact
+        reader = FactualityReader(reading, self._factuality_rules)
+        in_headline = any(reading.is_headline(reading.sentence_of(t)) for t in h.triggers)
+        return reader.event(main, body, in_headline=in_headline)
 
     def _claimant_actor(self, reading: Reading, fact: Factuality) -> Actor | None:
         if not fact.responsibility or fact.claimant is None:
@@ -271,12 +271,13 @@ class EventExtractor:
                 return current[0]
         return None
 
-    @staticmethod
-    def _current_dates(reading: Reading, sentence: int) -> list[DateMention]:
+    def _current_dates(self, reading: Reading, sentence: int) -> list[DateMention]:
         return [
             m
             for m in reading.dates_by_sentence.get(sentence, [])
-            if not m.past and m.value is not None and not _reporting_date(reading, sentence, m)
+            if not m.past
+            and m.value is not None
+            and not _reporting_date(reading, sentence, m, publication_words=self._publication_words)
         ]
 
     def _record(
@@ -377,22 +378,7 @@ class EventExtractor:
 
     def _claimant_type(self, reading: Reading, fact: Factuality) -> str:
         """party, government, international, media, local or anonymous: who the claim comes from."""
-        if fact.responsibility:
-            return "party"
-        if fact.claimant is not None:
-            for span in reading.actors.get(reading.sentence_of(fact.claimant), []):
-                inter = int(span.kb_id_.split("|")[0])
-                if (
-                    span.start < fact.claimant.end
-                    and fact.claimant.start < span.end
-                    and inter in (2, 3, 4, 8)
-                ):
-                    return "party"
-        name = fact.claimant if fact.claimant is not None else None
-        for kind, matcher in self._claimant_kinds:
-            if name is not None and matcher.find(name):
-                return kind
-        return "anonymous"
+        return self._claimant_kinds.kind(reading, fact.claimant, responsibility=fact.responsibility)
 
     def _actor_name(self, actor: Actor | None, iso2: str | None, country_name: str | None) -> str | None:
         if actor is None:
@@ -415,9 +401,20 @@ def _stated_action(trigger: Span) -> bool:
     return trigger.root.pos_ == "VERB" and trigger.label_ != "Attack"
 
 
-def _reporting_date(reading: Reading, sentence: int, mention: DateMention) -> bool:
+def _reporting_date(
+    reading: Reading, sentence: int, mention: DateMention, *, publication_words: frozenset[str]
+) -> bool:
     """ "a indiqué lundi un élu local", "a démenti mardi": the day the news was told or denied,
-    not the day it happened."""
+    not the day it happened; so is the date of a dateline ("BAMAKO, 13 octobre (AFP) -") and of a
+    publication ("un communiqué diffusé mardi soir")."""
+    if _in_dateline(reading, sentence, mention):
+        return True
+    doc = reading.doc
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is not None and words.start > 0:
+        before = doc[words.start - 1]
+        if fold(before.lemma_) in publication_words or before.lower_ in publication_words:
+            return True
     for cue in reading.cues.get(sentence, []):
         if cue.label_ in ("attribution_verb", "responsibility", "denial"):
             gap = (
@@ -428,6 +425,56 @@ def _reporting_date(reading: Reading, sentence: int, mention: DateMention) -> bo
             if 0 <= gap <= 2:
                 return True
     return False
+
+
+#: How many sentences after a happening may still give its toll without naming it again.
+_TOLL_FOLLOW_UP = 2
+
+
+def _toll_sentences(reading: Reading, h: Happening, claimed: set[int], keep: TriggerFilter) -> list[int]:
+    """The happening's sentences, and those just after it in its paragraph that no happening claims:
+    "Un kamikaze a fait exploser une voiture piégée ... Le bilan officiel fait état de quatre morts"."""
+    body = [s for s in h.sentences if not reading.is_headline(s)]
+    if not body:
+        return list(h.sentences)
+    first, last = min(body), max(body)
+    # Unclaimed sentences between the happening's own, then a few after it in its paragraph.
+    between = [s for s in range(first + 1, last) if s not in claimed and not keep.is_history(s)]
+    follow = []
+    for s in range(last + 1, min(len(reading.sentences), last + 1 + _TOLL_FOLLOW_UP)):
+        if s in claimed or reading.paragraph_of[s] != reading.paragraph_of[last] or keep.is_history(s):
+            break
+        follow.append(s)
+    return sorted({*h.sentences, *between, *follow})
+
+
+def _planned_day(when: DateMention | None, reading: Reading) -> DateMention | None:
+    """A planned or threatened event on a bare weekday ("appellent à manifester samedi") is on the
+    next such day, not the last one."""
+    published = reading.published
+    if when is None or when.value is None or published is None or when.value >= published:
+        return when
+    words = fold(when.text).split()
+    weekdays = reading.lexicon.dates.get("weekdays", ())
+    folded_days = [fold(d) for d in weekdays]
+    if len(words) != 1 or words[0] not in folded_days:
+        return when
+    return replace(when, value=next_weekday(published, folded_days.index(words[0])))
+
+
+def _in_dateline(reading: Reading, sentence: int, mention: DateMention) -> bool:
+    """ "BAMAKO, 13 octobre (Agence) - Un convoi ...": a place in capitals, a comma, the date, then a dash."""
+    sent = reading.sentences[sentence]
+    head = sent.doc.text[sent.start_char : mention.start]
+    tail = sent.doc.text[mention.end : mention.end + 60]
+    first = sent[0].text if len(sent) else ""
+    return (
+        len(head) <= 40
+        and first.isupper()
+        and len(first) > 1
+        and "," in head
+        and any(dash in tail for dash in (" - ", " – ", " — "))
+    )
 
 
 def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:

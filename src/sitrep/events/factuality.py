@@ -1,28 +1,56 @@
 """Factuality of an event and who the claim comes from.
 
-Reads the cue spans (sitrep_cues) and the parse around the event's trigger:
+Each trigger is read in its own scope (sitrep.events.scope): the orthographic sentence it is in,
+the clause its words hang from in the parse, the quotation it is in, and a "Selon X," opening its
+paragraph.
 
-- denied        a denial cue in the sentence, or a negation attached to the trigger;
-- hypothetical  a threat/plan/possibility cue before the trigger, a future-tense
-                trigger, or an "if it is confirmed" condition;
-- unconfirmed   the conditional mood on the trigger's clause ("se serait rendu",
-                "aurait été tué"), or a hedge ("présumé", "reste à confirmer");
-- reported      stated as fact but attributed ("selon X", "a annoncé X", "de
-                source sécuritaire", a claim of responsibility);
+- denied        a denial cue bearing on the event ("a démenti", "aucune attaque"), or a negation of
+                the event word itself; a negated participant ("aucun soldat n'a été tué") is not one;
+- hypothetical  a threat, plan, call or possibility governing the trigger ("menace de", "prévoit
+                de", "appellent à", "pourrait", "va lancer"), a future tense or date, a "si" clause;
+- unconfirmed   a hedge in the sentence ("reste à confirmer", "non confirmé"), a doubt on the
+                event word itself ("enlèvement présumé"), the conditional mood on its clause;
+- reported      stated as fact but attributed (sitrep.events.attribution): "selon X", "X a annoncé
+                que", "..., a indiqué X", a claim of responsibility, a quotation;
 - asserted      none of the above: the publisher states it.
 
-A "Selon X," that opens a paragraph covers the whole paragraph.
+An event told in several sentences takes the reading of its first body sentence (the lede), which
+a later sentence may confirm (another source states what the lede hedged), hedge or deny; a
+headline's attribution covers the story it heads.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.attribution import Claim, Sources
+from sitrep.events.claimants import Words
 from sitrep.events.reading import Reading
+from sitrep.events.scope import (
+    CLAUSE_EXITS,
+    MAX_HOPS,
+    Layout,
+    attached_to,
+    definite,
+    det_negative,
+    finite,
+    governs,
+    has_negator,
+    lemma,
+    states,
+)
+from sitrep.lexicons import Lexicon
+from sitrep.nlp.terms import TermMatcher
+from sitrep.normalize import fold
 
-_MAX_CLAIMANT_TOKENS = 16
+#: When an event's sentences disagree, the body's strongest reading wins.
+STRENGTH = {"asserted": 4, "reported": 3, "unconfirmed": 2, "hypothetical": 1, "denied": 0}
+
+_LINEAR_WINDOW = 6
+#: "toute attaque": any one that may come, not one that came.
+_ANY = frozenset({"tout", "toute"})
 
 
 @dataclass(frozen=True)
@@ -33,274 +61,391 @@ class Factuality:
     claimant: Span | None = None
     #: True when the claim is a claim of responsibility (the claimant is the perpetrator).
     responsibility: bool = False
+    #: the unit (orthographic sentence) the reading comes from.
+    unit: int = -1
 
-
-def _clause_tokens(trigger: Token) -> list[Token]:
-    """The trigger, the verbs it hangs from (up to the clause root), and their auxiliaries."""
-    chain = [trigger]
-    head = trigger
-    while head.head is not head and head.dep_ not in ("ROOT",) and len(chain) < 4:
-        head = head.head
-        chain.append(head)
-        if head.pos_ in ("VERB", "AUX"):
-            break
-    out = []
-    for tok in chain:
-        out.append(tok)
-        out.extend(c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop")
-    return out
-
-
-def _mood_conditional(tokens: list[Token]) -> bool:
-    return any("Cnd" in t.morph.get("Mood") for t in tokens)
-
-
-def _future(tokens: list[Token]) -> bool:
-    return any("Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX") for t in tokens)
-
-
-def _negated(trigger: Token) -> bool:
-    if any(c.lower_ in ("ne", "n'", "n’", "pas", "jamais") for c in trigger.children if c.dep_ == "advmod"):
-        return True
-    return any(c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in trigger.children if c.dep_ == "det")
-
-
-#: Head nouns that carry a claim but are not its source ("des informations non vérifiées").
-_NOT_SOURCES = frozenset(
-    {
-        "information",
-        "message",
-        "rumeur",
-        "nouvelle",
-        "vidéo",
-        "image",
-        "bilan",
-        "ce",
-        "cela",
-        "il",
-        "elle",
-        "lui",
-    }
-)
-
-
-#: Nouns that carry someone's words: the source is their owner.
-_CARRIERS = frozenset({"communiqué", "déclaration", "rapport", "message", "vidéo", "enregistrement", "bilan"})
-
-
-def _case_of(tok: Token) -> str:
-    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
-
-
-_CLAUSE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont"})
-
-
-def _noun_phrase(head: Token) -> Span | None:
-    """The words of a claimant's noun phrase: its determiners and modifiers, not the clause after it
-    (no relative clause, no verb, no line break), at most _MAX_CLAIMANT_TOKENS words."""
-    if head.lemma_.lower() in _CARRIERS:
-        # "un communiqué de l'état-major": the source is whose communiqué it is.
-        owner = next(
-            (c for c in head.children if c.dep_ == "nmod" and _case_of(c) in ("de", "d'", "d’", "du")), None
+    @classmethod
+    def reported(cls, claim: Claim, *, value: str = "reported", unit: int | None = None) -> Factuality:
+        return cls(
+            value,
+            claim.claimed_by,
+            claim.cue,
+            claim.claimant,
+            claim.responsibility,
+            claim.unit if unit is None else unit,
         )
-        if owner is not None:
-            return _noun_phrase(owner)
-    if head.pos_ == "PRON" or head.lemma_.lower() in _NOT_SOURCES:
-        return None
-    if any(c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in head.children):
-        return None  # "aucune source officielle" names nobody
-    doc = head.doc
-    inside = {t.i for t in head.subtree}
-    start = head.i
-    while start - 1 in inside and not doc[start - 1].is_punct and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    while start < head.i and doc[start].dep_ == "case":
-        start += 1  # "par ses ex-compagnons": the source is what follows the preposition
-    end = head.i + 1
-    while end in inside and end - start < _MAX_CLAIMANT_TOKENS and "\n" not in doc[end - 1].text_with_ws:
-        tok = doc[end]
-        if tok.is_space or tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in _CLAUSE_WORDS:
-            break
-        end += 1
-    return doc[start:end]
+
+    def sourced(self, source: Claim | Factuality | None) -> Factuality:
+        """This reading, said by `source`'s claimant."""
+        if source is None:
+            return self
+        return replace(self, claimed_by=source.claimed_by, claimant=source.claimant)
 
 
-def _phrase_after(cue: Span) -> Span | None:
-    """The noun phrase after "selon"/"d'après", up to the next comma, verb or full stop."""
-    doc = cue.doc
-    end = cue.end
-    sent_end = cue.sent.end
-    while end < sent_end and end - cue.end < _MAX_CLAIMANT_TOKENS:
-        tok = doc[end]
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "qu'", "qu’"):
-            break
-        end += 1
-    if end <= cue.end:
-        return None
-    phrase = doc[cue.end : end]
-    if phrase.root.pos_ == "PRON" or phrase.root.lemma_.lower() in _NOT_SOURCES:
-        return None  # "selon lui": the source is named elsewhere
-    return phrase
+@dataclass(frozen=True)
+class Rules:
+    """What the cue lexicon says, built once per lexicon."""
+
+    words: Words
+    modal: frozenset[str]
+    conditional_forms: frozenset[str]
+    support_verbs: frozenset[str]
+    #: single-word death and injury terms: negating them negates the toll, not the event.
+    toll_words: frozenset[str]
+    involvement: TermMatcher[bool]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> Rules:
+        cues = lexicon.cues
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(" ".join(t.words) for t in cues.get(name, ()))
+
+        deaths = [t for c in ("death", "injury") for t in lexicon.fatalities.get(c, ())]
+        return cls(
+            words=Words.of(lexicon),
+            modal=words("modal"),
+            conditional_forms=words("conditional_form"),
+            support_verbs=words("support_verb"),
+            toll_words=frozenset(t.words[0] for t in deaths if len(t.words) == 1),
+            involvement=TermMatcher((t.words, True) for t in cues.get("involvement", ())),
+        )
 
 
-def _subject_of(verb: Token) -> Span | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and child.i >= verb.sent.start:
-            return _noun_phrase(child)
-    return None
+class FactualityReader:
+    """Reads the factuality of the events of one article."""
 
+    def __init__(self, reading: Reading, rules: Rules):
+        self.reading = reading
+        self.rules = rules
+        self.layout = Layout.of(reading)
+        self.sources = Sources(reading, self.layout, rules.words)
+        self.cues = self.layout.cues
 
-def _agent_of(verb: Token) -> Span | None:
-    """ "revendiqué par l'EIGS", "confirmée par ses ex-compagnons": the agent of a passive verb."""
-    for child in verb.children:
-        if child.dep_ == "obl:agent":
-            return _noun_phrase(child)
-    return None
+    # ------------------------------------------------------------------ one event
 
-
-def _inverted_speaker(verb: Token) -> Span | None:
-    """ "..., a annoncé le gouverneur.": in an incise the speaker follows the verb, and the French
-    model often parses it as the object."""
-    before = verb.doc[max(verb.sent.start, verb.i - 3) : verb.i]
-    if not any(t.text == "," for t in before):
-        return None
-    obj = next((c for c in verb.children if c.dep_ in ("obj", "nsubj") and c.i > verb.i), None)
-    return _noun_phrase(obj) if obj is not None else None
-
-
-def attribution_in(reading: Reading, sentence: int) -> Factuality | None:
-    """The named source of a sentence, as a "reported" factuality (None when it names none)."""
-    return _attribution(reading, sentence)
-
-
-def _antecedent(reading: Reading, found: Factuality, sentence: int) -> Factuality:
-    """ "selon la même source", "son communiqué": the source named earlier in the article."""
-    claimant = found.claimant
-    if claimant is None or not any(
-        c.label_ == "anaphoric_source" and c.start < claimant.end and claimant.start < c.end
-        for c in reading.cues.get(sentence, [])
-    ):
-        return found
-    for earlier in range(sentence - 1, -1, -1):
-        before = _attribution(reading, earlier, follow=False)
-        if before is not None and before.claimant is not None:
-            return Factuality(
-                found.value, before.claimed_by, found.cue, before.claimant, found.responsibility
+    def event(self, main: Span, body: list[Span], *, in_headline: bool = False) -> Factuality:
+        """The factuality of an event told by `body` (its triggers outside the headline, or the
+        headline's when the body has none); `main` is the trigger that decided its type."""
+        readings = [(t, self.trigger(t)) for t in sorted(body, key=lambda t: t.start)]
+        lede = min(f.unit for _, f in readings)
+        fact = next((f for t, f in readings if t.start == main.start and f.unit == lede), None)
+        fact = fact or next(f for _, f in readings if f.unit == lede)
+        if fact.value != "asserted":
+            # Told by others, then denied: the denial is the last word.
+            fact = next((f for _, f in readings if f.value == "denied"), fact)
+        if fact.value == "unconfirmed":
+            fact = self._confirmed(fact, readings)
+        if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
+            fact = self._sourced_elsewhere(fact, readings, main)
+        if fact.value == "denied":
+            upto = len(self.layout.starts) if lede in self.layout.headline else fact.unit
+            fact = fact.sourced(self.sources.denier(upto) or (fact if fact.claimed_by else None))
+        if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
+            if in_headline or lede == self._first_told(readings):
+                fact = self._headline_sourced(fact, told_by_headline=lede in self.layout.headline)
+        if fact.claimed_by is None and fact.value == "asserted":
+            claim = self.sources.later_claim(lede, {t.start for t, _ in readings})
+            if claim is not None:
+                fact = Factuality.reported(claim, unit=fact.unit)
+        if fact.value == "reported":
+            # "L'attaque n'a pas été confirmée par les autorités": a later mention hedged in words
+            hedged = next(
+                (
+                    f
+                    for t, f in readings
+                    if f.unit > fact.unit
+                    and f.value == "unconfirmed"
+                    and definite(t)
+                    and f.cue is not None
+                    and f.cue.label_ == "hedge"
+                ),
+                None,
             )
-    return found
+            if hedged is not None:
+                fact = replace(fact, value="unconfirmed", cue=hedged.cue)
+        if fact.value in ("reported", "unconfirmed"):
+            fact = self._followed_up(fact, readings)
+        return fact
 
+    def _followed_up(self, fact: Factuality, readings: list[tuple[Span, Factuality]]) -> Factuality:
+        """The sentences right after the event's last one, when they tell no event of their own:
+        "L'armée a démenti." denies it; "Ces informations n'ont pas pu être vérifiées." hedges it."""
+        last = max(f.unit for _, f in readings)
+        own = {t.start for t, _ in readings}
+        for unit in range(last + 1, min(last + 3, len(self.layout.starts))):
+            if self.layout.paragraph[unit] != self.layout.paragraph[last] or self._tells_event(unit, own):
+                break
+            span = self.layout.span(unit)
+            for cue in self.cues(unit, "denial"):
+                if not has_negator(cue.root) and not self.rules.involvement.find(
+                    cue.doc[cue.end : min(span.end, cue.end + 4)]
+                ):
+                    return Factuality("denied", cue=cue, unit=fact.unit).sourced(self.sources.speaker(cue))
+            hedge = next(iter(self.cues(unit, "hedge")), None)
+            if hedge is not None and fact.value == "reported" and self._about_the_claim(span):
+                return replace(fact, value="unconfirmed", cue=hedge)
+        return fact
 
-def _attribution(reading: Reading, sentence: int, *, follow: bool = True) -> Factuality | None:
-    """The attribution a sentence makes, its anaphoric sources followed back when `follow`."""
-    found = _sentence_attribution(reading, sentence)
-    if found is not None and follow:
-        return _antecedent(reading, found, sentence)
-    return found
+    def _tells_event(self, unit: int, own: set[int]) -> bool:
+        """Whether a sentence has event words of another event than the one told by `own`."""
+        span = self.layout.span(unit)
+        triggers = (t for spans in self.reading.triggers.values() for t in spans)
+        # a definite mention ("l'attaque n'a pas été confirmée") refers back to the event told
+        return any(
+            span.start <= t.start < span.end and t.start not in own and not definite(t) for t in triggers
+        )
 
+    def _about_the_claim(self, span: Span) -> bool:
+        """ "Ces informations", "cette affirmation", "l'attaque": the sentence is about what was just
+        claimed."""
+        triggers = (t for spans in self.reading.triggers.values() for t in spans)
+        if any(span.start <= t.start < span.end and definite(t) for t in triggers):
+            return True
+        return any(
+            lemma(t) in self.rules.words.carriers
+            and any(c.dep_ == "det" and fold(c.text) in ("ce", "cet", "cette", "ces") for c in t.children)
+            for t in span
+        )
 
-def _sentence_attribution(reading: Reading, sentence: int) -> Factuality | None:
-    if reading.is_headline(sentence):
-        return None  # a headline's "X revendique ..." is told again, with its source, in the body
-    cues = reading.cues.get(sentence, [])
-    for cue in cues:
-        if cue.label_ == "responsibility" and not _negated(cue.root):
-            claimant = _agent_of(cue.root) or _subject_of(cue.root)
-            if claimant is not None and len(claimant):
-                return Factuality("reported", claimant.text, cue, claimant, responsibility=True)
-    for cue in cues:
-        if cue.label_ == "attribution_prep":
-            claimant = _phrase_after(cue)
-            if claimant is not None and len(claimant):
-                return Factuality("reported", claimant.text, cue, claimant)
-    for cue in cues:
-        if cue.label_ == "anonymous_source":
-            return Factuality("reported", cue.text, cue, cue)
-    for cue in cues:
-        if cue.label_ == "attribution_verb" and cue.root.pos_ == "VERB":
-            verb = cue.root
-            if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
-                claimant = _agent_of(verb)  # "confirmée par ses ex-compagnons": the subject is the news
-            else:
-                claimant = _subject_of(verb) or _inverted_speaker(verb)
-            if claimant is not None:
-                return Factuality("reported", claimant.text, cue, claimant)
-    return None
-
-
-def _paragraph_attribution(reading: Reading, sentence: int) -> Factuality | None:
-    """A "Selon X," opening an earlier sentence of the same paragraph covers this one."""
-    paragraph = reading.paragraph_of[sentence]
-    for earlier in range(sentence - 1, -1, -1):
-        if reading.paragraph_of[earlier] != paragraph:
-            break
-        first = reading.sentences[earlier][0]
-        if first.lower_ in ("selon", "d'après", "d’après", "d"):
-            return _attribution(reading, earlier)
-    return None
-
-
-def _speaker(reading: Reading, cue: Span) -> Span | None:
-    """The subject of a denial or threat verb, outside headlines (whose subjects are clipped and
-    told again in the body: "Ankara menace de ...")."""
-    if cue.root.pos_ not in ("VERB", "AUX") or reading.is_headline(reading.sentence_of(cue)):
+    def _later_claim(self, lede: int, readings: list[tuple[Span, Factuality]]) -> Factuality | None:
+        """ "Une explosion a fait trois morts. L'attentat a été revendiqué par les shebab.": a claim
+        of responsibility told after the event, before any other event, is a claim of this one."""
+        own = {t.start for t, _ in readings}
+        for unit in range(lede + 1, min(lede + 5, len(self.layout.starts))):
+            span = self.layout.span(unit)
+            others = [
+                t
+                for spans in self.reading.triggers.values()
+                for t in spans
+                if span.start <= t.start < span.end and t.start not in own
+            ]
+            found = self._unit_source(unit)
+            if found is not None and found.responsibility:
+                return found
+            if others:
+                return None  # another event is being told
         return None
-    return _subject_of(cue.root)
+
+    def _headline_sourced(self, fact: Factuality, *, told_by_headline: bool) -> Factuality:
+        """The headline's attribution ("..., annonce l'armée") covers the story it heads; an event
+        only the headline tells takes the source of the lede, which retells it."""
+        source = self.sources.headline()
+        if source is None and told_by_headline:
+            source = self.sources.lede()
+        if source is None or source.rumour:
+            return fact
+        value = "reported" if fact.value == "asserted" else fact.value
+        return replace(Factuality.reported(source, value=value, unit=fact.unit), cue=fact.cue or source.cue)
+
+    def _confirmed(self, fact: Factuality, readings: list[tuple[Span, Factuality]]) -> Factuality:
+        """A hedged lede that a later sentence states (another source, or the outlet) is confirmed."""
+        for trigger, other in readings:
+            if other.unit <= fact.unit or STRENGTH[other.value] <= STRENGTH[fact.value]:
+                continue
+            if not states(trigger) or _same_source(fact, other):
+                continue
+            return other
+        return fact
+
+    def _sourced_elsewhere(
+        self, fact: Factuality, readings: list[tuple[Span, Factuality]], main: Span
+    ) -> Factuality:
+        """A source named in another sentence of the event is whom the account comes from (an
+        accusation of someone is not: it names the perpetrator, not the teller)."""
+        for trigger, other in readings:
+            if other.claimant is None or other.value not in ("reported", "unconfirmed"):
+                continue
+            if lemma(trigger.root) in self.rules.toll_words and has_negator(trigger.root):
+                continue  # "aucun soldat n'a été tué, selon l'état-major" tells the toll, not the event
+            if other.cue is not None and other.cue.label_ == "accusation":
+                continue
+            value = "reported" if fact.value == "asserted" else fact.value
+            return replace(other, value=value, cue=fact.cue or other.cue, unit=fact.unit)
+        if fact.value == "unconfirmed" and definite(main):
+            return fact.sourced(self.sources.before(self.layout.unit_of(main.start)))
+        return fact
+
+    def _first_told(self, readings: list[tuple[Span, Factuality]]) -> int:
+        """The first body sentence that has a trigger (any event's): the story's lede."""
+        triggers = [t for spans in self.reading.triggers.values() for t in spans]
+        units = [self.layout.unit_of(t.start) for t in triggers]
+        body = [u for u in units if u not in self.layout.headline]
+        return min(body, default=min(f.unit for _, f in readings))
+
+    # ------------------------------------------------------------------ one trigger
+
+    def trigger(self, trigger: Span) -> Factuality:
+        """The factuality of the event one trigger reports, read in its own scope."""
+        unit = self.layout.unit_of(trigger.start)
+        span = self.layout.span(unit)
+        root = trigger.root
+        clause = self._clause(root, span)
+        denial = self._denial(root, unit, span)
+        if denial is not None:
+            who = self.sources.speaker(denial) or self.sources.of_trigger(trigger, unit)
+            return Factuality("denied", cue=denial, unit=unit).sourced(who)
+        condition = self._condition(clause)
+        if condition is None and self._negated(trigger, clause):
+            source = self.sources.of_trigger(trigger, unit)
+            return Factuality("denied", cue=trigger, unit=unit).sourced(source)
+        hypothetical = self._hypothetical(trigger, clause, unit, span)
+        if hypothetical is not None:
+            return Factuality("hypothetical", cue=hypothetical, unit=unit).sourced(
+                self.sources.planner(hypothetical, trigger, unit)
+            )
+        source = self.sources.of_trigger(trigger, unit)
+        hedge = self._hedge(trigger, clause, unit, span)
+        if hedge is None and source is not None and source.rumour:
+            hedge = source.cue
+        if hedge is not None:
+            return Factuality("unconfirmed", cue=hedge, unit=unit).sourced(source)
+        if source is not None:
+            return Factuality.reported(source)
+        return Factuality("asserted", unit=unit)
+
+    def _clause(self, root: Token, unit: Span) -> list[Token]:
+        """The trigger and the verbs it hangs from, up to the first finite verb of its clause, with
+        their auxiliaries; the unit's main verbs when the parse leaves the unit."""
+        chain, head = [root], root
+        while len(chain) < MAX_HOPS and head.head.i != head.i and not finite(head):
+            if not (unit.start <= head.head.i < unit.end) or head.dep_ in CLAUSE_EXITS:
+                break
+            head = head.head
+            chain.append(head)
+        if not any(t.pos_ in ("VERB", "AUX") for t in chain):
+            chain += [
+                t
+                for t in unit
+                if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or not (unit.start <= t.head.i < unit.end))
+            ]
+        out = []
+        for tok in chain:
+            out.append(tok)
+            out.extend(c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop")
+        return out
+
+    def _negated(self, trigger: Span, clause: list[Token]) -> bool:
+        """The event word itself is negated ("n'a pas été attaqué", "aucune attaque"), not a
+        participant ("aucun soldat n'a été tué") nor the victims ("sans faire de victime")."""
+        root = trigger.root
+        if any(c.start <= root.i < c.end for c in self.cues(self.layout.unit_of(root.i), "no_victims")):
+            return False
+        if det_negative(root):
+            return True
+        verb = root
+        if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("obj", "nsubj", "nsubj:pass"):
+            verb = root.head  # "n'a pas mené de raid", "il n'y a pas eu d'attaque"
+            if lemma(verb) not in self.rules.support_verbs:
+                return False
+        if not has_negator(verb):
+            return False
+        if lemma(root) in self.rules.toll_words:
+            return False  # deaths denied, not the event: the toll is 0
+        return not any(c.dep_.startswith("nsubj") and det_negative(c) for c in verb.children)
+
+    def _denial(self, root: Token, unit: int, span: Span) -> Span | None:
+        """A denial cue of the unit that bears on the event, not on someone's involvement in it."""
+        hedges = self.cues(unit, "hedge")
+        for cue in self.cues(unit, "denial", "denial_weak"):
+            if any(h.start <= cue.start < h.end for h in hedges):
+                continue  # "ni confirmé ni démenti"
+            after = cue.doc[cue.end : min(span.end, cue.end + 4)]
+            if self.rules.involvement.find(after) or has_negator(cue.root):
+                continue
+            if cue.label_ == "denial" or governs(cue.root, root, span):
+                return cue
+        return None
+
+    def _hypothetical(self, trigger: Span, clause: list[Token], unit: int, span: Span) -> Span | None:
+        root = trigger.root
+        for cue in self.cues(unit, "hypothetical", "condition"):
+            if cue.start <= root.i < cue.end:
+                continue
+            if governs(cue.root, root, span) or 0 <= trigger.start - cue.end <= _LINEAR_WINDOW:
+                return cue
+        for cue in self.cues(unit, "hypothetical_verb"):
+            if cue.root.pos_ == "VERB" and governs(cue.root, root, span, arguments=True):
+                return cue
+        members = {t.i for t in clause} | {root.i}
+        for cue in self.cues(unit, "future_time"):
+            # "une nouvelle marche lundi prochain", "quitter la base d'ici le 15 septembre"
+            if attached_to(cue.root, members, span) or 0 <= cue.start - trigger.end <= 3:
+                return cue
+        condition = self._condition(clause)
+        if condition is not None:
+            return condition
+        doc = root.doc
+        if self.cues(unit, "condition") or self._has_if_clause(span):
+            # "En cas d'attaque, l'armée riposterait": the conditional answers a hypothesis
+            verb = next((t for t in clause if self._conditional(t)), None)
+            if verb is not None:
+                return doc[verb.i : verb.i + 1]
+        for tok in clause:
+            if tok.pos_ in ("VERB", "AUX") and "Fut" in tok.morph.get("Tense"):
+                return doc[tok.i : tok.i + 1]
+            if self._modal(tok):
+                return doc[tok.i : tok.i + 1]
+        if root.pos_ == "NOUN" and any(c.dep_ == "det" and fold(c.text) in _ANY for c in root.children):
+            return doc[root.i : root.i + 1]  # "résisteront à toute attaque"
+        return None
+
+    def _has_if_clause(self, span: Span) -> bool:
+        return any(t.dep_ == "mark" and fold(t.text) in ("si", "s") for t in span)
+
+    @staticmethod
+    def _condition(clause: list[Token]) -> Span | None:
+        """ "si le gouvernement reprenait les exportations": a clause under "si" may never happen."""
+        for tok in clause:
+            if any(c.dep_ == "mark" and fold(c.text) in ("si", "s") for c in tok.children):
+                return tok.doc[tok.i : tok.i + 1]
+        return None
+
+    def _modal(self, tok: Token) -> bool:
+        """ "pourrait lancer", "va lancer", "devrait frapper": a modal or "aller" over an infinitive."""
+        if lemma(tok) not in self.rules.modal or "Part" in tok.morph.get("VerbForm"):
+            return False
+        if any(c.dep_ in ("xcomp", "ccomp") and "Inf" in c.morph.get("VerbForm") for c in tok.children):
+            return True
+        return tok.dep_.startswith("aux") and "Inf" in tok.head.morph.get("VerbForm")
+
+    def _hedge(self, trigger: Span, clause: list[Token], unit: int, span: Span) -> Span | None:
+        hedge = next(iter(self.cues(unit, "hedge")), None)
+        if hedge is not None:
+            return hedge
+        root = trigger.root
+        for cue in self.cues(unit, "hedge_modifier"):
+            # "un enlèvement présumé", not "les auteurs présumés de l'attaque"
+            if cue.root.head.i == root.i or cue.start - trigger.end in (0, 1) or trigger.start - cue.end == 0:
+                return cue
+        members = {t.i for t in clause}
+        for cue in self.cues(unit, "hedge_adverb"):
+            if cue.root.head.i in members or abs(cue.start - trigger.start) <= 3:
+                return cue
+        doc = root.doc
+        for tok in clause:
+            if self._conditional(tok) and lemma(tok) not in self.rules.modal:
+                return doc[tok.i : tok.i + 1]
+        return None
+
+    def _conditional(self, tok: Token) -> bool:
+        """The French conditional: from the model's morphology, or from the form itself (the model
+        tags "seraient" as a subjunctive now and then)."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        if "Cnd" in tok.morph.get("Mood"):
+            return True
+        form = fold(tok.text)
+        if form in self.rules.conditional_forms:
+            return True
+        base = lemma(tok)
+        stem = base[:-1] if base.endswith("re") else base
+        return base.endswith(("er", "ir", "re")) and form in {stem + e for e in ("ait", "aient")}
 
 
-def _hypothetical(reading: Reading, cue: Span, attribution: Factuality | None) -> Factuality:
-    """Who threatens, plans or announces it is who the claim comes from."""
-    who = _speaker(reading, cue)
-    if who is None and attribution is not None:
-        who = attribution.claimant
-    return Factuality("hypothetical", who.text if who else None, cue, who)
-
-
-def factuality_of(reading: Reading, trigger: Span) -> Factuality:
-    """The factuality of the event that `trigger` reports, read from its sentence."""
-    sentence = reading.sentence_of(trigger)
-    cues = reading.cues.get(sentence, [])
-    root = trigger.root
-    clause = _clause_tokens(root)
-
-    attribution = _attribution(reading, sentence) or _paragraph_attribution(reading, sentence)
-    for cue in cues:
-        if cue.label_ == "denial":
-            # Who denies it is who the record's claim comes from.
-            denier = _speaker(reading, cue)
-            if denier is None and attribution is not None:
-                denier = attribution.claimant
-            return Factuality("denied", denier.text if denier else None, cue, denier)
-    if _negated(root):
-        return Factuality(
-            "denied",
-            attribution.claimed_by if attribution else None,
-            trigger,
-            attribution.claimant if attribution else None,
-        )
-    for cue in cues:
-        if cue.label_ == "condition" or (
-            cue.label_ == "hypothetical" and cue.start <= trigger.start and trigger.start - cue.end <= 6
-        ):
-            return _hypothetical(reading, cue, attribution)
-    if _future(clause):
-        return _hypothetical(reading, trigger, attribution)
-
-    hedge = next((c for c in cues if c.label_ == "hedge"), None)
-    if hedge is None:
-        hedge = next(
-            (c for c in cues if c.label_ == "hedge_adverb" and abs(c.start - trigger.start) <= 8), None
-        )
-    if hedge is None and _mood_conditional(clause):
-        verb = next(t for t in clause if "Cnd" in t.morph.get("Mood"))
-        hedge = reading.doc[verb.i : verb.i + 1]
-    if hedge is not None:
-        claimed = attribution.claimed_by if attribution else None
-        claimant = attribution.claimant if attribution else None
-        return Factuality("unconfirmed", claimed, hedge, claimant)
-    if attribution is not None:
-        return attribution
-    return Factuality("asserted")
-
-
-#: When an event's sentences disagree, the body's strongest reading wins.
-STRENGTH = {"asserted": 4, "reported": 3, "unconfirmed": 2, "hypothetical": 1, "denied": 0}
+def _same_source(a: Factuality, b: Factuality) -> bool:
+    if a.claimed_by is None or b.claimed_by is None:
+        return a.claimed_by == b.claimed_by and a.value == b.value
+    x, y = set(fold(a.claimed_by).split()), set(fold(b.claimed_by).split())
+    content = {w for w in min(x, y, key=len) if len(w) > 2}
+    return bool(content) and content <= max(x, y, key=len)

@@ -123,6 +123,8 @@ class TriggerFilter:
         """A plus-que-parfait recalls what came before the news ("la ville avait été occupée"),
         except in reported speech with a date of its own: "le ministère a annoncé que la position
         avait été attaquée dimanche" is the news, in the tense French reported speech requires."""
+        if _simple_past(trigger):
+            return True  # "les jihadistes firent exploser le temple": the passé simple of history
         if not _pluperfect(trigger):
             return False
         current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
@@ -176,6 +178,20 @@ _ABSORBING = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+
+def _simple_past(trigger: Span) -> bool:
+    """The passé simple ("s'emparèrent", "firent exploser"): French news tells the day's events in the
+    passé composé; the passé simple narrates history."""
+    verb = trigger.root
+    for candidate in (verb, verb.head):
+        if candidate.pos_ in ("VERB", "AUX"):
+            morph = candidate.morph
+            if "Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense") and "Ind" in morph.get("Mood"):
+                return True
+        if "Inf" not in verb.morph.get("VerbForm"):
+            break  # only an infinitive ("firent exploser") takes its tense from the verb above it
+    return False
 
 
 def _reflexive(trigger: Span) -> bool:

@@ -1,0 +1,246 @@
+"""Factuality and attribution on short French texts written for these tests (real model and lexicons).
+
+Each text exercises one rule of scope: a cue bears on the events of its sentence or clause, a
+"Selon X," on its paragraph, a headline's hedge gives way to what the body says, a negated
+participant is not a negated event, and the claimant is named as the text names it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.records import Article, content_id
+
+PUBLISHED = date(2023, 5, 9)  # a Tuesday
+
+
+def code(pipeline, text: str):
+    article = Article(id=content_id(text), text=text, published=PUBLISHED, source="test", language="fr")
+    events = pipeline.extract(article)
+    for event in events:
+        for ev in event.evidence:
+            assert text[ev.start : ev.end] == ev.text
+    return events
+
+
+def one(pipeline, text: str):
+    events = code(pipeline, text)
+    assert len(events) == 1, [e.notes for e in events]
+    return events[0]
+
+
+def evidence(event, field: str) -> list[str]:
+    return [ev.text for ev in event.evidence if ev.field == field]
+
+
+# -- unconfirmed ------------------------------------------------------------------------------
+
+
+def test_conditional_is_read_from_the_form_too(pipeline):
+    event = one(
+        pipeline,
+        "Des obus de mortier seraient tombés samedi soir sur un quartier de Maiduguri, "
+        "selon des habitants.",
+    )
+    assert event.factuality == "unconfirmed"
+    assert evidence(event, "factuality") == ["seraient"]
+    assert event.claimed_by == "des habitants"
+    assert evidence(event, "claimed_by") == ["des habitants"]
+
+
+def test_a_later_sentence_that_doubts_the_claim_hedges_it(pipeline):
+    event = one(
+        pipeline,
+        "Selon l'OSDH, douze soldats ont été tués lundi dans une attaque près de Palmyre. "
+        "Ces informations n'ont pas pu être vérifiées de source indépendante.",
+    )
+    assert event.factuality == "unconfirmed"
+    assert event.claimed_by == "l'OSDH"
+
+
+def test_a_hedged_headline_gives_way_to_what_the_body_saw(pipeline):
+    event = one(
+        pipeline,
+        "Burkina : un convoi aurait été attaqué près de Kongoussi\n\n"
+        "Des hommes armés ont attaqué samedi matin un convoi de camions à dix kilomètres de "
+        "Kongoussi, a constaté notre correspondant.",
+    )
+    assert event.factuality == "asserted"
+    assert event.claimed_by is None
+
+
+# -- reported ---------------------------------------------------------------------------------
+
+
+def test_selon_opening_a_paragraph_covers_its_later_sentences(pipeline):
+    event = one(
+        pipeline,
+        "Selon des sources sécuritaires, la tension était vive dimanche à Djibo. "
+        "Des hommes armés ont attaqué un poste de police de la ville, tuant deux policiers.",
+    )
+    assert event.factuality == "reported"
+    assert event.claimed_by == "des sources sécuritaires"
+
+
+def test_an_attribution_only_in_the_headline_covers_the_story(pipeline):
+    event = one(
+        pipeline,
+        "Burkina : des terroristes neutralisés près de Tougan, annonce l'armée\n\n"
+        "Une vingtaine de terroristes ont été neutralisés jeudi lors d'un assaut contre leur base, "
+        "près de Tougan.",
+    )
+    assert event.factuality == "reported"
+    assert event.claimed_by == "l'armée"
+    assert event.extra["claimant_type"] == "government"
+
+
+def test_a_quotation_is_reported_by_its_speaker(pipeline):
+    event = one(
+        pipeline,
+        "« Les assaillants ont incendié le marché de Djibo et tué trois commerçants », "
+        "a raconté lundi à notre correspondant un habitant joint par téléphone.",
+    )
+    assert event.factuality == "reported"
+    assert event.claimed_by.startswith("un habitant")
+    assert event.extra["claimant_type"] == "local"
+
+
+def test_an_anaphoric_source_is_followed_back(pipeline):
+    event = one(
+        pipeline,
+        "Le Bureau de la coordination des affaires humanitaires (Ocha) a publié lundi une note sur "
+        "Beni. Au moins quatorze civils ont été tués samedi dans l'attaque d'un village, précise "
+        "l'agence.",
+    )
+    assert event.factuality == "reported"
+    assert "(Ocha)" in event.claimed_by
+    assert event.extra["claimant_type"] == "international"
+
+
+def test_a_claim_of_responsibility_told_after_the_event(pipeline):
+    event = one(
+        pipeline,
+        "Une explosion a fait trois morts lundi sur un marché de Mogadiscio. "
+        "L'attentat a été revendiqué par les shebab.",
+    )
+    assert event.factuality == "reported"
+    assert event.claimed_by == "les shebab"
+    assert event.extra["claimant_type"] == "party"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "claimed_by"),
+    [
+        ("a annoncé mardi l'état-major général des armées", "l'état-major général des armées"),
+        ("selon l'Observatoire syrien des droits de l'homme (OSDH)", "(OSDH)"),
+        ("a-t-on appris de source sécuritaire", "source sécuritaire"),
+        ("indique l'armée dans un communiqué", "l'armée"),
+    ],
+)
+def test_the_claimant_is_named_as_the_text_names_it(pipeline, attribution, claimed_by):
+    event = one(pipeline, f"Deux soldats ont été tués lundi dans une embuscade près de Boni, {attribution}.")
+    assert event.factuality == "reported"
+    assert claimed_by in event.claimed_by
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("selon le maire de Gao", "local"),
+        ("selon un proche d'un ancien commandant rebelle", "local"),
+        ("selon un porte-parole du M23", "party"),
+        ("selon l'agence officielle Sana", "media"),
+        ("selon le ministère de la Défense", "government"),
+        ("selon la Minusma", "international"),
+        ("selon une source sécuritaire", "anonymous"),
+    ],
+)
+def test_claimant_types(pipeline, source, kind):
+    event = one(pipeline, f"Des hommes armés ont attaqué lundi un convoi près de Gao, {source}.")
+    assert event.factuality == "reported"
+    assert event.extra["claimant_type"] == kind
+
+
+# -- denied -----------------------------------------------------------------------------------
+
+
+def test_a_negated_participant_leaves_the_event_asserted(pipeline):
+    event = one(
+        pipeline,
+        "Des jihadistes ont attaqué lundi un poste militaire près de Djibo. Aucun soldat n'a été tué.",
+    )
+    assert event.factuality == "asserted"
+    assert event.fatalities == 0
+
+
+def test_denying_involvement_is_not_denying_the_event(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont attaqué dimanche un camp militaire près de Kati, tuant cinq soldats. "
+        "Le JNIM a nié toute implication.",
+    )
+    assert event.factuality == "asserted"
+
+
+def test_a_negated_event_is_denied_by_who_denies_it(pipeline):
+    event = one(
+        pipeline,
+        "La Minusma a démenti mercredi les informations sur une attaque contre ses casques bleus près "
+        "de Gao. « Aucun de nos convois n'a été attaqué mardi », a indiqué sa porte-parole.",
+    )
+    assert event.factuality == "denied"
+    assert event.claimed_by == "La Minusma"
+
+
+def test_a_denial_in_the_next_sentence_denies_the_report(pipeline):
+    event = one(
+        pipeline,
+        "Des médias locaux ont rapporté lundi une attaque contre le camp militaire de Kati. "
+        "L'armée a démenti mardi.",
+    )
+    assert event.factuality == "denied"
+    assert event.claimed_by == "L'armée"
+
+
+def test_neither_confirmed_nor_denied_is_a_hedge(pipeline):
+    event = one(
+        pipeline,
+        "Les rebelles ont affirmé avoir abattu lundi un hélicoptère de l'armée près de Goma, "
+        "ce que Kinshasa n'a ni confirmé ni démenti.",
+    )
+    assert event.factuality == "unconfirmed"
+    assert event.claimed_by == "Les rebelles"
+
+
+# -- hypothetical -----------------------------------------------------------------------------
+
+
+def test_a_condition_makes_its_clause_hypothetical_not_denied(pipeline):
+    events = code(
+        pipeline,
+        "Le M23 a menacé lundi de marcher sur Goma si l'armée congolaise ne se retirait pas de Sake.",
+    )
+    assert events
+    assert {e.factuality for e in events} == {"hypothetical"}
+    assert all(e.claimed_by == "Le M23" for e in events)
+
+
+def test_a_modal_and_a_coming_date_are_hypothetical(pipeline):
+    event = one(
+        pipeline,
+        "L'armée pourrait lancer une offensive contre Kidal dans les prochains jours, "
+        "selon des sources sécuritaires.",
+    )
+    assert event.factuality == "hypothetical"
+    assert event.claimed_by == "des sources sécuritaires"
+
+
+def test_the_consequence_of_a_hypothesis_is_hypothetical(pipeline):
+    event = one(
+        pipeline,
+        "En cas d'attaque contre le camp de Kidal, l'armée riposterait immédiatement, a prévenu le ministre.",
+    )
+    assert event.factuality == "hypothetical"
+    assert event.claimed_by == "le ministre"
