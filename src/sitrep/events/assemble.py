@@ -9,24 +9,23 @@ The steps, each in its own module: keep and group the triggers
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from sitrep.events import place as places_of
 from sitrep.events.claimants import ClaimantKinds
-from sitrep.events.dates import DateMention, DateReader, mid_period, next_weekday
+from sitrep.events.dates import DateMention, DateReader
 from sitrep.events.factuality import Factuality, FactualityReader, Rules
 from sitrep.events.fatalities import FatalityReader
 from sitrep.events.happenings import Happening, TriggerFilter, family, group_triggers
 from sitrep.events.reading import Reading
 from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
+from sitrep.events.when import EventDating, coded_date, planned_day
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
-from sitrep.normalize import fold
 from sitrep.records import Article, Event, Evidence, Place
 from sitrep.taxonomy import SUB_EVENT_TYPES, interaction_code
 
@@ -73,9 +72,7 @@ class EventExtractor:
         self.dates = DateReader(lexicon.dates)
         self.fatalities = FatalityReader(lexicon)
         self._heads = HeadWords.of(lexicon)
-        self._publication_words = frozenset(
-            " ".join(t.words) for t in lexicon.context.get("publication_verbs", ())
-        )
+        self._dating = EventDating(lexicon)
         self._armed_targets: TermMatcher[str] = TermMatcher(
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
             + [(t.words, "police") for t in lexicon.context.get("police_targets", ())]
@@ -114,7 +111,7 @@ class EventExtractor:
             return places[sentence]
 
         def sentence_day(sentence: int) -> tuple[date, int] | None:
-            current = self._current_dates(reading, sentence)
+            current = self._dating.current_dates(reading, sentence)
             return (current[0].value, current[0].precision) if current else None
 
         happenings = group_triggers(
@@ -191,11 +188,11 @@ class EventExtractor:
             # without an actor).
             return None
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
-        when = self._date(reading, main, h)
+        when = self._dating.of_event(reading, main, h)
         if when is not None and when.past:
             return None  # background: a happening the text places well before publication
         if fact.value == "hypothetical":
-            when = _planned_day(when, reading)
+            when = planned_day(when, reading)
         toll = self.fatalities.for_event([reading.sentences[s] for s in h.toll_sentences or h.sentences])
         if sub_event_type == "Looting/property destruction" and toll.count > 0:
             # People were killed: ACLED codes the attack, not the looting that came with it.
@@ -240,45 +237,6 @@ class EventExtractor:
                 if span.start < claimant.end and claimant.start < span.end:
                     return actor_of(span)
         return None
-
-    def _date(self, reading: Reading, main: Span, h: Happening) -> DateMention | None:
-        """The event's date: the most precise one its own sentences give (the trigger's sentence
-        first), else the nearest one before it in the paragraph, else the lede's."""
-        main_sentence = reading.sentence_of(main)
-        mentions = reading.dates_by_sentence.get(main_sentence, [])
-        if mentions and all(m.past for m in mentions):
-            return mentions[0]
-        own = [
-            (s != main_sentence, m)
-            for s in dict.fromkeys([main_sentence, *h.sentences])
-            for m in self._current_dates(reading, s)
-        ]
-        if own:
-            # Nearest to one of the happening's own words: "manifesté vendredi ... enlevés jeudi".
-            anchors = [t.start_char for t in h.triggers]
-
-            def distance(m: DateMention) -> int:
-                return min(abs(m.start - a) for a in anchors)
-
-            return min(own, key=lambda o: (o[1].precision, o[0], distance(o[1])))[1]
-        paragraph = reading.paragraph_of[main_sentence]
-        before = [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
-        # The lede: the first body sentences (a quotation may have cut the first one in two).
-        lede = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
-        for s in [*before, *lede]:
-            current = self._current_dates(reading, s)
-            if current:
-                return current[0]
-        return None
-
-    def _current_dates(self, reading: Reading, sentence: int) -> list[DateMention]:
-        return [
-            m
-            for m in reading.dates_by_sentence.get(sentence, [])
-            if not m.past
-            and m.value is not None
-            and not _reporting_date(reading, sentence, m, publication_words=self._publication_words)
-        ]
 
     def _record(
         self,
@@ -325,7 +283,7 @@ class EventExtractor:
         cite("factuality", fact.cue)
         cite("claimed_by", fact.claimant)
 
-        event_date, precision = self._coded_date(article, when)
+        event_date, precision = coded_date(article, when)
         if when is not None:
             evidence.append(
                 Evidence(
@@ -387,44 +345,9 @@ class EventExtractor:
             return self._state_forces[(actor.kind, iso2)]
         return actor.named(country_name)
 
-    @staticmethod
-    def _coded_date(article: Article, when: DateMention | None) -> tuple[str, int]:
-        if when is not None and when.value is not None:
-            return mid_period(when.value, when.precision).isoformat(), when.precision
-        if article.published is not None:
-            precision = 1 if article.published_precision == 1 else 3
-            return mid_period(article.published, precision).isoformat(), precision
-        return "", 3
-
 
 def _stated_action(trigger: Span) -> bool:
     return trigger.root.pos_ == "VERB" and trigger.label_ != "Attack"
-
-
-def _reporting_date(
-    reading: Reading, sentence: int, mention: DateMention, *, publication_words: frozenset[str]
-) -> bool:
-    """ "a indiqué lundi un élu local", "a démenti mardi": the day the news was told or denied,
-    not the day it happened; so is the date of a dateline ("BAMAKO, 13 octobre (AFP) -") and of a
-    publication ("un communiqué diffusé mardi soir")."""
-    if _in_dateline(reading, sentence, mention):
-        return True
-    doc = reading.doc
-    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if words is not None and words.start > 0:
-        before = doc[words.start - 1]
-        if fold(before.lemma_) in publication_words or before.lower_ in publication_words:
-            return True
-    for cue in reading.cues.get(sentence, []):
-        if cue.label_ in ("attribution_verb", "responsibility", "denial"):
-            gap = (
-                mention.start - cue.end_char
-                if mention.start >= cue.end_char
-                else cue.start_char - mention.end
-            )
-            if 0 <= gap <= 2:
-                return True
-    return False
 
 
 #: How many sentences after a happening may still give its toll without naming it again.
@@ -446,35 +369,6 @@ def _toll_sentences(reading: Reading, h: Happening, claimed: set[int], keep: Tri
             break
         follow.append(s)
     return sorted({*h.sentences, *between, *follow})
-
-
-def _planned_day(when: DateMention | None, reading: Reading) -> DateMention | None:
-    """A planned or threatened event on a bare weekday ("appellent à manifester samedi") is on the
-    next such day, not the last one."""
-    published = reading.published
-    if when is None or when.value is None or published is None or when.value >= published:
-        return when
-    words = fold(when.text).split()
-    weekdays = reading.lexicon.dates.get("weekdays", ())
-    folded_days = [fold(d) for d in weekdays]
-    if len(words) != 1 or words[0] not in folded_days:
-        return when
-    return replace(when, value=next_weekday(published, folded_days.index(words[0])))
-
-
-def _in_dateline(reading: Reading, sentence: int, mention: DateMention) -> bool:
-    """ "BAMAKO, 13 octobre (Agence) - Un convoi ...": a place in capitals, a comma, the date, then a dash."""
-    sent = reading.sentences[sentence]
-    head = sent.doc.text[sent.start_char : mention.start]
-    tail = sent.doc.text[mention.end : mention.end + 60]
-    first = sent[0].text if len(sent) else ""
-    return (
-        len(head) <= 40
-        and first.isupper()
-        and len(first) > 1
-        and "," in head
-        and any(dash in tail for dash in (" - ", " – ", " — "))
-    )
 
 
 def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:

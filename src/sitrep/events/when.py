@@ -1,0 +1,132 @@
+"""Which day an event happened on, and how precisely (ACLED's time_precision).
+
+The event's own sentences first (the trigger's sentence before the others), then the sentences
+before it in its paragraph, then the lede. Dates of the telling are not dates of the event: "a
+indiqué lundi", a dateline ("BAMAKO, 13 octobre (AFP) -"), "un communiqué diffusé mardi". A planned
+or threatened event on a bare weekday is on the next such day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from sitrep.events.dates import DateMention, mid_period, next_weekday
+from sitrep.events.happenings import Happening
+from sitrep.events.reading import Reading
+from sitrep.lexicons import Lexicon
+from sitrep.normalize import fold
+from sitrep.records import Article
+
+
+class EventDating:
+    """Picks an event's date among the dates its article gives; built once per lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        self._publication_words = frozenset(
+            " ".join(t.words) for t in lexicon.context.get("publication_verbs", ())
+        )
+
+    def of_event(self, reading: Reading, main: Span, h: Happening) -> DateMention | None:
+        """The event's date: the most precise one its own sentences give (the trigger's sentence
+        first), else the nearest one before it in the paragraph, else the lede's."""
+        main_sentence = reading.sentence_of(main)
+        mentions = reading.dates_by_sentence.get(main_sentence, [])
+        if mentions and all(m.past for m in mentions):
+            return mentions[0]
+        own = [
+            (s != main_sentence, m)
+            for s in dict.fromkeys([main_sentence, *h.sentences])
+            for m in self.current_dates(reading, s)
+        ]
+        if own:
+            # Nearest to one of the happening's own words: "manifesté vendredi ... enlevés jeudi".
+            anchors = [t.start_char for t in h.triggers]
+
+            def distance(m: DateMention) -> int:
+                return min(abs(m.start - a) for a in anchors)
+
+            return min(own, key=lambda o: (o[1].precision, o[0], distance(o[1])))[1]
+        paragraph = reading.paragraph_of[main_sentence]
+        before = [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
+        # The lede: the first body sentences (a quotation may have cut the first one in two).
+        lede = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
+        for s in [*before, *lede]:
+            current = self.current_dates(reading, s)
+            if current:
+                return current[0]
+        return None
+
+    def current_dates(self, reading: Reading, sentence: int) -> list[DateMention]:
+        return [
+            m
+            for m in reading.dates_by_sentence.get(sentence, [])
+            if not m.past
+            and m.value is not None
+            and not _reporting_date(reading, sentence, m, publication_words=self._publication_words)
+        ]
+
+
+def coded_date(article: Article, when: DateMention | None) -> tuple[str, int]:
+    if when is not None and when.value is not None:
+        return mid_period(when.value, when.precision).isoformat(), when.precision
+    if article.published is not None:
+        precision = 1 if article.published_precision == 1 else 3
+        return mid_period(article.published, precision).isoformat(), precision
+    return "", 3
+
+
+def _reporting_date(
+    reading: Reading, sentence: int, mention: DateMention, *, publication_words: frozenset[str]
+) -> bool:
+    """ "a indiqué lundi un élu local", "a démenti mardi": the day the news was told or denied,
+    not the day it happened; so is the date of a dateline ("BAMAKO, 13 octobre (AFP) -") and of a
+    publication ("un communiqué diffusé mardi soir")."""
+    if _in_dateline(reading, sentence, mention):
+        return True
+    doc = reading.doc
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is not None and words.start > 0:
+        before = doc[words.start - 1]
+        if fold(before.lemma_) in publication_words or before.lower_ in publication_words:
+            return True
+    for cue in reading.cues.get(sentence, []):
+        if cue.label_ in ("attribution_verb", "responsibility", "denial"):
+            gap = (
+                mention.start - cue.end_char
+                if mention.start >= cue.end_char
+                else cue.start_char - mention.end
+            )
+            if 0 <= gap <= 2:
+                return True
+    return False
+
+
+def planned_day(when: DateMention | None, reading: Reading) -> DateMention | None:
+    """A planned or threatened event on a bare weekday ("appellent à manifester samedi") is on the
+    next such day, not the last one."""
+    published = reading.published
+    if when is None or when.value is None or published is None or when.value >= published:
+        return when
+    words = fold(when.text).split()
+    weekdays = reading.lexicon.dates.get("weekdays", ())
+    folded_days = [fold(d) for d in weekdays]
+    if len(words) != 1 or words[0] not in folded_days:
+        return when
+    return replace(when, value=next_weekday(published, folded_days.index(words[0])))
+
+
+def _in_dateline(reading: Reading, sentence: int, mention: DateMention) -> bool:
+    """ "BAMAKO, 13 octobre (Agence) - Un convoi ...": a place in capitals, a comma, the date, then a dash."""
+    sent = reading.sentences[sentence]
+    head = sent.doc.text[sent.start_char : mention.start]
+    tail = sent.doc.text[mention.end : mention.end + 60]
+    first = sent[0].text if len(sent) else ""
+    return (
+        len(head) <= 40
+        and first.isupper()
+        and len(first) > 1
+        and "," in head
+        and any(dash in tail for dash in (" - ", " – ", " — "))
+    )
