@@ -264,6 +264,9 @@ def assign_roles(
         others = [m for m in (agent, patient, *armed) if m is not None and m.inter != 1]
         agent, patient = state, (others[0] if others else None)
     else:
+        if agent is not None and agent.inter == 7 and event_type in ("Battles", "Explosions/Remote violence"):
+            # Civilians do not fight battles nor set off bombs: named as the subject, they are the victims.
+            patient, agent = patient or agent, None
         # "les terroristes" and "le JNIM" of one paragraph are one side, not two.
         sides = _distinct([_named_group_for(m, context) for m in armed])
         pool = [m for m in sides if not _same_side(m, agent) and not _same_side(m, patient)]
