@@ -379,6 +379,10 @@ def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor |
         return "Armed clash"
     if sub_event_type == "Armed clash" and actor2 is not None and actor2.inter == 7:
         return "Attack"
+    crowd = [a for a in (actor1, actor2) if a is not None and a.inter in (5, 6)]
+    if sub_event_type == "Armed clash" and crowd:
+        # "heurts entre manifestants et policiers": a crowd fighting the police is a riot, not a battle.
+        return "Violent demonstration"
     return sub_event_type
 
 
