@@ -36,6 +36,7 @@ def test_seed_clash_is_asserted_in_deir_ez_zor(seed_events):
     clash = clashes[0]
     assert clash.factuality == "asserted"
     assert clash.iso2 == "SY"
+    assert clash.admin1 == "Deir ez-Zor"
     assert haversine_km(clash.latitude, clash.longitude, *DEIR_EZ_ZOR) < 50
     actors = {clash.actor1, clash.actor2}
     assert "Military Forces of Syria" in actors
@@ -52,6 +53,8 @@ def test_seed_defection_is_unconfirmed_with_its_hedge(seed_events):
     cues = [ev for ev in defection.evidence if ev.field == "factuality"]
     assert cues, defection.evidence
     assert defection.iso2 == "SY"
+    # "dans la région de Badiya, en zone rurale de Damas": the Rif Dimashq governorate, not the city.
+    assert defection.admin1 == "Rural Damascus" and defection.geo_precision == 3
 
 
 def test_seed_background_sentence_is_not_coded(seed_events):

@@ -182,10 +182,25 @@ def _names_an_area(span: Span) -> bool:
     return i >= 0 and doc[i].lower_ in _AREA_WORDS
 
 
+def _with_words_before(span: Span, gazetteer: Gazetteer) -> Span:
+    """ "en zone rurale de Damas", "la campagne de Damas": a name the gazetteer knows with the words
+    before the place ("zone rurale de Damas" is Rif Dimashq, not Damascus)."""
+    doc = span.doc
+    for back in (4, 3, 2):
+        start = span.start - back
+        if start < 0 or doc[start].is_punct:
+            continue
+        longer = doc[start : span.end]
+        if gazetteer.lookup(longer.text):
+            return longer
+    return span
+
+
 def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Resolution | None:
     """Where a place mention is, in the article's context (None for countries and unknown names)."""
     if gazetteer.country_by_name(span.text) is not None:
         return None
+    span = _with_words_before(span, gazetteer)
     resolution = resolve_place(
         span.text,
         gazetteer=gazetteer,
@@ -237,6 +252,7 @@ def event_place(
                 key=lambda f: (
                     bool(hints) and f[0].place.iso2 not in hints[:2],
                     f[0].geo_precision == 3,
+                    f[0].place.feature_class == "L",  # an admin unit before a loose area (ACLED codes units)
                     f[1],
                 ),
             )
