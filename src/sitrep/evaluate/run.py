@@ -40,6 +40,11 @@ def write_report(
     ]
     pairs = zip(cards, paths, strict=True)
     sections = [scorecard_markdown(card, path.name, max_errors=max_errors) for card, path in pairs]
+    if len(paths) > 1:
+        # Every gold article at once: the figure for the whole gold set.
+        together = evaluate_files(paths, pipeline=pipeline, progress=progress)
+        name = "all gold sets together (" + ", ".join(p.name for p in paths) + ")"
+        sections.insert(0, scorecard_markdown(together, name, max_errors=0))
     if popcorn is not None:
         sections.append(popcorn_markdown(check_popcorn(popcorn, pipeline=pipeline), popcorn.name))
     out.write_text("\n".join(lines) + "\n" + "\n".join(sections), encoding="utf-8")
