@@ -130,6 +130,14 @@ class TriggerFilter:
         current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
         return not (current and _reported(trigger))
 
+    def _planned(self, sentence: int) -> bool:
+        """A threat, plan or announcement in the sentence ("son intention d'organiser une marche"):
+        a hypothetical event, which the factuality reader codes as such."""
+        return any(
+            c.label_ in ("hypothetical", "hypothetical_verb", "modal", "future_time", "condition")
+            for c in self._reading.cues.get(sentence, [])
+        )
+
     def is_history(self, sentence: int) -> bool:
         reading = self._reading
         mentions = reading.dates_by_sentence.get(sentence, [])
@@ -154,6 +162,8 @@ class TriggerFilter:
             return False
         if trigger.label_ == "Arrests" and _reflexive(trigger):
             return False  # "sommé de s'arrêter": to stop, not to be arrested
+        if _infinitive_of_noun(trigger) and not self._planned(sentence):
+            return False  # "les hommes en âge de combattre": no event happened, nor is one planned
         if trigger.kb_id_ == AMBIGUOUS:
             if self._sentence_has("non_conflict", self._non_conflict, sentence):
                 return False
@@ -192,6 +202,11 @@ def _simple_past(trigger: Span) -> bool:
         if "Inf" not in verb.morph.get("VerbForm"):
             break  # only an infinitive ("firent exploser") takes its tense from the verb above it
     return False
+
+
+def _infinitive_of_noun(trigger: Span) -> bool:
+    verb = trigger.root
+    return verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm") and verb.head.pos_ == "NOUN"
 
 
 def _reflexive(trigger: Span) -> bool:
