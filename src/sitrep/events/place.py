@@ -191,7 +191,8 @@ def _with_words_before(span: Span, gazetteer: Gazetteer) -> Span:
         if start < 0 or doc[start].is_punct:
             continue
         longer = doc[start : span.end]
-        if gazetteer.lookup(longer.text):
+        # Only areas: "zone rurale de Damas" is a governorate, "l'aéroport de Gao" is still Gao.
+        if any(p.feature_class in ("A", "L") for p in gazetteer.lookup(longer.text)):
             return longer
     return span
 
