@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
@@ -24,9 +24,10 @@ from sitrep.dedup import (
 )
 from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.decisions import ClusterDecisionError, merge_clusters, split_events
-from sitrep.dedup.features import POINT, FeatureBuilder
+from sitrep.dedup.features import POINT, EventFeatures, FeatureBuilder
 from sitrep.dedup.incremental import deduplicate
-from sitrep.dedup.knowledge import SUB_TYPE_ORDER, load_type_matching
+from sitrep.dedup.knowledge import SUB_TYPE_ORDER, folded_actor, load_type_matching
+from sitrep.dedup.scoring import pair_scores
 from sitrep.dedup.stream import merged_stream
 from sitrep.errors import InputError
 from sitrep.evaluate.gold import read_gold
@@ -85,6 +86,15 @@ def test_every_sub_event_type_has_one_group_and_scores_are_symmetric() -> None:
     assert "unidentified armed group" in matching.vague_actors
 
 
+def test_a_vague_actor_has_the_kind_of_the_actors_it_may_stand_for() -> None:
+    matching = load_type_matching()
+    armed = matching.actor_kind("unidentified armed group", 3)
+    assert armed == matching.actor_kind("jnim", 2) == matching.actor_kind("some identity militia", 4)
+    assert matching.actor_kind("military forces of mali", 1) not in (0, armed)
+    assert matching.actor_kind("civilians", 0) not in (0, armed), "the kind of a vague name is its own"
+    assert matching.actor_kind("someone", 0) == 0, "no inter code, no kind"
+
+
 # -- clustering ----------------------------------------------------------------------------------
 
 
@@ -121,6 +131,59 @@ def test_different_type_and_contradicting_actors_are_two_happenings() -> None:
                       event_type="Explosions/Remote violence", actor1="Wagner Group",
                       actor2="Civilians (Mali)")  # fmt: skip
     assert all(len(g) == 1 for g in cluster_events([report(1, "a"), shelling]))
+
+
+@dataclass(frozen=True, kw_only=True)
+class _FeaturesWithKinds(EventFeatures):
+    kind: np.ndarray
+
+
+def _features_with_kinds(events: list[Event]) -> EventFeatures:
+    """The features of `events`, with the kinds of their actors (built here if FeatureBuilder does not)."""
+    matching = load_type_matching()
+    features = FeatureBuilder(DedupSettings(), matching).add_all(events).build()
+    if getattr(features, "kind", None) is not None:
+        return features
+    kinds = [
+        [matching.actor_kind(folded_actor(name), inter) if name else 0 for name, inter in pair]
+        for pair in (((e.actor1, e.inter1), (e.actor2, e.inter2)) for e in events)
+    ]
+    values = {f.name: getattr(features, f.name) for f in fields(features)}
+    return _FeaturesWithKinds(**values, kind=np.array(kinds, dtype=np.int8))
+
+
+def _score(first: Event, second: Event) -> float:
+    features = _features_with_kinds([first, second])
+    one, two = np.array([0]), np.array([1])
+    return float(pair_scores(features, one, two, settings=DedupSettings(), matching=load_type_matching())[0])
+
+
+def _air_raid_and_army_shelling() -> tuple[Event, Event]:
+    """Same town, same day, civilians killed: an air raid by unidentified armed men, army shelling."""
+    air_raid = report(1, "a", sub_event_type="Air/drone strike", event_type="Explosions/Remote violence",
+                      actor1="Unidentified Armed Group (Mali)", inter1=3, actor2="Civilians (Mali)",
+                      inter2=7, fatalities=17)  # fmt: skip
+    shelling = replace(air_raid, event_id="ev-2", article_id="b", actor1="Military Forces of Mali", inter1=1,
+                       sub_event_type="Shelling/artillery/missile attack", fatalities=2)  # fmt: skip
+    return air_raid, shelling
+
+
+def test_an_unidentified_armed_group_may_be_a_named_rebel_group_but_not_the_army() -> None:
+    settings = DedupSettings()
+    air_raid, army_shells = _air_raid_and_army_shelling()
+    assert _score(air_raid, army_shells) == -1.0, "another weapon, fired by the army: another happening"
+    rebels_shell = replace(army_shells, actor1="JNIM: Group for Support of Islam and Muslims", inter1=2)
+    assert _score(air_raid, rebels_shell) >= settings.threshold
+    unnamed = replace(army_shells, sub_event_type="Air/drone strike", actor1=None, inter1=0)
+    assert _score(air_raid, unnamed) >= settings.threshold, "saying less is not contradicting"
+
+
+@pytest.mark.skipif(
+    "kind" not in {f.name for f in fields(EventFeatures)},
+    reason="FeatureBuilder does not record actor kinds yet (EventFeatures.kind)",
+)
+def test_clustering_keeps_the_army_apart_from_an_unidentified_armed_group() -> None:
+    assert all(len(g) == 1 for g in cluster_events(list(_air_raid_and_army_shelling())))
 
 
 def test_no_chains_a_like_b_like_c_does_not_merge_a_with_c() -> None:
@@ -251,6 +314,13 @@ def test_a_vague_actor_is_made_definite_by_another_report() -> None:
     named = report(2, "b", actor1="Islamic State (Sahel)", inter1=2)
     merged = merge_cluster([vague, named])
     assert (merged.actor1, merged.inter1, merged.interaction) == ("Islamic State (Sahel)", 2, 12)
+
+
+def test_a_vague_actor_is_not_replaced_by_an_actor_of_another_kind() -> None:
+    vague = report(1, "a", actor1="Unidentified Armed Group (Mali)", inter1=3, actor2="Civilians (Mali)",
+                   inter2=7, factuality="asserted")  # fmt: skip
+    army = report(2, "b", actor1="Military Forces of Mali", inter1=1, actor2="Civilians (Mali)", inter2=7)
+    assert merge_cluster([vague, army]).actor1 == "Unidentified Armed Group (Mali)"
 
 
 def test_streaming_merge_gives_the_same_events_as_merging_in_memory() -> None:

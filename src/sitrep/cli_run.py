@@ -69,7 +69,22 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
 @click.option(
     "--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal)."
 )
-def run(paths, workers, db, published, source, lexicon_dir, prefilter, batch_size, progress) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "dask")),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; dask: a Dask cluster (a local one of --workers "
+    "processes, or the one at --scheduler), results stored partition by partition.",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:8786",
+    help="With --engine dask: the address of a running Dask scheduler (every worker needs sitrep installed).",
+)
+def run(
+    paths, workers, db, published, source, lexicon_dir, prefilter, batch_size, progress, engine, scheduler
+) -> None:
     """Read PATHS (files, folders, feed addresses: .txt .jsonl .json .html .xml .rss .atom and their
     .gz) into the store and code every article not coded yet.
 
@@ -79,31 +94,47 @@ def run(paths, workers, db, published, source, lexicon_dir, prefilter, batch_siz
     uninterrupted run. Articles in a language without a pipeline are stored as
     "unsupported_language"; an article that fails is stored as "failed" with its reason.
     """
-    from sitrep.engines.batch import RunOptions, run_batch
     from sitrep.store import EventStore
 
-    options = RunOptions(
-        workers=workers,
-        published=published,
-        source=source,
-        lexicon_dir=lexicon_dir,
-        prefilter=prefilter,
-        batch_size=batch_size,
-        progress=sys.stderr.isatty() if progress is None else progress,
-    )
-    report = _problem_reporter(options.progress)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    shared = {
+        "published": published,
+        "source": source,
+        "lexicon_dir": lexicon_dir,
+        "prefilter": prefilter,
+        "batch_size": batch_size,
+        "progress": sys.stderr.isatty() if progress is None else progress,
+    }
+    report = _problem_reporter(shared["progress"])
     try:
         with EventStore.open(db) as store:
-            summary = run_batch(paths, store=store, options=options, on_problem=report)
+            summary = _run_engine(
+                engine, paths, store, workers=workers, scheduler=scheduler, shared=shared, report=report
+            )
             from sitrep.dedup.incremental import deduplicate
 
-            deduplicate(store)  # the new events join the happenings already stored
+            # One deduplication at a time per store: two runs writing one database at once would
+            # otherwise both cluster the same new events.
+            with store.exclusive("dedup"):
+                deduplicate(store)  # the new events join the happenings already stored
     except SitrepError as err:
         raise click.ClickException(str(err)) from err
     except KeyboardInterrupt:
         click.echo("interrupted: what was coded is stored; run the same command again to continue", err=True)
         raise click.exceptions.Exit(INTERRUPTED) from None
     click.echo(summary.describe(), err=True)
+
+
+def _run_engine(engine, paths, store, *, workers, scheduler, shared, report):
+    if engine == "dask":
+        from sitrep.engines.dask import DaskOptions, run_dask
+
+        options = DaskOptions(workers=workers, scheduler=scheduler, **shared)
+        return run_dask(paths, store=store, options=options, on_problem=report)
+    from sitrep.engines.batch import RunOptions, run_batch
+
+    return run_batch(paths, store=store, options=RunOptions(workers=workers, **shared), on_problem=report)
 
 
 def _problem_reporter(progress: bool):

@@ -27,7 +27,7 @@ _DAY_BITS = 20
 _CELL_BITS = 12
 _KM_PER_DEGREE = 111.2
 #: lon cells are widened by 1/cos(latitude), up to this latitude (beyond it, cells stay this wide).
-_MAX_LATITUDE = 80.0
+MAX_LATITUDE = 80.0
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,15 @@ class _Index:
 
 
 def candidate_pairs(
-    features: EventFeatures, settings: DedupSettings
+    features: EventFeatures, settings: DedupSettings, *, cell_latitude: np.ndarray | None = None
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Batches of (i, j) event indices worth scoring; each unordered pair comes once."""
+    """Batches of (i, j) event indices worth scoring; each unordered pair comes once.
+
+    `cell_latitude` (one per record) is the latitude that sets the width of the record's grid cells:
+    by default the widest of its block among `features`. A part of a larger set (one month of one
+    country, say) passes the widest of the whole set, so that it finds exactly the pairs the whole
+    set would.
+    """
     n = len(features)
     if n < 2:
         return
@@ -47,7 +53,7 @@ def candidate_pairs(
     day = features.day - features.day.min() + margin  # keeps day - tolerance >= 0 in the codes
     if int(day.max()) + margin >= 1 << _DAY_BITS:
         raise ValueError("event dates span more than 2,800 years; check the event_date values")
-    cx, cy = _cells(features, settings.far_km)
+    cx, cy = _cells(features, settings.far_km, cell_latitude)
     cell_key = (features.block << (2 * _CELL_BITS)) | (cy << _CELL_BITS) | cx
     everyone = np.arange(n)
     region_key = _region_key(features)
@@ -82,20 +88,31 @@ def _region_key(features: EventFeatures) -> np.ndarray:
     return np.unique(raw, return_inverse=True)[1].astype(np.int64)
 
 
-def _cells(features: EventFeatures, far_km: float) -> tuple[np.ndarray, np.ndarray]:
+def _cells(
+    features: EventFeatures, far_km: float, cell_latitude: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Grid cell of every point record; cells at least `far_km` wide in both directions."""
     lat = np.nan_to_num(features.latitude, nan=0.0)
     lon = np.nan_to_num(features.longitude, nan=0.0)
     step = far_km / _KM_PER_DEGREE
-    # A lon cell must be far_km wide at the record's latitude; one width per block keeps cells of a
-    # block comparable, and the widest latitude of the block sets it.
-    blocks = int(features.block.max()) + 1
-    widest = np.zeros(blocks)
-    np.maximum.at(widest, features.block, np.minimum(np.abs(lat), _MAX_LATITUDE))
-    lon_step = step / np.cos(np.radians(widest))[features.block]
+    if cell_latitude is None:
+        cell_latitude = block_latitudes(features)
+    lon_step = step / np.cos(np.radians(cell_latitude))
     cy = np.floor((lat + 90.0) / step).astype(np.int64) + 1
     cx = np.floor((lon + 180.0) / lon_step).astype(np.int64) + 1
     return cx, cy
+
+
+def block_latitudes(features: EventFeatures) -> np.ndarray:
+    """For each record, the widest |latitude| of its block (nan as 0, at most 80 degrees).
+
+    A lon cell must be far_km wide at the record's latitude; one width per block keeps cells of a
+    block comparable, and the widest latitude of the block sets it.
+    """
+    lat = np.nan_to_num(features.latitude, nan=0.0)
+    widest = np.zeros(int(features.block.max()) + 1)
+    np.maximum.at(widest, features.block, np.minimum(np.abs(lat), MAX_LATITUDE))
+    return widest[features.block]
 
 
 def _shifted(keys: np.ndarray, dx: int, dy: int) -> np.ndarray:
@@ -150,4 +167,4 @@ def _owned(asking: np.ndarray, found: np.ndarray, features: EventFeatures) -> np
     )
 
 
-__all__ = ["COUNTRY", "POINT", "REGION", "candidate_pairs"]
+__all__ = ["COUNTRY", "MAX_LATITUDE", "POINT", "REGION", "block_latitudes", "candidate_pairs"]

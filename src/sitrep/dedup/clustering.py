@@ -73,17 +73,37 @@ def cluster_features(
 ) -> Clustering:
     matching = matching or load_type_matching()
     i, j, s, candidates = _links(features, settings, matching)
-    rank = _rank_by_id(features.event_ids)
+    groups = cluster_links(
+        features.event_ids, features.article, i, j, s, settings=settings, constraints=constraints
+    )
+    return Clustering(event_ids=features.event_ids, groups=groups, candidates=candidates, links=len(s))
+
+
+def cluster_links(
+    event_ids: list[str],
+    article: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+    s: np.ndarray,
+    *,
+    settings: DedupSettings,
+    constraints: Constraints | None = None,
+) -> list[list[int]]:
+    """Groups of record indices from the scored pairs (i, j, s) that reach `settings.floor`.
+
+    `article` tells records of one article apart (any values compared for equality). The result
+    depends only on the pairs and the ids, so records that no pair or constraint connects can be
+    clustered apart from each other (sitrep.dedup.partitioned does) and give the same groups.
+    """
+    rank = _rank_by_id(event_ids)
     order = np.lexsort((np.maximum(rank[i], rank[j]), np.minimum(rank[i], rank[j]), -s))
     i, j, s = i[order], j[order], s[order]
-    merger = _Merger(features, i, j, s, floor=settings.floor)
+    merger = _Merger(event_ids, article, i, j, s, floor=settings.floor)
     merger.apply(constraints or Constraints())
     strong = int(np.searchsorted(-s, -settings.threshold, side="right"))
     for a, b in zip(i[:strong].tolist(), j[:strong].tolist(), strict=True):
         merger.try_merge(a, b)
-    return Clustering(
-        event_ids=features.event_ids, groups=merger.groups(rank), candidates=candidates, links=len(s)
-    )
+    return merger.groups(rank)
 
 
 def cluster_events(
@@ -135,12 +155,21 @@ def _rank_by_id(event_ids: list[str]) -> np.ndarray:
 class _Merger:
     """Union-find over event indices, with the rules that stop a merge."""
 
-    def __init__(self, features: EventFeatures, i: np.ndarray, j: np.ndarray, s: np.ndarray, *, floor: float):
-        self._n = len(features)
+    def __init__(
+        self,
+        event_ids: list[str],
+        article: np.ndarray,
+        i: np.ndarray,
+        j: np.ndarray,
+        s: np.ndarray,
+        *,
+        floor: float,
+    ):
+        self._n = len(event_ids)
         self._parent = list(range(self._n))
         self._members: dict[int, list[int]] = {}
-        self._article = features.article.tolist()
-        self._ids = features.event_ids
+        self._article = article.tolist()
+        self._ids = event_ids
         self._score = dict(zip((i * self._n + j).tolist(), s.tolist(), strict=True))
         self._floor = floor
         self._apart: dict[int, set[int]] = {}

@@ -122,6 +122,11 @@ class FeatureBuilder:
             article=c["article"].astype(np.int64),
         )
 
+    def names(self) -> list[object]:
+        """What each number in the built features stands for (a country, region, place or actor key),
+        by number: lets features built apart (one partition each) be numbered alike."""
+        return list(self._names)
+
     def _number(self, key: object) -> int:
         return self._names.setdefault(key, len(self._names))
 

@@ -73,7 +73,7 @@ def deduplicate(
     for event, cluster_id in context:
         existing.setdefault(cluster_id, []).append(event.event_id)
     cluster_of = {event.event_id: cluster_id for event, cluster_id in context}
-    constraints = constraints_from(store.cluster_decisions(), list(existing.values()))
+    constraints = constraints_from(store.cluster_decisions(), list(existing.values()), store=store)
     groups = cluster_events([event for event, _ in context] + new, settings=settings, constraints=constraints)
     writes, audit, removed_ids = [], [], []
     created = grown = 0
@@ -136,7 +136,8 @@ def _drop_stale(store: EventStore) -> tuple[int, int]:
 
 def _rebuild(store: EventStore, settings: DedupSettings) -> DedupSummary:
     decisions = store.cluster_decisions()
-    clustering = find_clusters(store.events(), settings=settings, constraints=constraints_from(decisions))
+    constraints = constraints_from(decisions, store=store)
+    clustering = find_clusters(store.events(), settings=settings, constraints=constraints)
     batch: list[ClusterWrite] = []
     first = True
     for members in grouped_stream(store.events(), clustering):

@@ -1,13 +1,15 @@
 """What deduplication knows about the world, read from the YAML files in `dedup/data`.
 
-`matching.yaml` says which sub-event types can be two readings of one happening and which actor
-names are vague; `parties.yaml` says which outlets and claimants are parties to a conflict. Both are
+`matching.yaml` says which sub-event types can be two readings of one happening, which kinds of actor
+there are (by ACLED inter code) and which actor names are vague, with the kind each stands for;
+`parties.yaml` says which outlets and claimants are parties to a conflict. Both are
 data an analyst can read and change without touching code; they are checked when loaded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 #: sub-event types in a fixed order: an event's type is its index here; unknown types get len(...).
 SUB_TYPE_ORDER: tuple[str, ...] = tuple(SUB_EVENT_TYPES)
+#: ACLED inter codes (0: no actor or unknown; 1 state forces ... 8 external/other forces).
+INTER_CODES: tuple[int, ...] = tuple(range(9))
 
 
 @dataclass(frozen=True)
@@ -35,12 +39,27 @@ class TypeMatching:
     groups: np.ndarray
     #: folded names of vague actors ("unidentified armed group", "civilians", ...).
     vague_actors: frozenset[str]
+    #: kind number (1, 2, ...; 0 unknown) of each ACLED inter code 0..8.
+    kind_of_inter: np.ndarray = field(default_factory=lambda: np.zeros(len(INTER_CODES), dtype=np.int8))
+    #: kind number of each vague actor (0: compatible with any actor).
+    vague_kinds: Mapping[str, int] = field(default_factory=dict)
+    #: kind names, by number - 1.
+    kind_names: tuple[str, ...] = ()
 
     def index_of(self, sub_event_type: str | None) -> int:
         try:
             return SUB_TYPE_ORDER.index(sub_event_type or "")
         except ValueError:
             return len(SUB_TYPE_ORDER)
+
+    def actor_kind(self, folded_name: str, inter: int | None) -> int:
+        """The kind of an actor (0 unknown): a vague name's from this file, a definite actor's from its
+        inter code. Deduplication compares a vague actor only with actors of its kind."""
+        if folded_name in self.vague_actors:
+            return self.vague_kinds.get(folded_name, 0)
+        if isinstance(inter, int) and 0 <= inter < len(self.kind_of_inter):
+            return int(self.kind_of_inter[inter])
+        return 0
 
 
 @dataclass(frozen=True)
@@ -100,8 +119,44 @@ def load_type_matching(path: Path = DATA_DIR / "matching.yaml") -> TypeMatching:
                 f"{path}: pair {entry!r} joins two groups; put both types in one group or drop the pair"
             )
         scores[a, b] = scores[b, a] = value
-    vague = frozenset(fold(str(name)) for name in data.get("vague_actors") or ())
-    return TypeMatching(scores=scores, groups=groups, vague_actors=vague)
+    kind_names, kind_of_inter = _actor_kinds(data, path)
+    vague_kinds = _vague_kinds(data, kind_names, path)
+    return TypeMatching(
+        scores=scores,
+        groups=groups,
+        vague_actors=frozenset(vague_kinds),
+        kind_of_inter=kind_of_inter,
+        vague_kinds=vague_kinds,
+        kind_names=kind_names,
+    )
+
+
+def _actor_kinds(data: dict[str, Any], path: Path) -> tuple[tuple[str, ...], np.ndarray]:
+    """Kind names, and the kind number (1-based; 0 unknown) of every inter code."""
+    kinds = _mapping(data, "actor_kinds", path)
+    kind_of_inter = np.zeros(len(INTER_CODES), dtype=np.int8)
+    for number, (name, codes) in enumerate(kinds.items(), start=1):
+        if not isinstance(codes, list) or not all(isinstance(c, int) and c in INTER_CODES[1:] for c in codes):
+            raise LexiconError(f"{path}: actor kind {name!r} must list ACLED inter codes from 1 to 8")
+        for code in codes:
+            if kind_of_inter[code]:
+                raise LexiconError(f"{path}: inter code {code} is in two actor kinds; keep it in one")
+            kind_of_inter[code] = number
+    return tuple(str(name) for name in kinds), kind_of_inter
+
+
+def _vague_kinds(data: dict[str, Any], kind_names: tuple[str, ...], path: Path) -> dict[str, int]:
+    vague = data.get("vague_actors") or {}
+    if not isinstance(vague, dict):
+        raise LexiconError(f"{path}: 'vague_actors' must map each vague actor name to its kind (or null)")
+    found: dict[str, int] = {}
+    for name, kind in vague.items():
+        if kind is not None and kind not in kind_names:
+            raise LexiconError(
+                f"{path}: vague actor {name!r} has kind {kind!r}; use one of {', '.join(kind_names)} or null"
+            )
+        found[fold(str(name))] = kind_names.index(kind) + 1 if kind is not None else 0
+    return found
 
 
 def _base_scores(data: dict[str, Any], groups: np.ndarray, path: Path) -> np.ndarray:

@@ -150,23 +150,36 @@ def _fatality_range(events: Sequence[Event]) -> tuple[int, int]:
 
 
 def _actors(ranked: Sequence[Event], sub_event_type: str) -> dict[str, Any]:
-    """The lead report's actors, where vague made definite by another report of the same type."""
-    vague = load_type_matching().vague_actors
+    """The lead report's actors, where vague made definite by another report of the same type.
+
+    A vague actor takes the place of a definite one of its kind only ("armed men" may be the JNIM
+    another outlet names, not the army it names).
+    """
+    matching = load_type_matching()
     lead = ranked[0]
     same_type = [e for e in ranked if e.sub_event_type == sub_event_type]
     chosen: dict[str, Any] = {}
     for slot, inter in (("actor1", "inter1"), ("actor2", "inter2")):
         name, code = getattr(lead, slot), getattr(lead, inter)
-        if not name or folded_actor(name) in vague:
-            definite = next(
-                (e for e in same_type if getattr(e, slot) and folded_actor(getattr(e, slot)) not in vague),
-                None,
-            )
+        vague = not name or folded_actor(name) in matching.vague_actors
+        if vague:
+            kind = matching.actor_kind(folded_actor(name), code) if name else 0
+            definite = next((e for e in same_type if _may_name(e, slot, inter, kind)), None)
             if definite is not None:
                 name, code = getattr(definite, slot), getattr(definite, inter)
         chosen[slot], chosen[inter] = name, code
     chosen["interaction"] = interaction_code(chosen["inter1"], chosen["inter2"])
     return chosen
+
+
+def _may_name(event: Event, slot: str, inter: str, kind: int) -> bool:
+    """Whether `event` names a definite actor in `slot` that a vague actor of `kind` may stand for."""
+    matching = load_type_matching()
+    name = getattr(event, slot)
+    if not name or folded_actor(name) in matching.vague_actors:
+        return False
+    own = matching.actor_kind(folded_actor(name), getattr(event, inter))
+    return kind == 0 or own == 0 or own == kind
 
 
 def outlet_of(source: Source) -> str:

@@ -6,10 +6,12 @@ The score adds five agreements, each in 0..1, weighted by `DedupSettings`:
 - date: 1 on the same day, falling to 0 past the tolerance of the less precise date;
 - place: 1 for the same place name, falling with distance to 0 at `near_km` (both coded to a town)
   or `far_km` (one only near a town); records known only to a region or country agree moderately;
-- actors: 1 when both name the same definite actors, 0 when each names definite actors the other
-  does not ("JNIM" against "Islamic State"), in between when one side is shared and the other not,
-  or when only vague ("Unidentified Armed Group");
-- fatalities: close tolls agree, a toll against none agrees weakly (the other outlet may not know).
+- actors: 1 when both name the same definite actors, 0 when each names an actor the other cannot
+  mean ("JNIM" against "Islamic State"; an "Unidentified Armed Group" against the army, since a vague
+  actor stands only for actors of its kind, see `matching.yaml`), in between when one side is shared
+  and the other not, or when the agreement is only vague;
+- fatalities: close tolls agree; different tolls agree less but more than a toll against none
+  (outlets revise and dispute tolls); tolls never rule a pair out.
 
 Some differences rule a pair out whatever the rest: two records of one article (the extractor already
 kept them apart), dates or places too far apart, types that cannot be one happening, and a different
@@ -33,8 +35,10 @@ SAME_COUNTRY = 0.2
 #: (the army fighting JNIM vs the army fighting IS); definite actors with none in common; only vague
 #: actors shared; nothing to compare.
 ACTORS_SHARED, ACTORS_HALF, ACTORS_CONTRADICT, ACTORS_VAGUE, ACTORS_UNKNOWN = 1.0, 0.45, 0.0, 0.7, 0.5
-#: fatalities agreement when neither reports deaths, or only one does.
-NO_DEATHS_EITHER, DEATHS_ONE_SIDE = 0.6, 0.35
+#: fatalities agreement when neither reports deaths, or only one does (the other may not know yet).
+#: Two different tolls get at least TOLLS_DIFFER, more than a toll against none: a toll revised or
+#: disputed is no sign of another happening, and tolls never rule a pair out.
+NO_DEATHS_EITHER, DEATHS_ONE_SIDE, TOLLS_DIFFER = 0.6, 0.35, 0.4
 
 
 def pair_scores(
@@ -64,7 +68,7 @@ def pair_scores(
         | (type_score <= 0.0)
         | (days > tolerance)
         | (place_score < 0.0)
-        # Reports that disagree both on what happened and on who did it tell two happenings.
+        # Reports that disagree both on what happened and on who took part tell two happenings.
         | ((type_score < 1.0) & (actor_score == ACTORS_CONTRADICT))
     )
     return np.where(ruled_out, -1.0, total)
@@ -95,22 +99,41 @@ def _haversine(features: EventFeatures, i: np.ndarray, j: np.ndarray) -> np.ndar
 
 
 def _actor_scores(features: EventFeatures, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Agreement of the two reports' actors, whatever their roles (outlets swap actor1 and actor2).
+
+    A definite actor is accounted for when the other report names it too, or names a vague actor of
+    its kind ("armed men" for the JNIM; not for the army). A vague actor of a known kind stands alone
+    when the other report has no actor that may be of its kind. The reports disagree on who when each
+    leaves an actor alone, one of them definite. Actors of unknown kind are compared by name only.
+    """
     a, b = features.actors[i], features.actors[j]
-    definite_a = (a >= 0) & ~features.vague[i]
-    definite_b = (b >= 0) & ~features.vague[j]
-    found_a = np.zeros(a.shape, dtype=bool)  # actor of i named by j too
-    found_b = np.zeros(b.shape, dtype=bool)
+    kind_a, kind_b = _actor_kinds(features, i), _actor_kinds(features, j)
+    vague_a, vague_b = features.vague[i], features.vague[j]
+    definite_a, definite_b = (a >= 0) & ~vague_a, (b >= 0) & ~vague_b
+    named_a, named_b = np.zeros(a.shape, dtype=bool), np.zeros(b.shape, dtype=bool)
+    kin_a, kin_b = np.zeros(a.shape, dtype=bool), np.zeros(b.shape, dtype=bool)  # a vague actor's kind
+    maybe_a, maybe_b = np.zeros(a.shape, dtype=bool), np.zeros(b.shape, dtype=bool)  # may be its kind
     for x in (0, 1):
         for y in (0, 1):
-            same = (a[:, x] >= 0) & (a[:, x] == b[:, y])
-            found_a[:, x] |= same
-            found_b[:, y] |= same
-    shared_definite = (found_a & definite_a).any(axis=1)
-    shared_any = found_a.any(axis=1)
-    # A definite actor on each side that the other side does not name: the reports disagree on who.
-    own_a = (definite_a & ~found_a).any(axis=1)
-    own_b = (definite_b & ~found_b).any(axis=1)
-    disagree = own_a & own_b
+            present = (a[:, x] >= 0) & (b[:, y] >= 0)
+            same = present & (a[:, x] == b[:, y])
+            known = (kind_a[:, x] > 0) & (kind_b[:, y] > 0)
+            kin = present & ~same & known & (kind_a[:, x] == kind_b[:, y]) & (vague_a[:, x] | vague_b[:, y])
+            named_a[:, x] |= same
+            named_b[:, y] |= same
+            kin_a[:, x] |= kin
+            kin_b[:, y] |= kin
+            maybe_a[:, x] |= definite_b[:, y] & (kind_b[:, y] == 0)
+            maybe_b[:, y] |= definite_a[:, x] & (kind_a[:, x] == 0)
+    alone_definite_a = definite_a & ~named_a & ~kin_a
+    alone_definite_b = definite_b & ~named_b & ~kin_b
+    alone_a = alone_definite_a | (vague_a & (kind_a > 0) & ~named_a & ~kin_a & ~maybe_a)
+    alone_b = alone_definite_b | (vague_b & (kind_b > 0) & ~named_b & ~kin_b & ~maybe_b)
+    disagree = (alone_definite_a.any(axis=1) & alone_b.any(axis=1)) | (
+        alone_a.any(axis=1) & alone_definite_b.any(axis=1)
+    )
+    shared_definite = (named_a & definite_a).any(axis=1)
+    shared_any = (named_a | kin_a).any(axis=1)
     return np.select(
         [shared_definite & ~disagree, shared_definite, disagree, shared_any],
         [ACTORS_SHARED, ACTORS_HALF, ACTORS_CONTRADICT, ACTORS_VAGUE],
@@ -118,8 +141,15 @@ def _actor_scores(features: EventFeatures, i: np.ndarray, j: np.ndarray) -> np.n
     )
 
 
+def _actor_kinds(features: EventFeatures, rows: np.ndarray) -> np.ndarray:
+    """Kinds of the actors of `rows` (n, 2); all unknown (0) for features built without them."""
+    kinds = getattr(features, "kind", None)
+    return kinds[rows] if kinds is not None else np.zeros((len(rows), 2), dtype=np.int8)
+
+
 def _fatality_scores(features: EventFeatures, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     a, b = features.fatalities[i], features.fatalities[j]
     low, high = np.minimum(a, b), np.maximum(a, b)
     ratio = low / np.maximum(high, 1)
-    return np.where(high == 0, NO_DEATHS_EITHER, np.where(low == 0, DEATHS_ONE_SIDE, 0.4 + 0.6 * ratio))
+    both = TOLLS_DIFFER + (1.0 - TOLLS_DIFFER) * ratio
+    return np.where(high == 0, NO_DEATHS_EITHER, np.where(low == 0, DEATHS_ONE_SIDE, both))

@@ -7,14 +7,13 @@ the process that reads the inputs stores every outcome, so SQLite has a single w
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -69,23 +68,33 @@ class ArticleCoder:
         """One Outcome per article, in order; a failing article never takes the others with it."""
         outcomes: dict[str, Outcome] = {}
         to_parse: list[Article] = []
+        focused: dict[str, str] = {}
         for article in articles:
-            if self.prefilter is not None and not self.prefilter.may_have_events(article.text):
+            if self.prefilter is None:
+                to_parse.append(article)
+                continue
+            text = self.prefilter.focus(article.text)
+            if text is None:
                 outcomes[article.id] = Outcome(article.id, prefiltered=True)
             else:
+                focused[article.id] = text
                 to_parse.append(article)
+        readable = (lambda a: focused.get(a.id, a.text)) if focused else None
         try:
-            for article, events in self.pipeline.extract_many(to_parse, batch_size=self.spec.batch_size):
+            for article, events in self.pipeline.extract_many(
+                to_parse, batch_size=self.spec.batch_size, readable=readable
+            ):
                 outcomes[article.id] = Outcome(article.id, tuple(events))
         except Exception:  # noqa: BLE001 - find the culprit by coding the rest one at a time
             for article in to_parse:
                 if article.id not in outcomes:
-                    outcomes[article.id] = self._code_one(article)
+                    outcomes[article.id] = self._code_one(article, readable)
         return [outcomes[article.id] for article in articles]
 
-    def _code_one(self, article: Article) -> Outcome:
+    def _code_one(self, article: Article, readable: Callable[[Article], str] | None) -> Outcome:
         try:
-            return Outcome(article.id, tuple(self.pipeline.extract(article)))
+            (_, events), = self.pipeline.extract_many([article], readable=readable)
+            return Outcome(article.id, tuple(events))
         except Exception as exc:  # noqa: BLE001 - reported with its reason, never fatal
             return Outcome(article.id, error=f"{type(exc).__name__}: {exc}"[:MAX_REASON])
 
@@ -97,8 +106,8 @@ def _worker_coder(spec: CoderSpec) -> ArticleCoder:
 
 
 def start_worker(spec: CoderSpec) -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle; load everything before the first batch
-    (a forked worker has the model already, and opens its own gazetteer connection here)."""
+    """Pool initializer: Ctrl-C is the parent's to handle; load the model, the gazetteer and the
+    prefilter before the first batch."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     watcher = threading.Thread(target=_exit_with, args=(os.getppid(),), name="parent-watch", daemon=True)
     watcher.start()
@@ -135,30 +144,22 @@ class InProcessCoders:
 class ProcessCoders:
     """Coding in `workers` processes, each with its own Pipeline.
 
-    On Linux the workers are forked from this process once it has loaded the model (and before it
-    starts any thread or opens the gazetteer), so they share the model's memory instead of loading
-    a copy each; elsewhere (where fork is unsafe) they are spawned and load their own.
+    The workers load the model themselves, after they start: this process, which reads and stores,
+    never loads it. (A model loaded here and inherited by forked workers would be shared, but every
+    process's resident size counts it again, and this one would hold it without using it: three
+    copies on the books for two that work.) On Linux the workers are forked, before any thread
+    starts; elsewhere, where fork is unsafe, they are spawned.
     """
 
     def __init__(self, spec: CoderSpec, *, workers: int):
         self._spec = spec
-        forking = sys.platform == "linux"
-        if forking:
-            # Loaded here, inherited by every worker: _worker_coder's cache travels with the fork.
-            coder = _worker_coder(spec)
-            _ = coder.pipeline.nlp, coder.prefilter
-            gc.freeze()  # the collector would otherwise touch, and so copy, every inherited page
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("fork" if forking else "spawn"),
+            mp_context=multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn"),
             initializer=start_worker,
             initargs=(spec,),
         )
-        try:
-            self._pool.submit(int).result()  # fork the workers now, while there is one thread
-        finally:
-            if forking:
-                gc.unfreeze()
+        self._pool.submit(int).result()  # start the workers now, while this process has one thread
 
     def submit(self, articles: list[Article]) -> Future[list[Outcome]]:
         return self._pool.submit(code_in_worker, self._spec, articles)

@@ -1,16 +1,24 @@
-"""A relevance test run before parsing: can this article hold an event at all?
+"""A relevance test run before parsing: which articles, and which of their sentences, can hold an event.
 
 The pipeline codes an event only from a trigger of the trigger lexicon; an ambiguous trigger
 ("frapper", "attaque") only in a sentence that also names an armed actor or a conflict word. The
-prefilter asks the same of the article as a bag of words, without parsing it:
+prefilter asks the same of the raw text, sentence by sentence, without parsing it. A sentence is a
+*candidate* when it holds a clear trigger term, or an ambiguous one with a licence (a conflict word
+or an armed actor's alias) in it or in a sentence next to it (the parser may cut sentences
+elsewhere than this splitter does).
 
-- some clear trigger term has all its words in the article, or
-- some ambiguous trigger term has, and so has a conflict word or an armed actor's alias.
+`focus(text)` answers None for an article without candidates (it is stored as coded, without
+events, and never parsed) and otherwise the text with every sentence blanked out that is neither a
+candidate, nor next to one in its paragraph, nor the headline or the first sentence of the body
+(where the dateline and the lede give the date and place). Blanked characters become spaces and
+line breaks stay, so every character offset (the evidence of events) and every paragraph is where it
+was; the parser reads a run of spaces as one token, at almost no cost.
 
-A word of the article counts under its own form and under every lemma the spaCy lemmatizer could
-give it (its lookup, exception and suffix-rule tables, for any part of speech), so the test only
-ever says "no" to an article whose parse could not match either: it is a superset of what the
-pipeline keeps, never a guess. Articles it rejects are stored as coded, with no events.
+A word of the text counts under its own form and under every lemma the spaCy lemmatizer could give
+it (its lookup, exception and suffix-rule tables, for any part of speech), so that no trigger the
+parsed text would match is missed. Unlike the article-level test, leaving sentences out can change
+what the events layer reads around a trigger (an earlier date, a place named far from it):
+`sitrep eval` with and without the prefilter measures it.
 """
 
 from __future__ import annotations
@@ -22,18 +30,25 @@ from typing import Any
 
 from sitrep.lexicons import Lexicon, Term
 from sitrep.normalize import fold
+from sitrep.pipeline import ARMED_INTER
 
 #: A word, with the apostrophe of an elision ("s'", "jusqu'"): the lemmatizer's tables list those
 #: forms with it ("s'" -> "se").
 _WORD = re.compile(r"[^\W_]+['\u2019]?")
+#: The end of a sentence: a full stop, question or exclamation mark (and closing quotes or brackets)
+#: before a space and a capital, a digit, an opening quote or a dash. A line break always ends one.
+_SENTENCE_END = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+[\d«“\"'(\[\-–—A-ZÀ-ÖØ-Þ])")
+#: "M.", "Mme.", "Gén.": a capitalised word this short before a full stop is taken for an
+#: abbreviation (a sentence is then read longer than it is, which only keeps more text).
+_ABBREVIATION = re.compile(r"(?:^|\W)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{0,2}\.$")
 _GAP = "~"
 _ACRONYM = "="
-#: ACLED inter codes of armed actors: state forces, rebels, militias, external forces.
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 #: "~" stands for up to two words in the pipeline; one more here absorbs tokenisation differences.
 _MAX_GAP = 3
 #: Distinct words remembered per prefilter; beyond it the memory starts again (long batch runs).
 _MAX_REMEMBERED = 300_000
+#: Sentences kept on each side of a candidate, within its paragraph.
+CONTEXT_SENTENCES = 1
 
 
 class LemmaGuesser:
@@ -84,26 +99,28 @@ class _Terms:
             else:
                 self._by_first.setdefault(words[0], []).append(words)
 
-    def found_in(self, stream: _Stream) -> bool:
+    def starts(self, stream: _Stream) -> set[int]:
+        """The positions of `stream` where one of the terms starts."""
+        found: set[int] = set()
         for first, terms in self._by_first.items():
-            starts = stream.positions.get(first)
-            if starts and any(stream.matches_at(term, at) for term in terms for at in starts):
-                return True
-        return any(
-            stream.matches_at(term, at) for term in self._wild_first for at in stream.starts_of(term[0])
-        )
+            for at in stream.positions.get(first, ()):
+                if at not in found and any(stream.matches_at(term, at) for term in terms):
+                    found.add(at)
+        for term in self._wild_first:
+            found.update(at for at in stream.starts_of(term[0]) if stream.matches_at(term, at))
+        return found
 
 
 class RelevancePrefilter:
-    """`may_have_events(text)`: False only for articles the pipeline cannot code an event from."""
+    """`focus(text)`: the part of an article worth parsing, or None; `may_have_events(text)`."""
 
     def __init__(self, lexicon: Lexicon, lemmas: LemmaGuesser):
         self._clear = _Terms(t for e in lexicon.triggers if not e.ambiguous for t in e.terms)
         self._ambiguous = _Terms(t for e in lexicon.triggers if e.ambiguous for t in e.terms)
         armed = [e for e in (*lexicon.actors, *lexicon.generic_actors) if e.inter in ARMED_INTER]
-        self._licences = _Terms(
-            [t for e in armed for t in e.aliases] + list(lexicon.context.get("conflict_words", ()))
-        )
+        self._armed = _Terms(t for e in armed for t in e.aliases)
+        self._conflict = _Terms(lexicon.context.get("conflict_words", ()))
+        self._non_conflict = _Terms(lexicon.context.get("non_conflict_words", ()))
         self._lemmas = lemmas
         self._folded: dict[str, frozenset[str]] = {}
 
@@ -113,15 +130,36 @@ class RelevancePrefilter:
         return cls(pipeline.lexicon, LemmaGuesser.of_pipeline(pipeline.nlp))
 
     def may_have_events(self, text: str) -> bool:
-        stream = _Stream(self._word_stream(text))
-        if self._clear.found_in(stream):
-            return True
-        return self._ambiguous.found_in(stream) and self._licences.found_in(stream)
+        """False only for an article none of whose sentences can hold an event."""
+        return bool(_Reading(self, text).candidates())
 
-    def _word_stream(self, text: str) -> list[frozenset[str]]:
-        """For each word of the text, the folded forms and lemmas it may stand for."""
+    def focus(self, text: str) -> str | None:
+        """`text` with what cannot hold or place an event blanked out (same length), or None."""
+        reading = _Reading(self, text)
+        candidates = reading.candidates()
+        if not candidates:
+            return None
+        sentences = reading.sentences
+        kept = _with_context(candidates, sentences) | reading.topic_evidence()
+        if len(kept) == len(sentences):
+            return text
+        parts: list[str] = []
+        position = 0
+        for index, (start, end, _) in enumerate(sentences):
+            if index in kept:
+                continue
+            parts.append(text[position:start])
+            parts.append(_blank(text[start:end]))
+            position = end
+        parts.append(text[position:])
+        return "".join(parts)
+
+    def word_stream(self, text: str) -> tuple[list[frozenset[str]], list[int]]:
+        """For each word of the text, the folded forms and lemmas it may stand for, and where it starts."""
         stream: list[frozenset[str]] = []
-        for word in _WORD.findall(text.lower()):
+        offsets: list[int] = []
+        for match in _WORD.finditer(text.lower()):
+            word = match.group()
             if word[-1] in "'\u2019":
                 word = word[:-1]
                 options = self._folded_lemmas(word) | self._folded_lemmas(word + "'")
@@ -129,7 +167,8 @@ class RelevancePrefilter:
                 options = self._folded_lemmas(word)
             if options:
                 stream.append(options)
-        return stream
+                offsets.append(match.start())
+        return stream, offsets
 
     def _folded_lemmas(self, word: str) -> frozenset[str]:
         known = self._folded.get(word)
@@ -139,6 +178,93 @@ class RelevancePrefilter:
             known = frozenset(part for lemma in self._lemmas.lemmas(word) for part in fold(lemma).split())
             self._folded[word] = known
         return known
+
+
+class _Reading:
+    """One article as the prefilter reads it: sentences, words, and where each term set matches."""
+
+    def __init__(self, prefilter: RelevancePrefilter, text: str):
+        self._prefilter = prefilter
+        self.sentences = sentence_spans(text)
+        words, self._offsets = prefilter.word_stream(text)
+        self._stream = _Stream(words)
+        self._starts = [start for start, _, _ in self.sentences]
+
+    def sentences_of(self, terms: _Terms) -> set[int]:
+        """The sentences in which one of `terms` starts."""
+        return {
+            bisect.bisect_right(self._starts, self._offsets[at]) - 1 for at in terms.starts(self._stream)
+        }
+
+    def candidates(self) -> set[int]:
+        """Indices of the sentences that may hold an event."""
+        prefilter = self._prefilter
+        found = self.sentences_of(prefilter._clear)
+        ambiguous = self.sentences_of(prefilter._ambiguous) - found
+        if ambiguous:
+            licensed = self.sentences_of(prefilter._armed) | self.sentences_of(prefilter._conflict)
+            found.update(index for index in ambiguous if licensed & self._near(index))
+        return found
+
+    def topic_evidence(self) -> set[int]:
+        """The sentences the events layer's topic test needs: it drops the events of an article that
+        names no armed actor and has several sport, economy or health words (a match report's
+        "attaque"). In an article naming no armed actor every sentence with such a word is kept;
+        otherwise the first sentence naming an armed actor, whose presence lifts the test."""
+        prefilter = self._prefilter
+        off_topic = self.sentences_of(prefilter._non_conflict)
+        if not off_topic:
+            return set()
+        armed = self.sentences_of(prefilter._armed)
+        return {min(armed)} if armed else off_topic
+
+    def _near(self, index: int) -> set[int]:
+        paragraph = self.sentences[index][2]
+        return {
+            i
+            for i in range(index - 1, index + 2)
+            if 0 <= i < len(self.sentences) and self.sentences[i][2] == paragraph
+        }
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence of `text`, cut at line breaks and sentence ends."""
+    spans: list[tuple[int, int, int]] = []
+    paragraph, position = 0, 0
+    for line in text.split("\n"):
+        end_of_line = position + len(line)
+        if line.strip():
+            start = position
+            for match in _SENTENCE_END.finditer(line):
+                if _ABBREVIATION.search(line, max(0, match.end() - 5), match.end()):
+                    continue
+                spans.append((start, position + match.end(), paragraph))
+                start = position + match.end()
+            spans.append((start, end_of_line, paragraph))
+            paragraph += 1
+        position = end_of_line + 1
+    return spans
+
+
+def _with_context(candidates: set[int], sentences: list[tuple[int, int, int]]) -> set[int]:
+    """The candidates, their neighbours in the same paragraph, the headline and the lede's first sentence."""
+    kept = set()
+    for index in candidates:
+        paragraph = sentences[index][2]
+        for near in range(index - CONTEXT_SENTENCES, index + CONTEXT_SENTENCES + 1):
+            if 0 <= near < len(sentences) and sentences[near][2] == paragraph:
+                kept.add(near)
+    kept.add(0)  # the headline, or the lede of an article without one
+    # The first sentence of the next paragraph: the dateline and lede under a headline.
+    second = next((i for i, (_, _, paragraph) in enumerate(sentences) if paragraph == 1), None)
+    if second is not None:
+        kept.add(second)
+    return kept
+
+
+def _blank(text: str) -> str:
+    """Spaces in place of every character but line breaks."""
+    return "".join("\n" if ch == "\n" else " " for ch in text)
 
 
 class _Stream:

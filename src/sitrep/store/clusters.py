@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from sitrep.errors import StoreError
 from sitrep.records import Event
 from sitrep.store import schema
+from sitrep.store.connect import upserting
 from sitrep.store.schema import DECISION_KINDS
 
 #: rows per query page and per IN (...) list.
@@ -267,7 +268,10 @@ class ClusterTables:
             _delete_in(conn, schema.cluster_members.c.cluster_id, [*replaced, *removed])
             _delete_in(conn, schema.clusters.c.cluster_id, [*replaced, *removed])
             if clusters:
-                conn.execute(insert(schema.clusters), [_cluster_row(write, now) for write in clusters])
+                # Upserts: the rows were deleted above, but a writer that did not take the dedup lock
+                # (see EventStore.exclusive) may have stored the same cluster meanwhile.
+                rows = [_cluster_row(write, now) for write in clusters]
+                upserting(conn, schema.clusters, rows, key=["cluster_id"])
                 members = [
                     {
                         "event_id": event.event_id,
@@ -277,7 +281,7 @@ class ClusterTables:
                     for write in clusters
                     for event in write.members
                 ]
-                conn.execute(insert(schema.cluster_members), members)
+                upserting(conn, schema.cluster_members, members, key=["event_id"])
             if decisions:
                 rows = [
                     {"kind": kind, "event_a": a, "event_b": b, "decided_at": now, "note": note}

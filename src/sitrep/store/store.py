@@ -4,6 +4,12 @@ Every write is one `engine.begin()` transaction, so a crash or an error leaves
 the previous state intact. Reads page through results with keyset pagination,
 so no connection is held while the caller consumes an iterator (and the caller
 may write to the store between two items).
+
+The same code runs on SQLite and PostgreSQL, and several processes may write one
+store at once: an article is inserted-or-ignored (two runs meeting the same text
+store it once), an article's events are replaced under the lock of its row (two
+runs coding it leave one copy), and `exclusive()` serialises the work that reads,
+decides and then writes (deduplication).
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -19,14 +25,20 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, Row
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.dml import Update
 
 from sitrep.errors import StoreError
 from sitrep.records import Article, Event
 from sitrep.store import schema
 from sitrep.store.clusters import ClusterTables
-from sitrep.store.connect import create_store_engine, resolve_db_url, upgrade_to_head
+from sitrep.store.connect import (
+    create_store_engine,
+    exclusive,
+    insert_ignoring,
+    resolve_db_url,
+    upgrade_to_head,
+)
 from sitrep.store.schema import ARTICLE_STATUSES
 
 #: rows fetched per query while iterating.
@@ -60,6 +72,16 @@ class EventStore(ClusterTables):
         """The database URL, password masked."""
         return self._engine.url.render_as_string(hide_password=True)
 
+    @property
+    def dialect(self) -> str:
+        """The kind of database: "sqlite" or "postgresql"."""
+        return self._engine.dialect.name
+
+    def exclusive(self, name: str) -> AbstractContextManager[None]:
+        """A lock on this store shared by every process that opens it: `with store.exclusive("dedup"):`
+        runs its block while no other process holds the lock of that name (they wait)."""
+        return exclusive(self._engine, name)
+
     def close(self) -> None:
         self._engine.dispose()
 
@@ -77,19 +99,10 @@ class EventStore(ClusterTables):
     # -- articles -------------------------------------------------------------------------------
 
     def add_article(self, article: Article) -> bool:
-        """Store `article`; False (and nothing written) when its id or its text is already stored."""
-        same = or_(schema.articles.c.id == article.id, schema.articles.c.content_hash == article.content_hash)
-        try:
-            with self._engine.begin() as conn:
-                if conn.execute(select(schema.articles.c.id).where(same).limit(1)).first() is not None:
-                    return False
-                conn.execute(insert(schema.articles).values(_article_row(article)))
-        except IntegrityError:
-            # Another writer stored the same article between our check and our insert.
-            return False
-        except SQLAlchemyError as err:
-            raise self._error(f"store article {article.id!r}", err) from err
-        return True
+        """Store `article`; False (and nothing written) when its id or its text is already stored,
+        by this process or by another writing at the same moment."""
+        with self._writing(f"store article {article.id!r}") as conn:
+            return insert_ignoring(conn, schema.articles, [_article_row(article)]) == 1
 
     def stored_copy(self, article: Article) -> tuple[str, str, str | None] | None:
         """(id, status, pipeline_version) of the stored article with the same id or text, if any."""
@@ -153,6 +166,54 @@ class EventStore(ClusterTables):
             conn.execute(delete(schema.events).where(schema.events.c.article_id == article_id))
             if rows:
                 conn.execute(insert(schema.events), rows)
+
+    def replace_events_many(
+        self, coded: Sequence[tuple[str, Sequence[Event]]], *, pipeline_version: str
+    ) -> None:
+        """`replace_events` for many articles (article id, its events) in one transaction: all or none.
+
+        Loading a whole partition of results at once costs one round trip to the database, not one
+        per article.
+        """
+        by_article = dict(coded)  # an article given twice keeps its last events
+        if not by_article:
+            return
+        rows = [
+            _event_row(a, event, pipeline_version) for a, events in by_article.items() for event in events
+        ]
+        marked = {
+            "status": "extracted",
+            "status_reason": None,
+            "pipeline_version": pipeline_version,
+            "extracted_at": _utc_now(),
+        }
+        ids = sorted(by_article)
+        a = schema.articles.c
+        with self._writing(f"store the events of {len(ids)} articles") as conn:
+            for start in range(0, len(ids), PAGE_SIZE):
+                page = ids[start : start + PAGE_SIZE]
+                # Updating the articles first locks their rows: a concurrent writer of the same
+                # articles waits here, so their events are never stored twice.
+                result = conn.execute(update(schema.articles).where(a.id.in_(page)).values(marked))
+                if result.rowcount != len(page):
+                    stored = set(conn.execute(select(a.id).where(a.id.in_(page))).scalars())
+                    raise _missing_article(next(x for x in page if x not in stored))
+                conn.execute(delete(schema.events).where(schema.events.c.article_id.in_(page)))
+            if rows:
+                conn.execute(insert(schema.events), rows)
+
+    def article_states(self, ids: Collection[str]) -> dict[str, tuple[str, str | None]]:
+        """article id -> (status, pipeline_version) for those of `ids` that are stored."""
+        a = schema.articles.c
+        wanted = sorted(set(ids))
+        states: dict[str, tuple[str, str | None]] = {}
+        with self._reading("look up articles") as conn:
+            for start in range(0, len(wanted), PAGE_SIZE):
+                query = select(a.id, a.status, a.pipeline_version).where(
+                    a.id.in_(wanted[start : start + PAGE_SIZE])
+                )
+                states.update({row.id: (row.status, row.pipeline_version) for row in conn.execute(query)})
+        return states
 
     def events(
         self,
@@ -380,9 +441,7 @@ def _event_conditions(
     conditions: list[ColumnElement[bool]] = []
     if country is not None:
         wanted = country.strip()
-        conditions.append(
-            or_(table.c.iso2 == wanted.upper(), func.lower(table.c.country) == wanted.lower())
-        )
+        conditions.append(or_(table.c.iso2 == wanted.upper(), func.lower(table.c.country) == wanted.lower()))
     if since is not None:
         conditions.append(table.c.event_date >= _iso_day(since))
     if until is not None:
