@@ -178,10 +178,6 @@ def test_an_unidentified_armed_group_may_be_a_named_rebel_group_but_not_the_army
     assert _score(air_raid, unnamed) >= settings.threshold, "saying less is not contradicting"
 
 
-@pytest.mark.skipif(
-    "kind" not in {f.name for f in fields(EventFeatures)},
-    reason="FeatureBuilder does not record actor kinds yet (EventFeatures.kind)",
-)
 def test_clustering_keeps_the_army_apart_from_an_unidentified_armed_group() -> None:
     assert all(len(g) == 1 for g in cluster_events(list(_air_raid_and_army_shelling())))
 

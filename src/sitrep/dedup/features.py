@@ -41,6 +41,7 @@ class EventFeatures:
     sub_type: np.ndarray  # int64 index in knowledge.SUB_TYPE_ORDER
     actors: np.ndarray  # int64 (n, 2) folded actor numbers, -1 for none
     vague: np.ndarray  # bool (n, 2): the actor is vague ("Unidentified Armed Group", "Civilians")
+    kind: np.ndarray  # int8 (n, 2): the actor's kind (TypeMatching.actor_kind), 0 unknown
     fatalities: np.ndarray  # int64
     article: np.ndarray  # int64 hash of article_id
 
@@ -63,7 +64,8 @@ class FeatureBuilder:
         typecodes = {
             "day": "l", "precision": "b", "country": "l", "sub_type": "h", "hypothetical": "b",
             "latitude": "d", "longitude": "d", "geo_precision": "b", "region": "l", "place": "l",
-            "actor1": "l", "actor2": "l", "vague1": "b", "vague2": "b", "fatalities": "l", "article": "q",
+            "actor1": "l", "actor2": "l", "vague1": "b", "vague2": "b", "kind1": "b", "kind2": "b",
+            "fatalities": "l", "article": "q",
         }  # fmt: skip
         self._columns = {name: array(code) for name, code in typecodes.items()}
 
@@ -87,10 +89,11 @@ class FeatureBuilder:
         c["geo_precision"].append(event.geo_precision if event.geo_precision in (1, 2, 3) else 3)
         c["region"].append(self._optional(("region", country), event.admin1))
         c["place"].append(self._optional(("place", country), event.location))
-        for slot, name in (("1", event.actor1), ("2", event.actor2)):
+        for slot, name, inter in (("1", event.actor1, event.inter1), ("2", event.actor2, event.inter2)):
             actor = folded_actor(name) if name else ""
             c["actor" + slot].append(self._number(("actor", actor)) if actor else -1)
             c["vague" + slot].append(actor in self.matching.vague_actors)
+            c["kind" + slot].append(self.matching.actor_kind(actor, inter) if actor else 0)
         c["fatalities"].append(max(0, int(event.fatalities or 0)))
         digest = hashlib.blake2b(event.article_id.encode("utf-8"), digest_size=8).digest()
         c["article"].append(int.from_bytes(digest, "little", signed=True))
@@ -118,6 +121,7 @@ class FeatureBuilder:
             sub_type=c["sub_type"].astype(np.int64),
             actors=np.stack([c["actor1"], c["actor2"]], axis=1).astype(np.int64),
             vague=np.stack([c["vague1"], c["vague2"]], axis=1).astype(bool),
+            kind=np.stack([c["kind1"], c["kind2"]], axis=1).astype(np.int8),
             fatalities=c["fatalities"].astype(np.int64),
             article=c["article"].astype(np.int64),
         )

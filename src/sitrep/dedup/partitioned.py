@@ -79,6 +79,8 @@ class _Row(NamedTuple):
     actor1: str | None
     actor2: str | None
     fatalities: int
+    inter1: int
+    inter2: int
 
 
 #: the features renumbered when partitions are joined (numbers of names), and those concatenated.
@@ -165,7 +167,7 @@ def _read(events: Iterable[Event], settings: DedupSettings, matching: TypeMatchi
             index, when[0], block, event.event_id, event.article_id, when[2], event.time_precision,
             event.sub_event_type, event.factuality, event.iso2, event.country, event.admin1,
             event.location, event.latitude, event.longitude, event.geo_precision, event.actor1,
-            event.actor2, event.fatalities,
+            event.actor2, event.fatalities, event.inter1, event.inter2,
         )  # fmt: skip
         part = data.parts.get((country, when[1]))
         if part is None:

@@ -142,9 +142,8 @@ def _actor_scores(features: EventFeatures, i: np.ndarray, j: np.ndarray) -> np.n
 
 
 def _actor_kinds(features: EventFeatures, rows: np.ndarray) -> np.ndarray:
-    """Kinds of the actors of `rows` (n, 2); all unknown (0) for features built without them."""
-    kinds = getattr(features, "kind", None)
-    return kinds[rows] if kinds is not None else np.zeros((len(rows), 2), dtype=np.int8)
+    """Kinds of the actors of `rows` (n, 2)."""
+    return features.kind[rows]
 
 
 def _fatality_scores(features: EventFeatures, i: np.ndarray, j: np.ndarray) -> np.ndarray:
