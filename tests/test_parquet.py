@@ -13,6 +13,7 @@ from sitrep.dedup import merge_cluster
 from sitrep.errors import SitrepError
 from sitrep.export import ALL_FORMATS, export_to_path, write_events, write_parquet
 from sitrep.export.csv_flat import COLUMNS
+from sitrep.export.parquet import hive_partitioning
 from sitrep.records import Event, Evidence, Source
 
 duckdb = pytest.importorskip("duckdb")
@@ -131,7 +132,8 @@ def test_pandas_reads_it_too(tmp_path):
     pandas = pytest.importorskip("pandas")
     out = tmp_path / "events"
     write_parquet(events_to_export(), out)
-    frame = pandas.read_parquet(out)
+    frame = pandas.read_parquet(out, partitioning=hive_partitioning())
+    assert frame["country"].isna().sum() == 1  # the event of unknown country
     assert len(frame) == 6 and {"country", "year", "sub_event_type"} <= set(frame.columns)
 
 

@@ -85,9 +85,7 @@ def write_parquet(events: Iterable[Event], out_dir: str | Path) -> int:
     shutil.rmtree(staging, ignore_errors=True)
     schema = parquet_schema()
     written = [0]
-    partitioning = ds.partitioning(
-        pa.schema([schema.field(name) for name in PARTITION_COLUMNS]), flavor="hive"
-    )
+    partitioning = hive_partitioning()
     try:
         ds.write_dataset(
             _batches(events, schema, written),
@@ -110,6 +108,17 @@ def write_parquet(events: Iterable[Event], out_dir: str | Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return written[0]
+
+
+def hive_partitioning() -> Any:
+    """How readers should decode the folder names: with these types, an unknown country or year
+    (`__HIVE_DEFAULT_PARTITION__`) reads as null ("pandas.read_parquet(OUT_DIR,
+    partitioning=hive_partitioning())"; pyarrow's guess of dictionary columns cannot hold the null)."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    schema = parquet_schema()
+    return ds.partitioning(pa.schema([schema.field(name) for name in PARTITION_COLUMNS]), flavor="hive")
 
 
 def parquet_row(event: Event) -> dict[str, Any]:
