@@ -96,3 +96,22 @@ def test_every_command_has_help():
         result = _run([command, "--help"])
         assert result.exit_code == 0
         assert len(result.output.splitlines()) > 4, command
+
+
+def test_export_parquet_writes_a_folder_duckdb_reads(tmp_path):
+    duckdb = __import__("pytest").importorskip("duckdb")
+    articles = tmp_path / "news.jsonl"
+    articles.write_text(
+        json.dumps({"id": "p1", "text": CLASH, "published": "2023-03-10", "source": "X"}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "store.db"
+    assert _run(["ingest", str(articles), "--db", str(db)]).exit_code == 0
+    assert _run(["export", "--format", "parquet", "--db", str(db)]).exit_code != 0  # needs --out
+    out = tmp_path / "events"
+    assert _run(["export", "--format", "parquet", "--out", str(out), "--db", str(db)]).exit_code == 0
+    rows = duckdb.sql(
+        f"SELECT country, sub_event_type FROM read_parquet('{out}/**/*.parquet', hive_partitioning = true)"
+    ).fetchall()
+    assert rows == [("Niger", "Armed clash")]

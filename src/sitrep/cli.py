@@ -128,7 +128,8 @@ def _process(paths, *, db, lexicon_dir, progress, published=None, source=None, e
         if extract:
             from sitrep.dedup.incremental import deduplicate
 
-            deduplicate(store)  # new events join the happenings already stored
+            with store.exclusive("dedup"):  # another process may be clustering the same store
+                deduplicate(store)  # new events join the happenings already stored
         url = store.url
     return summary, results, url
 
@@ -138,8 +139,12 @@ def _report_problem(problem) -> None:
 
 
 def _write(events: Iterable, out: Path | None, fmt: str, include_not_occurred: bool) -> int:
-    from sitrep.export import write_events
+    from sitrep.export import export_to_path, write_events
 
+    if fmt == "parquet":
+        if out is None:
+            raise click.UsageError("--format parquet writes a folder: give it with --out FOLDER")
+        return export_to_path(events, out, format=fmt, include_not_occurred=include_not_occurred)
     if out is None:
         return write_events(events, sys.stdout, format=fmt, include_not_occurred=include_not_occurred)
     with open(out, "w", encoding="utf-8", newline="") as handle:
@@ -272,8 +277,14 @@ def _print_table(found) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="acled-csv", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option(
+    "--format", "fmt", type=click.Choice((*_FORMATS, "parquet")), default="acled-csv", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Write here instead of stdout (a folder for parquet, partitioned by country and year).",
+)
 @click.option(
     "--include-not-occurred",
     is_flag=True,
@@ -295,8 +306,8 @@ def export(
     limit,
     unmerged,
 ) -> None:
-    """Export the stored events (merged by default): ACLED-style CSV (default), flat CSV, JSON lines
-    or GeoJSON."""
+    """Export the stored events (merged by default): ACLED-style CSV (default), flat CSV, JSON lines,
+    GeoJSON, or a Parquet folder partitioned by country and year."""
     with _open_store(db) as store:
         n = _write(
             _query(store, country, since, until, event_type, sub_event_type, factuality, limit, unmerged),

@@ -64,7 +64,8 @@ def dedup(db: str | None, rebuild: bool) -> None:
     from sitrep.dedup.incremental import deduplicate
 
     with _store(db) as store:
-        summary = deduplicate(store, rebuild=rebuild)
+        with store.exclusive("dedup"):  # another process may be clustering the same store
+            summary = deduplicate(store, rebuild=rebuild)
     click.echo(summary.describe(), err=True)
 
 
