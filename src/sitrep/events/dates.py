@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sitrep.normalize import fold
@@ -99,11 +100,13 @@ def next_weekday(published: date, weekday: int) -> date:
 
 def _fold_keep_offsets(text: str) -> str:
     """fold() that keeps one character per input character, so offsets carry over."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f[0] if f else (" " if not ch.isalnum() else ch.lower()))
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    f = fold(ch)
+    return f[0] if f else (" " if not ch.isalnum() else ch.lower())
 
 
 class DateReader:

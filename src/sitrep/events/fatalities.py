@@ -22,7 +22,9 @@ from spacy.tokens import Span
 
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.terms import TermMatcher
+from sitrep.normalize import fold
 
+_TOLL_CACHE = "sitrep.tolls"
 _WINDOW_AFTER = 10
 _WINDOW_BEFORE = 4
 _BETWEEN_BLOCKERS = frozenset({"et", ",", "dont", "tandis", "mais", "ou"})
@@ -96,6 +98,10 @@ class FatalityReader:
                 i += 1
                 continue
             best = None
+            first = fold(tok.text).split()[:1]
+            if not first or not self.numbers.could_start(first[0]):
+                i += 1
+                continue
             # Vague quantities match a prefix ("une dizaine de"): take the shortest; number words
             # must match whole ("vingt-trois"): take the longest.
             for j in range(i + 1, min(sent.end, i + 4) + 1):
@@ -118,6 +124,14 @@ class FatalityReader:
 
     def in_sentence(self, sent: Span) -> Toll | None:
         """The death toll a sentence states, or None when it states none."""
+        # Every event of an article reads the sentences around it: each is read once per Doc.
+        cache = sent.doc.user_data.setdefault(_TOLL_CACHE, {})
+        key = (id(self), sent.start, sent.end)  # one reader per lexicon
+        if key not in cache:
+            cache[key] = self._read_sentence(sent)
+        return cache[key]
+
+    def _read_sentence(self, sent: Span) -> Toll | None:
         doc = sent.doc
         found = self.death.find(sent)
         deaths = {m.span.start: m.span for m in found}

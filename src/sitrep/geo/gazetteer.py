@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sqlite3
 import sys
@@ -110,6 +111,7 @@ class Gazetteer:
         self._lookup_cached = lru_cache(maxsize=_CACHE_SIZE)(self._lookup)
         self._country_keys = lru_cache(maxsize=64)(self._query_country_keys)
         self._seat_of = lru_cache(maxsize=_CACHE_SIZE // 10)(self._query_seat)
+        self._fuzzy_cached = lru_cache(maxsize=_CACHE_SIZE)(self._fuzzy)
 
     # -- opening and building -------------------------------------------------------------------------
 
@@ -303,10 +305,23 @@ class Gazetteer:
             return any(True for _ in entries)
         return any(e.place.iso2 in countries or e.place.is_country or e.place.is_region for e in entries)
 
-    def _query_country_keys(self, iso2: str) -> tuple[str, ...]:
+    def _query_country_keys(self, iso2: str) -> dict[int, tuple[str, ...]]:
+        """The country's keys by length (a fuzzy match only ever needs keys of about the query's)."""
         sql = "SELECT DISTINCT n.key FROM names n JOIN places p USING (geonameid) WHERE p.iso2 = ?"
+        by_length: dict[int, list[str]] = {}
         with self._lock:
-            return tuple(k for (k,) in self._conn.execute(sql, (iso2,)))
+            for (key,) in self._conn.execute(sql, (iso2,)):
+                by_length.setdefault(len(key), []).append(key)
+        return {length: tuple(keys) for length, keys in by_length.items()}
+
+    def _keys_near_length(self, iso2: str, length: int) -> list[str]:
+        """Keys of `iso2` long enough and short enough to score FUZZY_MIN_SCORE against a key of
+        `length` characters: a ratio of r needs the shorter at least r/(2-r) of the longer."""
+        r = FUZZY_MIN_SCORE / 100
+        low = math.ceil(length * r / (2 - r) - 1e-9)
+        high = math.floor(length * (2 - r) / r + 1e-9)
+        by_length = self._country_keys(iso2)
+        return [key for n in range(low, high + 1) for key in by_length.get(n, ())]
 
     def fuzzy_lookup(
         self, name: str, *, countries: Sequence[str], limit: int = 5
@@ -316,14 +331,17 @@ class Gazetteer:
         Never searches the whole world: without countries it returns nothing, since a fuzzy match over
         millions of names would find a village for any word.
         """
+        return list(self._fuzzy_cached(name, tuple(dict.fromkeys(countries)), limit))
+
+    def _fuzzy(self, name: str, countries: tuple[str, ...], limit: int) -> tuple[tuple[Place, float], ...]:
         keys = name_keys(name)
         if not keys or not countries:
-            return []
+            return ()
         spelling = spelling_of(name)
         scored: dict[int, tuple[Place, float, float]] = {}
         for iso2 in dict.fromkeys(countries):
-            choices = self._country_keys(iso2)
             for query in keys:
+                choices = self._keys_near_length(iso2, len(query))
                 found = process.extract(
                     query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=limit * 4
                 )
@@ -336,7 +354,7 @@ class Gazetteer:
                         if e.place.iso2 == iso2 and (e.gid not in scored or scored[e.gid][1] < similarity):
                             scored[e.gid] = (e.place, similarity, e.prior)
         ranked = sorted(scored.values(), key=lambda t: (-t[1], -t[2]))
-        return [(place, similarity) for place, similarity, _ in ranked[:limit]]
+        return tuple((place, similarity) for place, similarity, _ in ranked[:limit])
 
     def country_by_name(self, name: str) -> Place | None:
         """The country called `name` in French or English ("Centrafrique", "la RDC", "Syria"), or None."""
@@ -407,6 +425,7 @@ class Gazetteer:
         self._lookup_cached.cache_clear()
         self._country_keys.cache_clear()
         self._seat_of.cache_clear()
+        self._fuzzy_cached.cache_clear()
 
     def info(self) -> dict[str, Any]:
         """What the gazetteer holds: counts, imported files, file path and size, schema version."""

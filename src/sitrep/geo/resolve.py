@@ -31,6 +31,9 @@ NOTABLE_POPULATION = 100_000
 # Candidates this close to the winner (a town and its district, a city and its exonym's entry) are one answer.
 SAME_SPOT_KM = 10.0
 _CANDIDATES_KEPT = 5
+#: Near misses are looked for in the article's first countries only: a misspelt village is in the
+#: country the story is about, and each country searched costs a pass over all its names.
+_FUZZY_COUNTRIES = 2
 
 
 @dataclass(frozen=True)
@@ -149,9 +152,10 @@ def resolve_place(
         matches = [c for c in matches if c.place.iso2 in hints or _notable_abroad(c)]
     found = [(c.place, c.prior) for c in matches]
     similarity = {id(place): 1.0 for place, _ in found}
-    if not any(place.iso2 in hints for place, _ in found):
-        # Nothing of that exact name where the article is: a near miss there ("Tessalt") may be meant.
-        fuzzy = gazetteer.fuzzy_lookup(name, countries=hints, limit=_CANDIDATES_KEPT * 2)
+    if not found:
+        # Nothing of that exact name where the article is, nor a notable place of that name elsewhere
+        # ("Paris" in a story about Mali): a near miss there ("Tessalt") may be meant.
+        fuzzy = gazetteer.fuzzy_lookup(name, countries=hints[:_FUZZY_COUNTRIES], limit=_CANDIDATES_KEPT * 2)
         found += [(place, place_prior(place)) for place, _ in fuzzy]
         similarity.update({id(place): sim for place, sim in fuzzy})
     if not found:
