@@ -1,5 +1,5 @@
 """`sitrep run` and the batch engine: resumable, idempotent, parallel, never stopped by one bad article;
-and the relevance prefilter, which must lose no event."""
+the relevance prefilter is tested in test_prefilter.py."""
 
 from __future__ import annotations
 
@@ -17,11 +17,7 @@ from click.testing import CliRunner
 
 from sitrep.cli_run import run
 from sitrep.engines.batch import RunOptions, run_batch
-from sitrep.engines.prefilter import RelevancePrefilter
 from sitrep.engines.progress import estimate_articles
-from sitrep.evaluate.gold import read_gold
-from sitrep.ingest import read_articles
-from sitrep.nlp.components.triggers import SPAN_KEY as TRIGGERS
 from sitrep.records import content_id
 from sitrep.store import EventStore
 
@@ -240,36 +236,7 @@ def test_kill_9_halfway_then_run_again_gives_the_uninterrupted_store(tmp_path, p
     assert stored_events(killed_db) == stored_events(reference_db)  # two workers gave one worker's events
 
 
-# --- the prefilter -------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def prefilter(pipeline) -> RelevancePrefilter:
-    return RelevancePrefilter.for_pipeline(pipeline)
-
-
-GOLD_FILES = (GOLD / "dev.jsonl", GOLD / "factuality.jsonl")
-
-
-def test_prefilter_keeps_every_gold_article_whose_events_the_pipeline_can_see(prefilter, pipeline):
-    with_events = [gold for path in GOLD_FILES for gold in read_gold(path) if gold.events]
-    dropped = [gold for gold in with_events if not prefilter.may_have_events(gold.text)]
-    assert len(with_events) > 100 and len(dropped) <= 2
-    # What it drops holds no trigger word for the pipeline either (a lexicon gap, not a prefilter loss).
-    assert all(not pipeline.nlp(gold.text).spans[TRIGGERS] for gold in dropped)
-
-
-def test_prefilter_drops_only_articles_the_pipeline_finds_nothing_in(prefilter, pipeline):
-    dropped = [a for a in read_articles(GOLD_FILES) if not prefilter.may_have_events(a.text)]
-    assert dropped, "the gold sets have articles without events: some must be dropped"
-    assert all(events == [] for _, events in pipeline.extract_many(dropped))
-
-
-def test_prefilter_reads_inflected_words_and_needs_phrases_in_order(prefilter):
-    assert prefilter.may_have_events("Cinq civils ont été tués jeudi à Djibo.")  # "tuer", by its lemma
-    assert prefilter.may_have_events(ATTACK) and prefilter.may_have_events(CLASH)
-    assert not prefilter.may_have_events(FOOTBALL)
-    assert not prefilter.may_have_events("Le prix du riz a encore augmenté cette semaine sur les marchés.")
+# --- the prefilter (more in test_prefilter.py) ---------------------------------------------------
 
 
 def test_prefiltered_articles_are_stored_coded_without_events(tmp_path, pipeline):
@@ -294,3 +261,17 @@ def test_same_text_twice_in_one_run_is_coded_once(tmp_path, pipeline):
         summary = run_batch([path], store=store, pipeline=pipeline)
     assert (summary.articles, summary.new, summary.extracted) == (3, 2, 2)
     assert set(statuses(tmp_path / "run.db")) == {content_id(ATTACK), content_id(CLASH)}
+
+
+def test_workers_code_with_their_own_model_and_the_run_process_never_loads_it(tmp_path, default_gazetteer):
+    from sitrep.pipeline import Pipeline
+
+    path = write_jsonl(
+        tmp_path / "in.jsonl", [{"id": "attack", "text": ATTACK}, {"id": "match", "text": FOOTBALL}]
+    )
+    reader = Pipeline(gazetteer=default_gazetteer)
+    with EventStore.open(tmp_path / "run.db") as store:
+        summary = run_batch([path], store=store, pipeline=reader, options=RunOptions(workers=2, batch_size=1))
+        assert store.count_events(article_id="attack") >= 1 and store.count_events(article_id="match") == 0
+    assert (summary.extracted, summary.failed) == (2, 0)
+    assert "nlp" not in vars(reader)  # the model was loaded by the workers only

@@ -337,8 +337,14 @@ def export(
     type=click.Path(file_okay=False, path_type=Path),
     help="A folder of extra lexicon YAML files that extend the packaged ones.",
 )
+@click.option(
+    "--prefilter/--no-prefilter",
+    default=False,
+    show_default=True,
+    help="Code the articles as `sitrep run --prefilter` does, to see what the prefilter costs.",
+)
 @progress_option
-def evaluate(gold, as_json, errors, report, popcorn, lexicon_dir, progress) -> None:
+def evaluate(gold, as_json, errors, report, popcorn, lexicon_dir, prefilter, progress) -> None:
     """Score sitrep against GOLD article files (event-record.md §2 and §3).
 
     The articles are coded in memory; the store is not touched."""
@@ -351,7 +357,7 @@ def evaluate(gold, as_json, errors, report, popcorn, lexicon_dir, progress) -> N
 
         write_report(gold, report, pipeline=pipeline, popcorn=popcorn, progress=_progress(progress))
         click.echo(f"report written to {report}", err=True)
-    card = evaluate_files(gold, pipeline=pipeline, progress=_progress(progress))
+    card = evaluate_files(gold, pipeline=pipeline, progress=_progress(progress), prefilter=prefilter)
     if as_json:
         click.echo(json.dumps(card.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -48,9 +48,11 @@ class RunOptions:
     source: str | None = None
     language: str = "fr"
     lexicon_dir: Path | None = None
-    #: skip, before parsing, articles whose words cannot make an event (engines.prefilter).
+    #: before parsing, pass over articles whose words cannot make an event and blank out the
+    #: sentences that neither can nor give context (engines.prefilter): much faster, and the events
+    #: may differ where a left-out sentence held context (a place, a date).
     prefilter: bool = False
-    #: articles per task handed to a worker (and per nlp.pipe batch).
+    #: articles per task handed to a worker (the parser's own batches are cut by characters).
     batch_size: int = 8
     progress: bool = False
 
@@ -113,7 +115,7 @@ def _coders(options: RunOptions, pipeline: Pipeline) -> Iterator[InProcessCoders
             ArticleCoder(options.spec, pipeline=pipeline)
         )
     else:
-        # Built here once, not by each worker at the same time.
+        # Built here once, not by each worker at the same time; the workers load the model themselves.
         Gazetteer.open(progress=options.progress).close()
         coders = ProcessCoders(options.spec, workers=options.workers)
     try:

@@ -93,7 +93,7 @@ class ArticleCoder:
 
     def _code_one(self, article: Article, readable: Callable[[Article], str] | None) -> Outcome:
         try:
-            (_, events), = self.pipeline.extract_many([article], readable=readable)
+            ((_, events),) = self.pipeline.extract_many([article], readable=readable)
             return Outcome(article.id, tuple(events))
         except Exception as exc:  # noqa: BLE001 - reported with its reason, never fatal
             return Outcome(article.id, error=f"{type(exc).__name__}: {exc}"[:MAX_REASON])

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sitrep.lexicons import Lexicon, Term
+from sitrep.lexicons import Lexicon, Term, parse_term
 from sitrep.normalize import fold
 from sitrep.pipeline import ARMED_INTER
 
@@ -87,24 +87,37 @@ class LemmaGuesser:
 
 
 class _Terms:
-    """Terms indexed by their first word, matched in sequence against an article's word stream."""
+    """Terms indexed by their first two words, matched in sequence against an article's word stream."""
 
     def __init__(self, terms: Iterable[Term]):
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        # first word -> second word -> terms; one-word terms under "", a loose second word under "~".
+        self._by_first: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         self._wild_first: list[tuple[str, ...]] = []
         for term in terms:
             words = tuple(w.removeprefix(_ACRONYM) for w in term.words)
             if words[0].endswith("*"):
                 self._wild_first.append(words)
-            else:
-                self._by_first.setdefault(words[0], []).append(words)
+                continue
+            second = words[1] if len(words) > 1 else ""
+            if second == _GAP or second.endswith("*"):
+                second = _GAP
+            self._by_first.setdefault(words[0], {}).setdefault(second, []).append(words)
 
     def starts(self, stream: _Stream) -> set[int]:
         """The positions of `stream` where one of the terms starts."""
         found: set[int] = set()
-        for first, terms in self._by_first.items():
-            for at in stream.positions.get(first, ()):
-                if at not in found and any(stream.matches_at(term, at) for term in terms):
+        for first in self._by_first.keys() & stream.positions.keys():
+            by_second = self._by_first[first]
+            if "" in by_second:  # a one-word term: its word is there
+                found.update(stream.positions[first])
+                continue
+            loose = by_second.get(_GAP, ())
+            for at in stream.positions[first]:
+                if any(stream.matches_at(term, at) for term in loose) or any(
+                    stream.matches_at(term, at)
+                    for option in stream.options_at(at + 1)
+                    for term in by_second.get(option, ())
+                ):
                     found.add(at)
         for term in self._wild_first:
             found.update(at for at in stream.starts_of(term[0]) if stream.matches_at(term, at))
@@ -119,6 +132,10 @@ class RelevancePrefilter:
         self._ambiguous = _Terms(t for e in lexicon.triggers if e.ambiguous for t in e.terms)
         armed = [e for e in (*lexicon.actors, *lexicon.generic_actors) if e.inter in ARMED_INTER]
         self._armed = _Terms(t for e in armed for t in e.aliases)
+        self._named_armed = _Terms(t for e in armed if not e.generic for t in e.aliases)
+        self._death = _Terms(lexicon.fatalities.get("death", ()))
+        day_words = [*lexicon.dates.get("weekdays", ()), *lexicon.dates.get("relative_days", {})]
+        self._days = _Terms(parse_term(word, where="dates.yaml") for word in day_words)
         self._conflict = _Terms(lexicon.context.get("conflict_words", ()))
         self._non_conflict = _Terms(lexicon.context.get("non_conflict_words", ()))
         self._lemmas = lemmas
@@ -140,7 +157,7 @@ class RelevancePrefilter:
         if not candidates:
             return None
         sentences = reading.sentences
-        kept = _with_context(candidates, sentences) | reading.topic_evidence()
+        kept = _with_context(candidates, sentences) | reading.context_of(candidates)
         if len(kept) == len(sentences):
             return text
         parts: list[str] = []
@@ -192,9 +209,7 @@ class _Reading:
 
     def sentences_of(self, terms: _Terms) -> set[int]:
         """The sentences in which one of `terms` starts."""
-        return {
-            bisect.bisect_right(self._starts, self._offsets[at]) - 1 for at in terms.starts(self._stream)
-        }
+        return {bisect.bisect_right(self._starts, self._offsets[at]) - 1 for at in terms.starts(self._stream)}
 
     def candidates(self) -> set[int]:
         """Indices of the sentences that may hold an event."""
@@ -205,6 +220,23 @@ class _Reading:
             licensed = self.sentences_of(prefilter._armed) | self.sentences_of(prefilter._conflict)
             found.update(index for index in ambiguous if licensed & self._near(index))
         return found
+
+    def context_of(self, candidates: set[int]) -> set[int]:
+        """Sentences further away that the events layer reads for the candidates' events: those
+        naming an armed group or force (it may give that name to the "insurgés" of the trigger's
+        sentence); in a candidate's paragraph, those stating deaths (a competing, lower toll) or
+        naming a day ("tournées mardi": the date of what the lede reports); and the topic test's
+        evidence."""
+        prefilter = self._prefilter
+        paragraphs = {self.sentences[index][2] for index in candidates}
+        if 0 in paragraphs:
+            paragraphs.add(1)  # what a headline announces, the paragraph under it tells
+        nearby = {
+            i
+            for i in self.sentences_of(prefilter._death) | self.sentences_of(prefilter._days)
+            if self.sentences[i][2] in paragraphs
+        }
+        return self.sentences_of(prefilter._named_armed) | nearby | self.topic_evidence()
 
     def topic_evidence(self) -> set[int]:
         """The sentences the events layer's topic test needs: it drops the events of an article that
@@ -292,6 +324,9 @@ class _Stream:
             found.extend(self.positions[self._sorted[at]])
             at += 1
         return found
+
+    def options_at(self, at: int) -> frozenset[str]:
+        return self.words[at] if at < len(self.words) else frozenset()
 
     def matches_at(self, term: tuple[str, ...], at: int) -> bool:
         if not term:

@@ -8,6 +8,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from sitrep.dedup import predicted_clusters
+from sitrep.engines.coder import ArticleCoder, CoderSpec
 from sitrep.errors import GoldFormatError
 from sitrep.evaluate.gold import read_gold
 from sitrep.evaluate.popcorn import check_popcorn, popcorn_markdown
@@ -57,8 +58,11 @@ def _gazetteer_summary(pipeline: Pipeline) -> str:
     return f"{info.get('places', '?')} places; GeoNames files imported: {names}"
 
 
-def evaluate_files(paths: Iterable[str | Path], *, pipeline: Pipeline, progress: bool = False) -> Scorecard:
-    """Code every article of the gold files (in memory) and score the result."""
+def evaluate_files(
+    paths: Iterable[str | Path], *, pipeline: Pipeline, progress: bool = False, prefilter: bool = False
+) -> Scorecard:
+    """Code every article of the gold files (in memory) and score the result; with `prefilter`, code
+    them as `sitrep run --prefilter` does (what that costs in quality)."""
     paths = [Path(p) for p in paths]
     gold = [article for path in paths for article in read_gold(path)]
     problems: list[InputProblem] = []
@@ -67,7 +71,12 @@ def evaluate_files(paths: Iterable[str | Path], *, pipeline: Pipeline, progress:
     if skipped:
         raise GoldFormatError(f"{skipped[0]} (gold articles must all be readable)")
     bar = tqdm(articles, desc="gold articles", unit="art", disable=not progress, leave=False)
-    predicted = {
-        article.id: [event.to_dict() for event in events] for article, events in pipeline.extract_many(bar)
-    }
+    if prefilter:
+        coder = ArticleCoder(CoderSpec(prefilter=True), pipeline=pipeline)
+        predicted = {o.article_id: [e.to_dict() for e in o.events] for o in coder.code(list(bar))}
+    else:
+        predicted = {
+            article.id: [event.to_dict() for event in events]
+            for article, events in pipeline.extract_many(bar)
+        }
     return score(gold, predicted, predicted_clusters=predicted_clusters(predicted))
