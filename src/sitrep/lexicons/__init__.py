@@ -24,7 +24,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -75,7 +75,7 @@ ACTOR_KINDS: Mapping[str, int] = MappingProxyType(
 )
 MODIFIER_READINGS = frozenset({"minimum", "approximate", "upper_bound", "range"})
 _HEADER_KEYS = frozenset({"version", "language"})
-_TRIGGER_KEYS = frozenset({"sub_event_type", "terms", "ambiguous", "note"})
+_TRIGGER_KEYS = frozenset({"sub_event_type", "terms", "ambiguous", "note", "licensed_by"})
 _ACTOR_KEYS = frozenset({"name", "inter", "country", "aliases", "kind", "note"})
 _GENERIC_KEYS = frozenset({"name_template", "inter", "kind", "aliases", "note"})
 _NUMBER_KEYS = frozenset({"units", "tens", "multipliers", "joiners", "vague", "modifiers"})
@@ -100,6 +100,9 @@ class TriggerEntry:
     terms: tuple[Term, ...]
     ambiguous: bool = False
     note: str = ""
+    #: a context.yaml category whose words alone license these ambiguous terms ("répression" needs
+    #: protesters nearby, not just any armed actor); empty: an armed actor or a conflict word does.
+    licensed_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,19 @@ class NumberWords:
         if all(w.isdigit() for w in words):
             return _digit_groups(words)
         return _compose_number(words, self)
+
+    @cached_property
+    def _first_words(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The words a number or vague quantity can start with, and the prefixes of starred ones."""
+        firsts = {words[0] for words in self.values} | set(self.multipliers)
+        firsts |= {term.words[0] for term, _ in self.vague}
+        prefixes = tuple(w[:-1] for w in firsts if w.endswith("*"))
+        return frozenset(w for w in firsts if not w.endswith("*")), prefixes
+
+    def could_start(self, word: str) -> bool:
+        """Whether a quantity can start with this (folded) word: a cheap test before the parsers."""
+        firsts, prefixes = self._first_words
+        return word.isdigit() or word in firsts or word.startswith(prefixes)
 
     def vague_quantity(self, text: str, *, leading: bool = False) -> int | None:
         """ACLED's value for the longest vague quantity in `text` ("une dizaine" -> 10), else None;
@@ -195,6 +211,17 @@ class Lexicon:
     dates: Mapping[str, Any]
     version: str
     files: tuple[Path, ...]
+    #: alias words -> {ISO2: actor}: what an acronym names in a given country ("ADF" in Cameroon).
+    actor_by_country: Mapping[tuple[str, ...], Mapping[str, ActorEntry]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def actor_in_country(self, alias: str, iso2: str | None) -> ActorEntry | None:
+        """The actor `alias` (as written in the text) names in country `iso2`, when that differs
+        from what it names elsewhere; else None."""
+        if not iso2 or not self.actor_by_country:
+            return None
+        return self.actor_by_country.get(tuple(fold(alias).split()), {}).get(iso2)
 
 
 # --------------------------------------------------------------------------- terms and numbers
@@ -439,6 +466,9 @@ class _Builder:
     actors: dict[str, ActorEntry] = field(default_factory=dict)
     generic: dict[str, ActorEntry] = field(default_factory=dict)
     alias_owner: dict[tuple[str, ...], tuple[str, Path]] = field(default_factory=dict)
+    country_readings: dict[tuple[str, ...], dict[str, ActorEntry]] = field(default_factory=dict)
+    #: licensed_by category -> the first trigger entry naming it (checked once everything is read).
+    licence_sources: dict[str, str] = field(default_factory=dict)
     context: dict[str, list[Term]] = field(default_factory=dict)
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     values: dict[tuple[str, ...], int] = field(default_factory=dict)
@@ -485,14 +515,41 @@ class _Builder:
             if not isinstance(ambiguous, bool):
                 raise LexiconError(f"{where}: ambiguous must be true or false, not {ambiguous!r}")
             terms = _term_tuple(where, entry.get("terms"))
-            self.triggers.append(TriggerEntry(sub, terms, ambiguous, str(entry.get("note") or "")))
+            licensed_by = entry.get("licensed_by") or ""
+            if licensed_by and (not isinstance(licensed_by, str) or not ambiguous):
+                raise LexiconError(f"{where}: licensed_by names a context.yaml category, for ambiguous terms")
+            self.triggers.append(
+                TriggerEntry(sub, terms, ambiguous, str(entry.get("note") or ""), licensed_by)
+            )
+            if licensed_by:
+                self.licence_sources.setdefault(licensed_by, where)
 
     def _add_actors(self, path: Path, body: dict[str, Any]) -> None:
-        _only_keys(path, "the file", body, {"actors", "generic"})
+        _only_keys(path, "the file", body, {"actors", "generic", "by_country"})
         for i, entry in enumerate(_as_list(path, "actors", body.get("actors", []))):
             self._keep_actor(path, _actor(path, f"actors entry {i + 1}", entry, generic=False), self.actors)
         for i, entry in enumerate(_as_list(path, "generic", body.get("generic", []))):
             self._keep_actor(path, _actor(path, f"generic entry {i + 1}", entry, generic=True), self.generic)
+        for i, entry in enumerate(_as_list(path, "by_country", body.get("by_country", []))):
+            self._add_country_reading(path, f"by_country entry {i + 1}", entry)
+
+    def _add_country_reading(self, path: Path, label: str, entry: Any) -> None:
+        where = f"{path}: {label}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("readings"), dict):
+            raise LexiconError(f"{where}: expected a mapping with alias and readings (ISO2 code: actor name)")
+        _only_keys(path, where, entry, {"alias", "readings", "note"}, prefixed=False)
+        alias = parse_term(entry.get("alias"), where=where)
+        if alias.words not in self.alias_owner:
+            raise LexiconError(f"{where}: alias {alias.text!r} is not an alias of any actor; list it first")
+        readings = self.country_readings.setdefault(alias.words, {})
+        for iso2, name in entry["readings"].items():
+            actor = self.actors.get(name) if isinstance(name, str) else None
+            if not (isinstance(iso2, str) and len(iso2) == 2 and iso2.isupper()) or actor is None:
+                raise LexiconError(
+                    f"{where}: reading {iso2!r}: {name!r} needs a two-letter ISO code and the name of an "
+                    "actor listed under `actors`"
+                )
+            readings[iso2] = actor
 
     def _keep_actor(self, path: Path, actor: ActorEntry, into: dict[str, ActorEntry]) -> None:
         where = f"{path}: actor {actor.name!r}"
@@ -542,6 +599,9 @@ class _Builder:
             self.modifiers[term.words] = (term, reading)
 
     def build(self, language: str, version: str, files: tuple[Path, ...]) -> Lexicon:
+        for category, where in self.licence_sources.items():
+            if category not in self.context:
+                raise LexiconError(f"{where}: licensed_by {category!r} is not a category of context.yaml")
         numbers = NumberWords(
             values=MappingProxyType(dict(self.values)),
             multipliers=MappingProxyType(dict(self.multipliers)),
@@ -562,6 +622,9 @@ class _Builder:
             dates=_frozen(self.dates),
             version=version,
             files=files,
+            actor_by_country=MappingProxyType(
+                {words: MappingProxyType(dict(r)) for words, r in self.country_readings.items()}
+            ),
         )
 
 

@@ -42,9 +42,33 @@ class ActorTagger:
             span.label_, span.kb_id_ = match.payload
             if spans and _restates(spans[-1], span):
                 continue
+            if spans and _names_the_group_of(spans[-1], span):
+                spans.pop()  # "des miliciens de la Codeco": the Codeco, not an unnamed militia
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+
+#: Inter codes of armed actors (state forces, rebels, militias, external forces).
+_ARMED = frozenset({1, 2, 3, 4, 8})
+#: Words that may stand between a generic armed actor and the group it belongs to.
+_OF = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les"})
+_MAX_BETWEEN = 4
+
+
+def _names_the_group_of(generic: Span, named: Span) -> bool:
+    """ "combattants présumés de l'EI", "casques bleus de la Minusma": an unnamed armed actor
+    followed by "de" and a named armed group is that group."""
+    g_inter, _, _, g_generic = decode_actor(generic.kb_id_)
+    n_inter, _, _, n_generic = decode_actor(named.kb_id_)
+    if not g_generic or n_generic or g_inter not in _ARMED or n_inter not in _ARMED:
+        return False
+    between = generic.doc[generic.end : named.start]
+    return (
+        0 < len(between) <= _MAX_BETWEEN
+        and any(t.lower_ in ("de", "du", "des", "d'", "d’") for t in between)
+        and all(t.lower_ in _OF or t.pos_ == "ADJ" or "Part" in t.morph.get("VerbForm") for t in between)
+    )
 
 
 def _restates(previous: Span, span: Span) -> bool:
