@@ -146,3 +146,60 @@ def test_a_call_to_march_on_a_weekday_is_dated_forward(pipeline):
     protests = [e for e in pipeline.extract(article) if e.event_type == "Protests"]
     assert protests and protests[0].factuality == "hypothetical"
     assert protests[0].event_date == "2020-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Des combattants des ADF ont attaqué lundi un poste de l'armée près de Batibo, dans la région "
+            "anglophone du Nord-Ouest du Cameroun.",
+            "ADF: Ambazonia Defence Forces",
+        ),
+        (
+            "Des combattants des ADF ont attaqué lundi le village de Mangina, près de Beni, dans le "
+            "Nord-Kivu, en République démocratique du Congo.",
+            "ADF: Allied Democratic Forces",
+        ),
+    ],
+)
+def test_an_acronym_is_read_by_the_country_of_the_event(pipeline, text, actor1):
+    assert one(pipeline, text).actor1 == actor1
+
+
+def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
+    event = one(
+        pipeline,
+        "Des miliciens présumés de la Codeco ont attaqué lundi soir un site de déplacés près de Bunia, "
+        "en Ituri, tuant sept civils.",
+    )
+    assert event.actor1 == "CODECO: Cooperative for Development of Congo"
+    assert event.actor2 == "Civilians (Democratic Republic of the Congo)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the justice's "répression" of terrorism, not the police against a crowd
+        "Le procès s'est ouvert lundi devant la chambre spécialisée dans la répression des actes de "
+        "terrorisme, à Ouagadougou.",
+        # weapons bought with a budget, not a drone strike
+        "Le ministre de la Défense a annoncé lundi à Niamey que les fonds serviront à acquérir des drones "
+        "et des véhicules blindés pour l'armée.",
+        # a passé simple the tagger reads as a present: history
+        "Pendant les mois qui suivirent, les jihadistes exécutèrent l'archéologue de Palmyre.",
+        # a year's figures add many events up
+        "Plus de 3 000 terroristes ont été neutralisés au cours de l'année, a déclaré mardi l'armée "
+        "burkinabè à Ouagadougou.",
+        # nobody acts, nobody is hit, no day of its own
+        "Dans cette région du Sahel, les affrontements et les attaques ont détruit des écoles.",
+    ],
+)
+def test_what_is_not_an_event_of_the_day(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_protest_policing_words_need_protesters(pipeline):
+    event = one(pipeline, "La police a violemment réprimé lundi à Conakry une manifestation de l'opposition.")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 == "Police Forces of Guinea"

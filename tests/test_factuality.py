@@ -41,8 +41,7 @@ def evidence(event, field: str) -> list[str]:
 def test_conditional_is_read_from_the_form_too(pipeline):
     event = one(
         pipeline,
-        "Des obus de mortier seraient tombés samedi soir sur un quartier de Maiduguri, "
-        "selon des habitants.",
+        "Des obus de mortier seraient tombés samedi soir sur un quartier de Maiduguri, selon des habitants.",
     )
     assert event.factuality == "unconfirmed"
     assert evidence(event, "factuality") == ["seraient"]

@@ -104,6 +104,14 @@ def test_aliases_name_the_acled_actor(fr, alias, name):
     assert found == name
 
 
+def test_an_acronym_names_another_actor_in_another_country(fr):
+    assert fr.actor_in_country("ADF", "CM").name == "ADF: Ambazonia Defence Forces"
+    assert fr.actor_in_country("FDS", "SY").name == "SDF: Syrian Democratic Forces"
+    # Elsewhere the alias keeps its usual actor: no reading.
+    assert fr.actor_in_country("ADF", "CD") is None and fr.actor_in_country("FDS", "BF") is None
+    assert fr.actor_in_country("ADF", None) is None
+
+
 def test_generic_templates_fill_in_the_country(fr):
     civilians = next(a for a in fr.generic_actors if a.kind == "civilians")
     assert civilians.name_for("Mali") == "Civilians (Mali)"
@@ -307,6 +315,26 @@ def test_malformed_yaml_names_the_file(tmp_path):
             "actors.yaml",
             "generic:\n  - {name_template: Bandits, inter: 3, kind: militia, aliases: [x]}\n",
             r"\{country\}",
+        ),
+        (
+            "actors.yaml",
+            "by_country:\n  - {alias: Katiba X, readings: {CM: 'ADF: Ambazonia Defence Forces'}}\n",
+            "not an alias of any actor",
+        ),
+        (
+            "actors.yaml",
+            "by_country:\n  - {alias: ADF, readings: {Cameroun: 'ADF: Ambazonia Defence Forces'}}\n",
+            "two-letter ISO code",
+        ),
+        (
+            "triggers.yaml",
+            "triggers:\n  - {sub_event_type: Attack, ambiguous: true, licensed_by: nowhere, terms: [x]}\n",
+            "licensed_by 'nowhere' is not a category of context.yaml",
+        ),
+        (
+            "triggers.yaml",
+            "triggers:\n  - {sub_event_type: Attack, licensed_by: protest_words, terms: [x]}\n",
+            "for ambiguous terms",
         ),
         ("context.yaml", "history_patterns: ['(unclosed']\n", "bad regular expression"),
         ("numbers.yaml", "modifiers: {au moins: maybe}\n", "reading 'maybe' unknown"),

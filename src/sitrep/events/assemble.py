@@ -159,6 +159,8 @@ class EventExtractor:
         if sub_event_type == "Attack" and (actor2 is None or actor2.generic and actor2.inter == 7):
             target = self._armed_target(main)  # "ont attaqué un poste militaire": the army was attacked
             actor2 = target or actor2
+        elif event_type == "Battles" and actor2 is None and (actor1 is None or actor1.inter != 1):
+            actor2 = self._armed_target(main)  # "une attaque contre le camp militaire de Kati"
         retyped = _retype_by_target(sub_event_type, actor1, actor2)
         if retyped != sub_event_type:
             sub_event_type, event_type = retyped, SUB_EVENT_TYPES[retyped]
@@ -191,6 +193,11 @@ class EventExtractor:
         when = self._dating.of_event(reading, main, h)
         if when is not None and when.past:
             return None  # background: a happening the text places well before publication
+        if actor1 is None and actor2 is None and when is None:
+            # Nobody acting or hit and no day of its own: talk about violence ("les manifestations
+            # se multiplient", "le mortier des remparts"), not a report of one. ACLED codes no event
+            # without an actor; a dated happening is kept for its named date.
+            return None
         if fact.value == "hypothetical":
             when = planned_day(when, reading)
         toll = self.fatalities.for_event([reading.sentences[s] for s in h.toll_sentences or h.sentences])
@@ -292,6 +299,7 @@ class EventExtractor:
             )
         evidence.sort(key=lambda e: (e.start, e.field))
         iso2 = resolved.iso2 if resolved else (hints[0] if hints else None)
+        actor1, actor2 = self._in_country(actor1, iso2), self._in_country(actor2, iso2)
         name1 = self._actor_name(actor1, iso2, country_name)
         name2 = self._actor_name(actor2, iso2, country_name)
         inter1 = actor1.inter if actor1 else 0
@@ -337,6 +345,16 @@ class EventExtractor:
     def _claimant_type(self, reading: Reading, fact: Factuality) -> str:
         """party, government, international, media, local or anonymous: who the claim comes from."""
         return self._claimant_kinds.kind(reading, fact.claimant, responsibility=fact.responsibility)
+
+    def _in_country(self, actor: Actor | None, iso2: str | None) -> Actor | None:
+        """The actor an acronym names in the event's country ("ADF" in Cameroon: the Ambazonia
+        Defence Forces; actors.yaml `by_country`)."""
+        if actor is None or actor.span is None:
+            return actor
+        entry = self.lexicon.actor_in_country(actor.span.text, iso2)
+        if entry is None:
+            return actor
+        return Actor(entry.name, entry.inter, entry.country, entry.kind, entry.generic, actor.span)
 
     def _actor_name(self, actor: Actor | None, iso2: str | None, country_name: str | None) -> str | None:
         if actor is None:

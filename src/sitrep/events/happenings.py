@@ -60,8 +60,13 @@ class TriggerFilter:
         self._conflict = TermMatcher((t.words, True) for t in context.get("conflict_words", ()))
         self._non_conflict = TermMatcher((t.words, True) for t in context.get("non_conflict_words", ()))
         self._history = TermMatcher((t.words, True) for t in context.get("history_markers", ()))
+        self._aggregate = TermMatcher((t.words, True) for t in context.get("aggregate_markers", ()))
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
+        # Ambiguous terms with a licence of their own (triggers.yaml `licensed_by`).
+        self._licences: TermMatcher[str] = TermMatcher(
+            (t.words, e.licensed_by) for e in reading.lexicon.triggers if e.licensed_by for t in e.terms
+        )
 
     def _sentence_has(self, name: str, matcher: TermMatcher, sentence: int) -> bool:
         key = (name, sentence)
@@ -90,11 +95,12 @@ class TriggerFilter:
         return nearest.past
 
     def _seized_weapon(self, trigger: Span, sentence: int) -> bool:
-        """ "des obus de mortier et des ceintures d'explosifs ont été saisis": weapons, not attacks."""
+        """ "des obus de mortier et des ceintures d'explosifs ont été saisis", "acquérir des drones":
+        weapons, not attacks."""
         return (
             trigger.root.pos_ == "NOUN"
             and family(trigger.label_) == "violence"
-            and any(c.label_ == "seizure" for c in self._reading.cues.get(sentence, []))
+            and any(c.label_ in ("seizure", "equipment") for c in self._reading.cues.get(sentence, []))
         )
 
     def _is_topic(self, trigger: Span, sentence: int) -> bool:
@@ -110,6 +116,17 @@ class TriggerFilter:
         """An armed actor, or a conflict word other than the trigger itself, in the sentence licenses
         an ambiguous trigger ("l'aviation malienne a frappé", not "l'attaquant a frappé")."""
         # (an actor may contain the trigger: "l'aviation malienne" is both an actor and an air strike word)
+        licence = next(
+            (
+                m.payload
+                for m in self._licences.find(trigger)
+                if (m.span.start, m.span.end) == (trigger.start, trigger.end)
+            ),
+            None,
+        )
+        if licence is not None:
+            words = self._reading.lexicon.context[licence]
+            return self._sentence_has(licence, TermMatcher((t.words, True) for t in words), sentence)
         armed = any(
             actor.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8")
             for actor in self._reading.actors.get(sentence, [])
@@ -140,6 +157,8 @@ class TriggerFilter:
 
     def is_history(self, sentence: int) -> bool:
         reading = self._reading
+        if self._sentence_has("aggregate", self._aggregate, sentence):
+            return True  # a period's figures, whatever day they were announced
         mentions = reading.dates_by_sentence.get(sentence, [])
         if any(not m.past for m in mentions):
             return False
@@ -199,9 +218,25 @@ def _simple_past(trigger: Span) -> bool:
             morph = candidate.morph
             if "Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense") and "Ind" in morph.get("Mood"):
                 return True
+            if _first_group_simple_past(candidate):
+                return True
         if "Inf" not in verb.morph.get("VerbForm"):
             break  # only an infinitive ("firent exploser") takes its tense from the verb above it
     return False
+
+
+def _first_group_simple_past(verb) -> bool:
+    """ "exécutèrent", "attaqua": the tagger reads some passé simple forms as presents; an -er verb's
+    stem followed by -a or -èrent is the passé simple (its present is "exécutent", "attaque")."""
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    if not lemma.endswith("er") or len(lemma) < 4:
+        return False
+    stem = lemma[:-2]
+    if stem.endswith("g"):
+        stem += "e"  # "mangea"
+    elif stem.endswith("c"):
+        stem = stem[:-1] + "ç"  # "commença"
+    return form in (stem + "a", stem + "èrent")
 
 
 def _infinitive_of_noun(trigger: Span) -> bool:
