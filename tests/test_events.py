@@ -203,3 +203,33 @@ def test_protest_policing_words_need_protesters(pipeline):
     event = one(pipeline, "La police a violemment réprimé lundi à Conakry une manifestation de l'opposition.")
     assert event.sub_event_type == "Protest with intervention"
     assert event.actor2 == "Police Forces of Guinea"
+
+
+def test_a_clear_term_wins_over_an_ambiguous_one_of_the_same_length(pipeline):
+    # "Des frappes" (ambiguous) and "frappes aériennes" (clear) overlap: the strike is an air strike.
+    event = one(
+        pipeline, "Des frappes aériennes russes ont tué dimanche quatorze civils dans un marché d'Idleb."
+    )
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Russia" and event.fatalities == 14
+
+
+def test_the_next_day_is_another_happening_dated_from_the_day_before(pipeline):
+    events = code(
+        pipeline,
+        "Un convoi de l'armée malienne est tombé lundi dans une embuscade près de Boni. "
+        "Le lendemain, des frappes aériennes ont visé des positions jihadistes dans la forêt voisine.",
+    )
+    assert sorted((e.sub_event_type, e.event_date) for e in events) == [
+        ("Air/drone strike", "2023-05-09"),
+        ("Armed clash", "2023-05-08"),
+    ]
+
+
+def test_a_condemned_attack_told_with_its_toll_is_coded(pipeline):
+    event = one(
+        pipeline,
+        "La mission de l'ONU a condamné lundi l'attaque qui a coûté la vie à vingt-deux civils "
+        "samedi soir près de Beni.",
+    )
+    assert (event.sub_event_type, event.event_date, event.fatalities) == ("Attack", "2023-05-06", 22)

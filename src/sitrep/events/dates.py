@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -45,6 +45,9 @@ class _Patterns:
     periods: Mapping[str, tuple[int, int]]
     past_markers: frozenset[str]
     overnight_first: bool
+    #: "le lendemain" and the like: days after the date told just before them.
+    following: re.Pattern[str] = re.compile(r"(?!x)x")
+    following_days: Mapping[str, int] = field(default_factory=dict)
 
 
 def _alternation(words: Any) -> str:
@@ -60,6 +63,7 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         fold(k): (int(v["days"]), int(v["precision"]))
         for k, v in dict(lexicon.get("relative_periods", {})).items()
     }
+    following = {fold(k): int(v) for k, v in dict(lexicon.get("following_days", {})).items()}
     wd, mo = _alternation(weekdays), _alternation(months)
     past = frozenset(fold(w) for w in lexicon.get("past_markers", ()))
     future = frozenset(fold(w) for w in lexicon.get("future_markers", ()))
@@ -83,6 +87,8 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         periods=periods,
         past_markers=past,
         overnight_first=str(lexicon.get("overnight_day", "first")) == "first",
+        following=re.compile(rf"\b(?:{_alternation(following)})\b") if following else re.compile(r"(?!x)x"),
+        following_days=following,
     )
 
 
@@ -186,7 +192,24 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
         past = bool(published and year < published.year)
         add(m, date(year, 7, 1), 3, past=past)
     mentions.sort(key=lambda d: d.start)
-    return mentions
+    return _following_days(p, folded, text, mentions)
+
+
+def _following_days(p: _Patterns, folded: str, text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "Le lendemain, des frappes ont visé ...": a day counted from the day told just before."""
+    found = list(mentions)
+    for m in p.following.finditer(folded):
+        s, e = m.span()
+        if any(s < d.end and d.start < e for d in mentions):
+            continue
+        before = [d for d in found if d.end <= s and d.value is not None and d.precision == 1]
+        if not before:
+            continue
+        base = max(before, key=lambda d: d.end)
+        value = base.value + timedelta(days=p.following_days[m.group()])
+        found.append(DateMention(s, e, text[s:e], value, 1, base.past))
+        found.sort(key=lambda d: d.start)
+    return found
 
 
 def mid_period(value: date, precision: int) -> date:

@@ -63,6 +63,7 @@ class TriggerFilter:
         self._aggregate = TermMatcher((t.words, True) for t in context.get("aggregate_markers", ()))
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
+        self._deaths: TermMatcher[bool] | None = None  # built when first needed
         # Ambiguous terms with a licence of their own (triggers.yaml `licensed_by`).
         self._licences: TermMatcher[str] = TermMatcher(
             (t.words, e.licensed_by) for e in reading.lexicon.triggers if e.licensed_by for t in e.terms
@@ -104,8 +105,9 @@ class TriggerFilter:
         )
 
     def _is_topic(self, trigger: Span, sentence: int) -> bool:
-        """ "marcher pour dénoncer les assassinats": violence named as what people protest about."""
-        if trigger.root.pos_ != "NOUN":
+        """ "marcher pour dénoncer les assassinats": violence named as what people protest about
+        (not "a condamné l'attaque qui a tué vingt civils samedi": that one is told)."""
+        if trigger.root.pos_ != "NOUN" or self._told_after(trigger, sentence):
             return False
         return any(
             c.label_ == "topic" and c.end <= trigger.start and trigger.start - c.end <= 4
@@ -131,10 +133,26 @@ class TriggerFilter:
             actor.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8")
             for actor in self._reading.actors.get(sentence, [])
         )
-        return armed or any(
+        if armed or (trigger.root.pos_ == "NOUN" and self._deaths_after(trigger, sentence)):
+            return True  # an armed actor, or "l'attaque qui a coûté la vie à vingt civils"
+        return any(
             m.span.end <= trigger.start or m.span.start >= trigger.end
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
+
+    def _told_after(self, trigger: Span, sentence: int) -> bool:
+        """The words after a noun trigger tell a happening: a day ("l'attaque de samedi soir") or
+        deaths ("l'attaque qui a coûté la vie à vingt civils")."""
+        dates = self._reading.dates_by_sentence.get(sentence, [])
+        return any(m.start >= trigger.end_char and not m.past for m in dates) or self._deaths_after(
+            trigger, sentence
+        )
+
+    def _deaths_after(self, trigger: Span, sentence: int) -> bool:
+        if self._deaths is None:
+            death = self._reading.lexicon.fatalities.get("death", ())
+            self._deaths = TermMatcher((t.words, True) for t in death)
+        return any(m.span.start >= trigger.end for m in self._deaths.find(self._reading.sentences[sentence]))
 
     def _background(self, trigger: Span, sentence: int) -> bool:
         """A plus-que-parfait recalls what came before the news ("la ville avait été occupée"),

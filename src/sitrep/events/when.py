@@ -43,11 +43,18 @@ class EventDating:
         if own:
             # Nearest to one of the happening's own words: "manifesté vendredi ... enlevés jeudi".
             anchors = [t.start_char for t in h.triggers]
+            # A date inside the trigger's own phrase ("l'attaque qui a tué vingt civils samedi soir")
+            # is its date; one beside it may date a reaction ("a condamné lundi l'attaque ...").
+            tree = list(main.root.subtree)
+            phrase = (tree[0].idx, tree[-1].idx + len(tree[-1]))
 
             def distance(m: DateMention) -> int:
                 return min(abs(m.start - a) for a in anchors)
 
-            return min(own, key=lambda o: (o[1].precision, o[0], distance(o[1])))[1]
+            def outside(m: DateMention) -> bool:
+                return not (phrase[0] <= m.start and m.end <= phrase[1])
+
+            return min(own, key=lambda o: (o[1].precision, o[0], outside(o[1]), distance(o[1])))[1]
         paragraph = reading.paragraph_of[main_sentence]
         before = [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
         # The lede: the first body sentences (a quotation may have cut the first one in two).

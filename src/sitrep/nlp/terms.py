@@ -18,7 +18,7 @@ a prefix of either), never against the whole lexicon.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
@@ -199,8 +199,15 @@ class TermMatcher(Generic[Payload]):
         found.extend(self._wild_first[at] for at in sorted(wild))
         return tuple(found)
 
-    def find(self, doc: Doc | Span, *, overlapping: bool = False) -> list[TermMatch[Payload]]:
-        """Matches in document order; longest first wins where two overlap (unless `overlapping`)."""
+    def find(
+        self,
+        doc: Doc | Span,
+        *,
+        overlapping: bool = False,
+        prefer: Callable[[Payload], int] | None = None,
+    ) -> list[TermMatch[Payload]]:
+        """Matches in document order; longest first wins where two overlap (unless `overlapping`),
+        then the lowest `prefer(payload)`, then the leftmost."""
         stream = word_stream(doc)
         base = doc.doc if isinstance(doc, Span) else doc
         found: list[tuple[int, int, Payload]] = []
@@ -212,7 +219,7 @@ class TermMatcher(Generic[Payload]):
                 if end is not None and end > i:
                     found.append((i, end, payload))
         if not overlapping:
-            found = _longest_non_overlapping(found)
+            found = _longest_non_overlapping(found, prefer)
         found.sort(key=lambda m: m[0])
         return [
             TermMatch(base[stream[s].token : stream[e - 1].token + 1], payload, e - s)
@@ -220,10 +227,20 @@ class TermMatcher(Generic[Payload]):
         ]
 
 
-def _longest_non_overlapping(found: list[tuple[int, int, Payload]]) -> list[tuple[int, int, Payload]]:
+def _longest_non_overlapping(
+    found: list[tuple[int, int, Payload]], prefer: Callable[[Payload], int] | None = None
+) -> list[tuple[int, int, Payload]]:
     taken: set[int] = set()
     kept = []
-    for s, e, payload in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
+    rank = prefer or (lambda _: 0)
+    if prefer is not None:
+        # `prefer` chooses between different spans; of terms matching the very same words, the first
+        # found wins as without it.
+        firsts: dict[tuple[int, int], tuple[int, int, Payload]] = {}
+        for match in found:
+            firsts.setdefault(match[:2], match)
+        found = list(firsts.values())
+    for s, e, payload in sorted(found, key=lambda m: (-(m[1] - m[0]), rank(m[2]), m[0])):
         if any(k in taken for k in range(s, e)):
             continue
         taken.update(range(s, e))

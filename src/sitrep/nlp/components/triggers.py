@@ -24,7 +24,9 @@ class TriggerTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match in self.matcher.find(doc):
+        # Of two overlapping terms of one length, the clear one: "Des frappes aériennes" is an air
+        # strike ("frappes aériennes"), not the ambiguous "des frappes".
+        for match in self.matcher.find(doc, prefer=lambda payload: int(payload[1])):
             sub_event_type, ambiguous = match.payload
             span = match.span
             span.label_ = sub_event_type
