@@ -19,6 +19,7 @@ from spacy.tokens import Span
 
 from sitrep.events.reading import Reading
 from sitrep.geo.distance import haversine_km
+from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
 from sitrep.records import Place
@@ -52,22 +53,52 @@ class Happening:
     toll_sentences: list[int] = field(default_factory=list)
 
 
+@dataclass
+class _LexiconMatchers:
+    """Matchers built once per lexicon (an article's filter only reads them)."""
+
+    lexicon: Lexicon  # held so that its id is never reused while cached
+    context: dict[str, TermMatcher[bool]] = field(default_factory=dict)
+    deaths: TermMatcher[bool] = field(init=False)
+    #: ambiguous terms with a licence of their own (triggers.yaml `licensed_by`) -> that licence.
+    licences: TermMatcher[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.deaths = TermMatcher((t.words, True) for t in self.lexicon.fatalities.get("death", ()))
+        self.licences = TermMatcher(
+            (t.words, e.licensed_by) for e in self.lexicon.triggers if e.licensed_by for t in e.terms
+        )
+
+
+_BY_LEXICON: dict[int, _LexiconMatchers] = {}
+
+
+def _matchers(lexicon: Lexicon) -> _LexiconMatchers:
+    found = _BY_LEXICON.get(id(lexicon))
+    if found is None or found.lexicon is not lexicon:
+        found = _BY_LEXICON[id(lexicon)] = _LexiconMatchers(lexicon)
+    return found
+
+
+def context_matcher(lexicon: Lexicon, category: str) -> TermMatcher[bool]:
+    """A matcher of a context.yaml category, built once per lexicon."""
+    cache = _matchers(lexicon).context
+    if category not in cache:
+        cache[category] = TermMatcher((t.words, True) for t in lexicon.context.get(category, ()))
+    return cache[category]
+
+
 class TriggerFilter:
     """Keeps the triggers that are about the conflict, now."""
 
     def __init__(self, reading: Reading):
-        context = reading.lexicon.context
-        self._conflict = TermMatcher((t.words, True) for t in context.get("conflict_words", ()))
-        self._non_conflict = TermMatcher((t.words, True) for t in context.get("non_conflict_words", ()))
-        self._history = TermMatcher((t.words, True) for t in context.get("history_markers", ()))
-        self._aggregate = TermMatcher((t.words, True) for t in context.get("aggregate_markers", ()))
+        lexicon = reading.lexicon
+        self._conflict = context_matcher(lexicon, "conflict_words")
+        self._non_conflict = context_matcher(lexicon, "non_conflict_words")
+        self._history = context_matcher(lexicon, "history_markers")
+        self._aggregate = context_matcher(lexicon, "aggregate_markers")
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
-        self._deaths: TermMatcher[bool] | None = None  # built when first needed
-        # Ambiguous terms with a licence of their own (triggers.yaml `licensed_by`).
-        self._licences: TermMatcher[str] = TermMatcher(
-            (t.words, e.licensed_by) for e in reading.lexicon.triggers if e.licensed_by for t in e.terms
-        )
 
     def _sentence_has(self, name: str, matcher: TermMatcher, sentence: int) -> bool:
         key = (name, sentence)
@@ -121,14 +152,13 @@ class TriggerFilter:
         licence = next(
             (
                 m.payload
-                for m in self._licences.find(trigger)
+                for m in _matchers(self._reading.lexicon).licences.find(trigger)
                 if (m.span.start, m.span.end) == (trigger.start, trigger.end)
             ),
             None,
         )
         if licence is not None:
-            words = self._reading.lexicon.context[licence]
-            return self._sentence_has(licence, TermMatcher((t.words, True) for t in words), sentence)
+            return self._sentence_has(licence, context_matcher(self._reading.lexicon, licence), sentence)
         armed = any(
             actor.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8")
             for actor in self._reading.actors.get(sentence, [])
@@ -149,10 +179,8 @@ class TriggerFilter:
         )
 
     def _deaths_after(self, trigger: Span, sentence: int) -> bool:
-        if self._deaths is None:
-            death = self._reading.lexicon.fatalities.get("death", ())
-            self._deaths = TermMatcher((t.words, True) for t in death)
-        return any(m.span.start >= trigger.end for m in self._deaths.find(self._reading.sentences[sentence]))
+        deaths = _matchers(self._reading.lexicon).deaths
+        return any(m.span.start >= trigger.end for m in deaths.find(self._reading.sentences[sentence]))
 
     def _background(self, trigger: Span, sentence: int) -> bool:
         """A plus-que-parfait recalls what came before the news ("la ville avait été occupée"),
@@ -367,7 +395,7 @@ def group_triggers(
     if any(h.family == "violence" for h in kept):
         # "Un suspect a été interpellé ... une enquête a été ouverte": the investigation of the attack
         # the article tells, not an event of its own.
-        inquiry = TermMatcher((t.words, True) for t in reading.lexicon.context.get("investigation_words", ()))
+        inquiry = context_matcher(reading.lexicon, "investigation_words")
         kept = [
             h
             for h in kept
