@@ -180,19 +180,20 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
 @pytest.mark.parametrize(
     "text",
     [
-        # the justice's "répression" of terrorism, not the police against a crowd
-        "Le procès s'est ouvert lundi devant la chambre spécialisée dans la répression des actes de "
-        "terrorisme, à Ouagadougou.",
+        # "répression" needs a crowd (triggers.yaml licensed_by), not just the army and jihadists
+        "L'armée poursuit la répression des jihadistes dans le centre du Mali, selon le gouvernement.",
         # weapons bought with a budget, not a drone strike
         "Le ministre de la Défense a annoncé lundi à Niamey que les fonds serviront à acquérir des drones "
         "et des véhicules blindés pour l'armée.",
         # a passé simple the tagger reads as a present: history
         "Pendant les mois qui suivirent, les jihadistes exécutèrent l'archéologue de Palmyre.",
         # a year's figures add many events up
-        "Plus de 3 000 terroristes ont été neutralisés au cours de l'année, a déclaré mardi l'armée "
-        "burkinabè à Ouagadougou.",
-        # nobody acts, nobody is hit, no day of its own
-        "Dans cette région du Sahel, les affrontements et les attaques ont détruit des écoles.",
+        "Plus de 3 000 terroristes ont été neutralisés au cours de l'année, selon l'armée burkinabè.",
+        # nobody acts, nobody is hit or killed, no day of its own
+        "Dans cette ville, des obus tombent régulièrement sur les quartiers du centre.",
+        # attacks named as the reason of a measure, dated by the measure
+        "Face à la recrudescence des attaques jihadistes, le gouvernement a décrété mardi un couvre-feu "
+        "à Niamey.",
     ],
 )
 def test_what_is_not_an_event_of_the_day(pipeline, text):
@@ -233,3 +234,20 @@ def test_a_condemned_attack_told_with_its_toll_is_coded(pipeline):
         "samedi soir près de Beni.",
     )
     assert (event.sub_event_type, event.event_date, event.fatalities) == ("Attack", "2023-05-06", 22)
+
+
+def test_a_figure_in_a_group_name_is_no_toll(pipeline):
+    event = one(
+        pipeline,
+        "Des combattants de la Brigade 444 ont tué mardi trois civils à Tripoli, en Libye.",
+    )
+    assert event.fatalities == 3 and event.actor1 == "444th Combat Brigade"
+
+
+def test_an_aggregate_word_beside_a_dated_attack_keeps_it(pipeline):
+    event = one(
+        pipeline,
+        "Des jihadistes ont tué samedi douze soldats près de Djibo, au Burkina Faso, l'attaque la plus "
+        "meurtrière depuis le début de l'année.",
+    )
+    assert (event.event_date, event.fatalities) == ("2023-05-06", 12)

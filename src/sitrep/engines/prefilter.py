@@ -137,6 +137,8 @@ class RelevancePrefilter:
         day_words = [*lexicon.dates.get("weekdays", ()), *lexicon.dates.get("relative_days", {})]
         self._days = _Terms(parse_term(word, where="dates.yaml") for word in day_words)
         self._conflict = _Terms(lexicon.context.get("conflict_words", ()))
+        licences = {e.licensed_by for e in lexicon.triggers if e.licensed_by}
+        self._licences = _Terms(t for category in sorted(licences) for t in lexicon.context.get(category, ()))
         self._non_conflict = _Terms(lexicon.context.get("non_conflict_words", ()))
         self._lemmas = lemmas
         self._folded: dict[str, frozenset[str]] = {}
@@ -217,7 +219,14 @@ class _Reading:
         found = self.sentences_of(prefilter._clear)
         ambiguous = self.sentences_of(prefilter._ambiguous) - found
         if ambiguous:
-            licensed = self.sentences_of(prefilter._armed) | self.sentences_of(prefilter._conflict)
+            # Every licence the events layer accepts: an armed actor, a conflict word, a crowd for
+            # the protest-policing words (`licensed_by`), deaths after an ambiguous noun.
+            licensed = (
+                self.sentences_of(prefilter._armed)
+                | self.sentences_of(prefilter._conflict)
+                | self.sentences_of(prefilter._licences)
+                | self.sentences_of(prefilter._death)
+            )
             found.update(index for index in ambiguous if licensed & self._near(index))
         return found
 

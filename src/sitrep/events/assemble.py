@@ -159,8 +159,8 @@ class EventExtractor:
         if sub_event_type == "Attack" and (actor2 is None or actor2.generic and actor2.inter == 7):
             target = self._armed_target(main)  # "ont attaqué un poste militaire": the army was attacked
             actor2 = target or actor2
-        elif event_type == "Battles" and actor2 is None and (actor1 is None or actor1.inter != 1):
-            actor2 = self._armed_target(main)  # "une attaque contre le camp militaire de Kati"
+        elif sub_event_type == "Armed clash" and actor2 is None and (actor1 is None or actor1.inter != 1):
+            actor2 = self._armed_target(main, within=True)  # "une attaque contre le camp militaire de Kati"
         retyped = _retype_by_target(sub_event_type, actor1, actor2)
         if retyped != sub_event_type:
             sub_event_type, event_type = retyped, SUB_EVENT_TYPES[retyped]
@@ -193,14 +193,21 @@ class EventExtractor:
         when = self._dating.of_event(reading, main, h)
         if when is not None and when.past:
             return None  # background: a happening the text places well before publication
-        if actor1 is None and actor2 is None and when is None:
-            # Nobody acting or hit and no day of its own: talk about violence ("les manifestations
-            # se multiplient", "le mortier des remparts"), not a report of one. ACLED codes no event
-            # without an actor; a dated happening is kept for its named date.
-            return None
         if fact.value == "hypothetical":
             when = planned_day(when, reading)
         toll = self.fatalities.for_event([reading.sentences[s] for s in h.toll_sentences or h.sentences])
+        if (
+            not _named_in_text(actor1)
+            and not _named_in_text(actor2)
+            and when is None
+            and toll.count == 0
+            and event_type in _POLITICAL_VIOLENCE
+        ):
+            # Nobody named acting or hit, no day of its own and nobody killed: talk about violence
+            # ("des obus tombent régulièrement sur la ville", "le mortier des remparts"), not a report
+            # of one. (A protest names its protesters by its own word; an arrest or a coup is often
+            # told without either: "un trafiquant a été arrêté à la frontière".)
+            return None
         if sub_event_type == "Looting/property destruction" and toll.count > 0:
             # People were killed: ACLED codes the attack, not the looting that came with it.
             sub_event_type, event_type = "Attack", "Violence against civilians"
@@ -223,9 +230,12 @@ class EventExtractor:
                     return Actor(name, 1, iso2, "state", False, doc[tok.i : tok.i + 1])
         return None
 
-    def _armed_target(self, main: Span) -> Actor | None:
-        """The state forces an attack was aimed at, when its sentence names a military or police target."""
-        for match in self._armed_targets.find(main.sent):
+    def _armed_target(self, main: Span, *, within: bool = False) -> Actor | None:
+        """The state forces an attack was aimed at, when its sentence (`within`: the trigger's own
+        phrase) names a military or police target."""
+        tree = list(main.root.subtree)
+        scope = main.doc[min(main.start, tree[0].i) : max(main.end, tree[-1].i + 1)] if within else main.sent
+        for match in self._armed_targets.find(scope):
             base = "Military Forces" if match.payload == "state" else "Police Forces"
             return Actor(f"{base} of {{country}}", 1, None, match.payload, True, match.span)
         return None
@@ -362,6 +372,15 @@ class EventExtractor:
         if actor.generic and iso2 and (actor.kind, iso2) in self._state_forces:
             return self._state_forces[(actor.kind, iso2)]
         return actor.named(country_name)
+
+
+_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _named_in_text(actor: Actor | None) -> bool:
+    """An actor the article's words name (not one supplied by default, such as the unnamed group
+    behind a shelling)."""
+    return actor is not None and actor.span is not None
 
 
 def _stated_action(trigger: Span) -> bool:

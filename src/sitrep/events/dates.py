@@ -192,21 +192,28 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
         past = bool(published and year < published.year)
         add(m, date(year, 7, 1), 3, past=past)
     mentions.sort(key=lambda d: d.start)
-    return _following_days(p, folded, text, mentions)
+    return _following_days(p, folded, text, mentions, latest)
 
 
-def _following_days(p: _Patterns, folded: str, text: str, mentions: list[DateMention]) -> list[DateMention]:
+_OF_SOMETHING = re.compile(r"\s+(?:de|du|des|d['’])(?=\W|$)", re.IGNORECASE)
+
+
+def _following_days(
+    p: _Patterns, folded: str, text: str, mentions: list[DateMention], latest: date | None
+) -> list[DateMention]:
     """ "Le lendemain, des frappes ont visé ...": a day counted from the day told just before."""
     found = list(mentions)
     for m in p.following.finditer(folded):
         s, e = m.span()
-        if any(s < d.end and d.start < e for d in mentions):
-            continue
+        if any(s < d.end and d.start < e for d in mentions) or _OF_SOMETHING.match(text, e):
+            continue  # not "le lendemain de l'embuscade": that day counts from the embuscade's
         before = [d for d in found if d.end <= s and d.value is not None and d.precision == 1]
         if not before:
             continue
         base = max(before, key=lambda d: d.end)
         value = base.value + timedelta(days=p.following_days[m.group()])
+        if latest is not None and value > latest:
+            continue  # a day after the article was written is another reading
         found.append(DateMention(s, e, text[s:e], value, 1, base.past))
         found.sort(key=lambda d: d.start)
     return found

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from sitrep.lexicons import Lexicon
+from sitrep.nlp.components import ACTORS
 from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
 
@@ -87,9 +88,16 @@ class FatalityReader:
         out: list[tuple[int, int, int]] = []
         i = sent.start
         doc = sent.doc
+        # A figure in an actor's name is no toll: "le gang 400 Mawozo", "la Brigade 444".
+        named = {
+            t
+            for span in doc.spans.get(ACTORS, ())
+            if sent.start <= span.start < sent.end
+            for t in range(span.start, span.end)
+        }
         while i < sent.end:
             tok = doc[i]
-            if tok.is_punct:  # "« neutralisé » onze": the figure starts at its first word
+            if tok.is_punct or i in named:  # "« neutralisé » onze": the figure starts at its first word
                 i += 1
                 continue
             digits = tok.text.replace("\u202f", "").replace("\xa0", "")

@@ -132,7 +132,11 @@ class TriggerFilter:
         return (
             trigger.root.pos_ == "NOUN"
             and family(trigger.label_) == "violence"
-            and any(c.label_ in ("seizure", "equipment") for c in self._reading.cues.get(sentence, []))
+            and any(
+                c.label_ == "seizure"
+                or (c.label_ == "equipment" and c.end <= trigger.start and trigger.start - c.end <= 3)
+                for c in self._reading.cues.get(sentence, [])
+            )
         )
 
     def _is_topic(self, trigger: Span, sentence: int) -> bool:
@@ -171,16 +175,20 @@ class TriggerFilter:
         )
 
     def _told_after(self, trigger: Span, sentence: int) -> bool:
-        """The words after a noun trigger tell a happening: a day ("l'attaque de samedi soir") or
-        deaths ("l'attaque qui a coûté la vie à vingt civils")."""
+        """The noun trigger's own phrase tells a happening: a day ("l'attaque de samedi soir") or
+        deaths ("l'attaque qui a coûté la vie à vingt civils") inside it."""
+        _, last = _phrase(trigger)
+        end = trigger.doc[last - 1].idx + len(trigger.doc[last - 1])
         dates = self._reading.dates_by_sentence.get(sentence, [])
-        return any(m.start >= trigger.end_char and not m.past for m in dates) or self._deaths_after(
-            trigger, sentence
-        )
+        inside = any(trigger.end_char <= m.start and m.end <= end and not m.past for m in dates)
+        return inside or self._deaths_after(trigger, sentence)
 
     def _deaths_after(self, trigger: Span, sentence: int) -> bool:
+        """Deaths told in the noun trigger's own phrase, after it."""
+        _, last = _phrase(trigger)
         deaths = _matchers(self._reading.lexicon).deaths
-        return any(m.span.start >= trigger.end for m in deaths.find(self._reading.sentences[sentence]))
+        found = deaths.find(self._reading.sentences[sentence])
+        return any(trigger.end <= m.span.start and m.span.end <= last for m in found)
 
     def _background(self, trigger: Span, sentence: int) -> bool:
         """A plus-que-parfait recalls what came before the news ("la ville avait été occupée"),
@@ -203,11 +211,11 @@ class TriggerFilter:
 
     def is_history(self, sentence: int) -> bool:
         reading = self._reading
-        if self._sentence_has("aggregate", self._aggregate, sentence):
-            return True  # a period's figures, whatever day they were announced
         mentions = reading.dates_by_sentence.get(sentence, [])
         if any(not m.past for m in mentions):
-            return False
+            return False  # "ont tué samedi douze soldats, l'attaque la plus meurtrière en un an"
+        if self._sentence_has("aggregate", self._aggregate, sentence):
+            return True  # "3 000 terroristes neutralisés au cours de l'année": a period's figures
         if any(m.past for m in mentions):
             return True
         text = reading.sentences[sentence].text
@@ -271,6 +279,12 @@ def _simple_past(trigger: Span) -> bool:
     return False
 
 
+def _phrase(trigger: Span) -> tuple[int, int]:
+    """Token bounds of the phrase the trigger heads (its noun and what depends on it)."""
+    tree = list(trigger.root.subtree)
+    return min(trigger.start, tree[0].i), max(trigger.end, tree[-1].i + 1)
+
+
 def _first_group_simple_past(verb) -> bool:
     """ "exécutèrent", "attaqua": the tagger reads some passé simple forms as presents; an -er verb's
     stem followed by -a or -èrent is the passé simple (its present is "exécutent", "attaque")."""
@@ -278,11 +292,8 @@ def _first_group_simple_past(verb) -> bool:
     if not lemma.endswith("er") or len(lemma) < 4:
         return False
     stem = lemma[:-2]
-    if stem.endswith("g"):
-        stem += "e"  # "mangea"
-    elif stem.endswith("c"):
-        stem = stem[:-1] + "ç"  # "commença"
-    return form in (stem + "a", stem + "èrent")
+    singular = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
+    return form in (singular + "a", stem + "èrent")  # "mangea", "commença"; "lancèrent"
 
 
 def _infinitive_of_noun(trigger: Span) -> bool:
