@@ -190,7 +190,7 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
         # a year's figures add many events up
         "Plus de 3 000 terroristes ont été neutralisés au cours de l'année, selon l'armée burkinabè.",
         # nobody acts, nobody is hit or killed, no day of its own
-        "Dans cette ville, des obus tombent régulièrement sur les quartiers du centre.",
+        "Dans cette région, les combats ont souvent visé des écoles et des marchés.",
         # attacks named as the reason of a measure, dated by the measure
         "Face à la recrudescence des attaques jihadistes, le gouvernement a décrété mardi un couvre-feu "
         "à Niamey.",

@@ -197,16 +197,16 @@ class EventExtractor:
             when = planned_day(when, reading)
         toll = self.fatalities.for_event([reading.sentences[s] for s in h.toll_sentences or h.sentences])
         if (
-            not _named_in_text(actor1)
-            and not _named_in_text(actor2)
+            actor1 is None
+            and actor2 is None
             and when is None
             and toll.count == 0
             and event_type in _POLITICAL_VIOLENCE
         ):
-            # Nobody named acting or hit, no day of its own and nobody killed: talk about violence
-            # ("des obus tombent régulièrement sur la ville", "le mortier des remparts"), not a report
-            # of one. (A protest names its protesters by its own word; an arrest or a coup is often
-            # told without either: "un trafiquant a été arrêté à la frontière".)
+            # Nobody acting or hit, no day of its own and nobody killed: talk about violence ("les
+            # combats ont détruit des écoles"), not a report of one. (A blast has its unnamed
+            # perpetrator and a protest its protesters by default; an arrest or a coup is often told
+            # without either: "un trafiquant a été arrêté à la frontière".)
             return None
         if sub_event_type == "Looting/property destruction" and toll.count > 0:
             # People were killed: ACLED codes the attack, not the looting that came with it.
@@ -375,12 +375,6 @@ class EventExtractor:
 
 
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-
-
-def _named_in_text(actor: Actor | None) -> bool:
-    """An actor the article's words name (not one supplied by default, such as the unnamed group
-    behind a shelling)."""
-    return actor is not None and actor.span is not None
 
 
 def _stated_action(trigger: Span) -> bool:
