@@ -6,17 +6,9 @@ import json
 
 from click.testing import CliRunner
 
+from sample_articles import ATTACK, CLASH
 from sitrep.cli import cli
 from sitrep.store import EventStore
-
-ATTACK = (
-    "Des hommes armés ont attaqué jeudi le village de Djibo, dans le nord du Burkina Faso, "
-    "tuant cinq civils, selon des sources locales."
-)
-CLASH = (
-    "De violents affrontements ont opposé mardi l'armée nigérienne à des combattants de l'État islamique "
-    "près de Tillabéri, a annoncé le ministère de la Défense."
-)
 
 
 def _run(args, **kw):

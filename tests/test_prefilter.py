@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sample_articles import ATTACK, CLASH, FOOTBALL
 from sitrep.engines.coder import ArticleCoder, CoderSpec
 from sitrep.engines.prefilter import RelevancePrefilter, sentence_spans
 from sitrep.evaluate.gold import read_gold
@@ -17,18 +18,6 @@ from sitrep.records import Article, content_id
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
 GOLD_FILES = (GOLD / "dev.jsonl", GOLD / "factuality.jsonl")
 
-ATTACK = (
-    "Des hommes armés ont attaqué jeudi le village de Djibo, dans le nord du Burkina Faso, "
-    "tuant cinq civils, selon des sources locales."
-)
-CLASH = (
-    "De violents affrontements ont opposé mardi l'armée nigérienne à des combattants de l'État islamique "
-    "près de Tillabéri, a annoncé le ministère de la Défense."
-)
-FOOTBALL = (
-    "Les Aigles du Mali ont battu la Guinée deux buts à zéro samedi au stade du 26-Mars de Bamako, "
-    "grâce à un doublé de leur attaquant, devant des supporters ravis par le match."
-)
 # A long article: a headline, a lede, a trigger sentence deep in the body, and unrelated sentences.
 FILLER = [
     "Le conseil municipal a examiné le budget de la commune pour l'année prochaine.",

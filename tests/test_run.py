@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from sample_articles import ATTACK, CLASH, FOOTBALL
 from sitrep.cli_run import run
 from sitrep.engines.batch import RunOptions, run_batch
 from sitrep.engines.progress import estimate_articles
@@ -24,21 +25,9 @@ from sitrep.store import EventStore
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "eval" / "gold"
 
-ATTACK = (
-    "Des hommes armés ont attaqué jeudi le village de Djibo, dans le nord du Burkina Faso, "
-    "tuant cinq civils, selon des sources locales."
-)
-CLASH = (
-    "De violents affrontements ont opposé mardi l'armée nigérienne à des combattants de l'État islamique "
-    "près de Tillabéri, a annoncé le ministère de la Défense."
-)
 GERMAN = (
     "Bewaffnete haben am Donnerstag das Dorf Djibo im Norden von Burkina Faso angegriffen und fünf "
     "Zivilisten getötet, wie örtliche Quellen sagten."
-)
-FOOTBALL = (
-    "Les Aigles du Mali ont battu la Guinée deux buts à zéro samedi au stade du 26-Mars de Bamako, "
-    "grâce à un doublé de leur attaquant, devant des supporters ravis par le match."
 )
 
 
