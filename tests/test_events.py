@@ -189,6 +189,10 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
         "Pendant les mois qui suivirent, les jihadistes exécutèrent l'archéologue de Palmyre.",
         # a year's figures add many events up
         "Plus de 3 000 terroristes ont été neutralisés au cours de l'année, selon l'armée burkinabè.",
+        # industrial accidents, fire-fighting aircraft
+        "Une explosion a eu lieu lundi dans un laboratoire de fabrication de médicaments à Dakar, "
+        "faisant sept blessés.",
+        "Les pompiers ont utilisé lundi des avions bombardiers d'eau pour éteindre l'incendie à Abidjan.",
         # nobody acts, nobody is hit or killed, no day of its own
         "Dans cette région, les combats ont souvent visé des écoles et des marchés.",
         # attacks named as the reason of a measure, dated by the measure
