@@ -109,8 +109,9 @@ class Gazetteer:
         # Per-instance caches (no module-level state): key -> entries, (name, hints) -> places.
         self._entries_for_key = lru_cache(maxsize=_CACHE_SIZE)(self._query_key)
         self._lookup_cached = lru_cache(maxsize=_CACHE_SIZE)(self._lookup)
-        # Every country a run can hint at (about 250): reloading one costs a query over all its names.
-        self._country_keys = lru_cache(maxsize=256)(self._query_country_keys)
+        # The countries a run's articles hint at (85 for the 883 MasakhaNEWS articles): reloading one
+        # costs a query over all its names; holding every country's would cost memory with large imports.
+        self._country_keys = lru_cache(maxsize=128)(self._query_country_keys)
         self._seat_of = lru_cache(maxsize=_CACHE_SIZE // 10)(self._query_seat)
         self._fuzzy_cached = lru_cache(maxsize=_CACHE_SIZE)(self._fuzzy)
 
