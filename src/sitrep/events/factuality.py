@@ -31,7 +31,6 @@ from sitrep.events.reading import Reading
 from sitrep.events.scope import (
     CLAUSE_EXITS,
     MAX_HOPS,
-    Layout,
     attached_to,
     definite,
     det_negative,
@@ -118,7 +117,7 @@ class FactualityReader:
     def __init__(self, reading: Reading, rules: Rules):
         self.reading = reading
         self.rules = rules
-        self.layout = Layout.of(reading)
+        self.layout = reading.layout
         self.sources = Sources(reading, self.layout, rules.words)
         self.cues = self.layout.cues
 

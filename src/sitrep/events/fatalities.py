@@ -26,6 +26,10 @@ from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
 
 _TOLL_CACHE = "sitrep.tolls"
+#: A quantity is read from at most this many tokens ("quatre-vingt-dix" may be several).
+_QUANTITY_TOKENS = 6
+#: Token runs whose quantity is remembered per reader; beyond it the memory starts again.
+_MAX_REMEMBERED = 100_000
 _WINDOW_AFTER = 10
 _WINDOW_BEFORE = 4
 _BETWEEN_BLOCKERS = frozenset({"et", ",", "dont", "tandis", "mais", "ou"})
@@ -82,11 +86,12 @@ class FatalityReader:
         self.injury = TermMatcher((t.words, "injury") for t in cat.get("injury", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
+        self._quantity_memory: dict[tuple[str, ...], tuple[int, int] | None] = {}
+        self._starters: dict[str, bool] = {}
 
     def _quantities(self, sent: Span) -> list[tuple[int, int, int]]:
         """(start token, end token, value) of every quantity in the sentence."""
         out: list[tuple[int, int, int]] = []
-        i = sent.start
         doc = sent.doc
         # A figure in an actor's name is no toll: "le gang 400 Mawozo", "la Brigade 444".
         named = {
@@ -95,40 +100,69 @@ class FatalityReader:
             if sent.start <= span.start < sent.end
             for t in range(span.start, span.end)
         }
-        while i < sent.end:
-            tok = doc[i]
-            if tok.is_punct or i in named:  # "« neutralisé » onze": the figure starts at its first word
-                i += 1
+        tokens = list(sent)
+        words = [t.text for t in tokens]
+        spaced = [t.text_with_ws for t in tokens]
+        k = 0
+        while k < len(tokens):
+            # "« neutralisé » onze": the figure starts at its first word.
+            if tokens[k].is_punct or sent.start + k in named:
+                k += 1
                 continue
-            digits = tok.text.replace("\u202f", "").replace("\xa0", "")
-            if digits.isdigit() and not (len(digits) == 4 and digits[:2] in ("19", "20")):
-                out.append((i, i + 1, int(digits)))
-                i += 1
+            found = self._quantity_at(words, spaced, k)
+            if found is None:
+                k += 1
                 continue
-            best = None
-            first = fold(tok.text).split()[:1]
-            if not first or not self.numbers.could_start(first[0]):
-                i += 1
+            best = (sent.start + k, sent.start + k + found[0], found[1])
+            if _an_article(doc, best):
+                k += 1
                 continue
-            # Vague quantities match a prefix ("une dizaine de"): take the shortest; number words
-            # must match whole ("vingt-trois"): take the longest.
-            for j in range(i + 1, min(sent.end, i + 4) + 1):
-                value = self.numbers.vague_quantity(doc[i:j].text, leading=True)
-                if value is not None:
-                    best = (i, j, value)
-                    break
-            if best is None:
-                for j in range(min(sent.end, i + 6), i, -1):
-                    value = self.numbers.parse_number_words(doc[i:j].text)
-                    if value is not None:
-                        best = (i, j, value)
-                        break
-            if best and not _an_article(doc, best):
-                out.append(best)
-                i = best[1]
-            else:
-                i += 1
+            out.append(best)
+            k += found[0]
         return out
+
+    def _quantity_at(self, words: list[str], spaced: list[str], k: int) -> tuple[int, int] | None:
+        """(tokens, value) of the quantity starting at token k of a sentence whose tokens are
+        `words` (`spaced`: with their whitespace), or None."""
+        digits = words[k].replace("\u202f", "").replace("\xa0", "")
+        if digits.isdigit() and not (len(digits) == 4 and digits[:2] in ("19", "20")):
+            return 1, int(digits)
+        if not self._may_start(words[k]):
+            return None
+        # The answer depends on the next few tokens only, and the same ones recur ("une dizaine
+        # de", "deux soldats"): it is remembered by them.
+        key = tuple(spaced[k : k + _QUANTITY_TOKENS])
+        if key not in self._quantity_memory:
+            if len(self._quantity_memory) >= _MAX_REMEMBERED:
+                self._quantity_memory.clear()
+            self._quantity_memory[key] = self._read_quantity(words[k : k + _QUANTITY_TOKENS], key)
+        return self._quantity_memory[key]
+
+    def _may_start(self, word: str) -> bool:
+        """Whether a quantity can start with this token (a year can: "2024" is read as number words)."""
+        known = self._starters.get(word)
+        if known is None:
+            if len(self._starters) >= _MAX_REMEMBERED:
+                self._starters.clear()
+            first = fold(word).split()[:1]
+            known = self._starters[word] = bool(first) and self.numbers.could_start(first[0])
+        return known
+
+    def _read_quantity(self, words: list[str], spaced: tuple[str, ...]) -> tuple[int, int] | None:
+        def text(j: int) -> str:  # the first j tokens' text, as spaCy's Span.text gives it
+            return "".join(spaced[: j - 1]) + words[j - 1]
+
+        # Vague quantities match a prefix ("une dizaine de"): take the shortest; number words
+        # must match whole ("vingt-trois"): take the longest.
+        for j in range(1, min(len(words), 4) + 1):
+            value = self.numbers.vague_quantity(text(j), leading=True)
+            if value is not None:
+                return j, value
+        for j in range(len(words), 0, -1):
+            value = self.numbers.parse_number_words(text(j))
+            if value is not None:
+                return j, value
+        return None
 
     def in_sentence(self, sent: Span) -> Toll | None:
         """The death toll a sentence states, or None when it states none."""

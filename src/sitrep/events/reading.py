@@ -6,6 +6,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -14,6 +16,9 @@ from sitrep.lexicons import Lexicon
 from sitrep.nlp.components import ACTORS, CUES, PLACES, TRIGGERS
 from sitrep.nlp.terms import TermMatcher
 from sitrep.records import Article
+
+if TYPE_CHECKING:
+    from sitrep.events.scope import Layout
 
 _HEADLINE_WORDS = 25
 
@@ -52,8 +57,11 @@ class Reading:
     dates_by_sentence: dict[int, list[DateMention]] = field(init=False)
     #: sentence index -> paragraph index.
     paragraph_of: list[int] = field(init=False)
+    #: The doc's text, built once: spaCy joins every token's text each time `doc.text` is read.
+    text: str = field(init=False)
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text
         self.sentences = split_paragraphs(self.doc)
         starts = self._starts = [s.start for s in self.sentences]
         self._start_chars = [s.start_char for s in self.sentences]
@@ -67,7 +75,7 @@ class Reading:
         paragraph, self.paragraph_of = 0, []
         for i, sent in enumerate(self.sentences):
             if i:
-                between = self.doc.text[self.sentences[i - 1].start_char : sent.start_char]
+                between = self.text[self.sentences[i - 1].start_char : sent.start_char]
                 if "\n" in between[len(between.rstrip()) :]:
                     paragraph += 1
             self.paragraph_of.append(paragraph)
@@ -85,6 +93,13 @@ class Reading:
     def sentence_at_char(self, char: int) -> int:
         return max(0, bisect_right(self._start_chars, char) - 1)
 
+    @cached_property
+    def layout(self) -> Layout:
+        """Orthographic sentences, paragraphs and quotations: built once, read by every event."""
+        from sitrep.events.scope import Layout
+
+        return Layout.of(self)
+
     @property
     def published(self) -> date | None:
         return self.article.published
@@ -95,7 +110,7 @@ class Reading:
         if self.paragraph_of[sentence] != 0 or self.paragraph_of[-1] == 0:
             return False
         first = [s for i, s in enumerate(self.sentences) if self.paragraph_of[i] == 0]
-        text = self.doc.text[first[0].start_char : first[-1].end_char].strip()
+        text = self.text[first[0].start_char : first[-1].end_char].strip()
         return len(text.split()) <= _HEADLINE_WORDS and not text.endswith(".")
 
     def has_term(self, sentence: int, matcher: TermMatcher) -> bool:

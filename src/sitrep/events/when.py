@@ -127,8 +127,8 @@ def planned_day(when: DateMention | None, reading: Reading) -> DateMention | Non
 def _in_dateline(reading: Reading, sentence: int, mention: DateMention) -> bool:
     """ "BAMAKO, 13 octobre (Agence) - Un convoi ...": a place in capitals, a comma, the date, then a dash."""
     sent = reading.sentences[sentence]
-    head = sent.doc.text[sent.start_char : mention.start]
-    tail = sent.doc.text[mention.end : mention.end + 60]
+    head = reading.text[sent.start_char : mention.start]
+    tail = reading.text[mention.end : mention.end + 60]
     first = sent[0].text if len(sent) else ""
     return (
         len(head) <= 40
