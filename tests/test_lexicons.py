@@ -208,6 +208,13 @@ def test_vague_quantity(fr, text, value):
     assert fr.numbers.vague_quantity(text) == value
 
 
+def test_every_word_of_a_quantity_can_belong_to_one(fr):
+    # The toll reader stops reading a quantity at the first word that cannot belong to one.
+    for phrase in ("des dizaines de milliers", "soixante et onze", "deux millions trois cent mille", "3 500"):
+        assert all(fr.numbers.could_belong(word) for word in phrase.split()), phrase
+    assert not any(fr.numbers.could_belong(word) for word in ("soldats", "civils", "attaque"))
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

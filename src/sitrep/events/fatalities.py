@@ -88,6 +88,7 @@ class FatalityReader:
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
         self._quantity_memory: dict[tuple[str, ...], tuple[int, int] | None] = {}
         self._starters: dict[str, bool] = {}
+        self._members: dict[str, bool] = {}
 
     def _quantities(self, sent: Span) -> list[tuple[int, int, int]]:
         """(start token, end token, value) of every quantity in the sentence."""
@@ -129,13 +130,16 @@ class FatalityReader:
             return 1, int(digits)
         if not self._may_start(words[k]):
             return None
-        # The answer depends on the next few tokens only, and the same ones recur ("une dizaine
-        # de", "deux soldats"): it is remembered by them.
-        key = tuple(spaced[k : k + _QUANTITY_TOKENS])
+        # The answer depends only on the tokens up to the first that no quantity has ("une
+        # dizaine de | soldats", "deux | soldats"), and those recur: it is remembered by them.
+        end = k + 1
+        while end < min(len(words), k + _QUANTITY_TOKENS) and self._may_belong(words[end]):
+            end += 1
+        key = tuple(spaced[k:end])
         if key not in self._quantity_memory:
             if len(self._quantity_memory) >= _MAX_REMEMBERED:
                 self._quantity_memory.clear()
-            self._quantity_memory[key] = self._read_quantity(words[k : k + _QUANTITY_TOKENS], key)
+            self._quantity_memory[key] = self._read_quantity(words[k:end], key)
         return self._quantity_memory[key]
 
     def _may_start(self, word: str) -> bool:
@@ -146,6 +150,15 @@ class FatalityReader:
                 self._starters.clear()
             first = fold(word).split()[:1]
             known = self._starters[word] = bool(first) and self.numbers.could_start(first[0])
+        return known
+
+    def _may_belong(self, word: str) -> bool:
+        """Whether a token can be inside a quantity (punctuation can: "vingt - trois")."""
+        known = self._members.get(word)
+        if known is None:
+            if len(self._members) >= _MAX_REMEMBERED:
+                self._members.clear()
+            known = self._members[word] = all(self.numbers.could_belong(w) for w in fold(word).split())
         return known
 
     def _read_quantity(self, words: list[str], spaced: tuple[str, ...]) -> tuple[int, int] | None:

@@ -160,6 +160,21 @@ class NumberWords:
         firsts, prefixes = self._first_words
         return word.isdigit() or word in firsts or word.startswith(prefixes)
 
+    @cached_property
+    def _all_words(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """Every word a number or a vague quantity can have, and the prefixes of starred ones."""
+        words = {w for phrase in self.values for w in phrase} | set(self.multipliers) | set(self.joiners)
+        words |= {w for term, _ in self.vague for w in term.words}
+        prefixes = tuple(w[:-1] for w in words if w.endswith("*"))
+        return frozenset(w for w in words if not w.endswith("*")), prefixes
+
+    def could_belong(self, word: str) -> bool:
+        """Whether this (folded) word can be part of a quantity: "dizaines" can, "soldats" cannot,
+        so no quantity reads past it."""
+        words, prefixes = self._all_words
+        # A "~" in a vague term stands for any word.
+        return word.isdigit() or word in words or word.startswith(prefixes) or "~" in words
+
     def vague_quantity(self, text: str, *, leading: bool = False) -> int | None:
         """ACLED's value for the longest vague quantity in `text` ("une dizaine" -> 10), else None;
         with `leading`, only one that starts the text."""
