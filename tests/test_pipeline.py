@@ -104,3 +104,18 @@ def test_history_only_yields_no_event(pipeline):
         "plusieurs villes avant d'être chassés en 2013 par une intervention militaire."
     )
     assert pipeline.extract(_article(text, date(2023, 5, 9))) == []
+
+
+def test_words_of_the_first_articles_stay_known_later_ones_are_forgotten(default_gazetteer, monkeypatch):
+    # The tokenizer caches its splits only outside spaCy's memory zones: the first articles are read
+    # outside one (their words stay in the vocabulary), later ones inside (a long run's memory stays flat).
+    import sitrep.pipeline as module
+
+    monkeypatch.setattr(module, "WARM_UP_CHARS", 40)
+    pipeline = module.Pipeline(gazetteer=default_gazetteer)
+    first = "Des hommes armés ont attaqué Zorglubville lundi, tuant trois civils."
+    later = "Des hommes armés ont attaqué Grumpfbourg mardi, tuant deux civils."
+    for text in (first, later):
+        assert pipeline.extract(Article(id=content_id(text), text=text, language="fr"))
+    strings = pipeline.nlp.vocab.strings
+    assert "Zorglubville" in strings and "Grumpfbourg" not in strings

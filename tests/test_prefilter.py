@@ -72,6 +72,14 @@ def test_prefilter_reads_inflected_words_and_needs_phrases_in_order(prefilter):
     assert not prefilter.may_have_events(FOOTBALL)
 
 
+def test_an_acronym_licenses_only_when_written_as_one(prefilter, pipeline):
+    # "ANS" (the Syrian National Army) is an armed actor; "ans" (years) licenses nothing.
+    years = "À 62 ans, la ministre a lancé une attaque contre la réforme des retraites."
+    army = "L'ANS a lancé une attaque contre Manbij."
+    assert not prefilter.may_have_events(years) and prefilter.may_have_events(army)
+    assert not pipeline.extract(Article(id=content_id(years), text=years, language="fr"))
+
+
 def test_prefilter_keeps_every_gold_article_whose_events_the_pipeline_can_see(prefilter, pipeline):
     with_events = [gold for path in GOLD_FILES for gold in read_gold(path) if gold.events]
     dropped = [gold for gold in with_events if not prefilter.may_have_events(gold.text)]

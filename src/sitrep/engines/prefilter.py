@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sitrep.lexicons import Lexicon, Term, parse_term
+from sitrep.nlp.terms import term_words
 from sitrep.normalize import fold
 from sitrep.pipeline import ARMED_INTER
 
@@ -89,12 +90,14 @@ class LemmaGuesser:
 class _Terms:
     """Terms indexed by their first two words, matched in sequence against an article's word stream."""
 
-    def __init__(self, terms: Iterable[Term]):
+    def __init__(self, terms: Iterable[Term], *, acronyms: bool = False):
+        """`acronyms`: an upper-case term ("ANS") matches upper-case words only, as the pipeline's
+        trigger and actor matchers read it (its context words match in any case)."""
         # first word -> second word -> terms; one-word terms under "", a loose second word under "~".
         self._by_first: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         self._wild_first: list[tuple[str, ...]] = []
         for term in terms:
-            words = tuple(w.removeprefix(_ACRONYM) for w in term.words)
+            words = term_words(term.words, term.text) if acronyms else term.words
             if words[0].endswith("*"):
                 self._wild_first.append(words)
                 continue
@@ -128,11 +131,11 @@ class RelevancePrefilter:
     """`focus(text)`: the part of an article worth parsing, or None; `may_have_events(text)`."""
 
     def __init__(self, lexicon: Lexicon, lemmas: LemmaGuesser):
-        self._clear = _Terms(t for e in lexicon.triggers if not e.ambiguous for t in e.terms)
-        self._ambiguous = _Terms(t for e in lexicon.triggers if e.ambiguous for t in e.terms)
+        self._clear = _Terms((t for e in lexicon.triggers if not e.ambiguous for t in e.terms), acronyms=True)
+        self._ambiguous = _Terms((t for e in lexicon.triggers if e.ambiguous for t in e.terms), acronyms=True)
         armed = [e for e in (*lexicon.actors, *lexicon.generic_actors) if e.inter in ARMED_INTER]
-        self._armed = _Terms(t for e in armed for t in e.aliases)
-        self._named_armed = _Terms(t for e in armed if not e.generic for t in e.aliases)
+        self._armed = _Terms((t for e in armed for t in e.aliases), acronyms=True)
+        self._named_armed = _Terms((t for e in armed if not e.generic for t in e.aliases), acronyms=True)
         self._death = _Terms(lexicon.fatalities.get("death", ()))
         day_words = [*lexicon.dates.get("weekdays", ()), *lexicon.dates.get("relative_days", {})]
         self._days = _Terms(parse_term(word, where="dates.yaml") for word in day_words)
@@ -177,17 +180,25 @@ class RelevancePrefilter:
         """For each word of the text, the folded forms and lemmas it may stand for, and where it starts."""
         stream: list[frozenset[str]] = []
         offsets: list[int] = []
-        for match in _WORD.finditer(text.lower()):
-            word = match.group()
+        for match in _WORD.finditer(text):
+            written = match.group()
+            word = written.lower()
             if word[-1] in "'\u2019":
                 word = word[:-1]
                 options = self._folded_lemmas(word) | self._folded_lemmas(word + "'")
             else:
                 options = self._folded_lemmas(word)
+            if written.isupper():
+                # An acronym term ("=ANS") matches an upper-case word only, as in the pipeline:
+                # "ANS" is an armed force, "ans" (years) is not.
+                options = options | self._acronyms(word)
             if options:
                 stream.append(options)
                 offsets.append(match.start())
         return stream, offsets
+
+    def _acronyms(self, word: str) -> frozenset[str]:
+        return frozenset(_ACRONYM + part for part in fold(word).split())
 
     def _folded_lemmas(self, word: str) -> frozenset[str]:
         known = self._folded.get(word)
@@ -218,16 +229,19 @@ class _Reading:
         prefilter = self._prefilter
         found = self.sentences_of(prefilter._clear)
         ambiguous = self.sentences_of(prefilter._ambiguous) - found
-        if ambiguous:
-            # Every licence the events layer accepts: an armed actor, a conflict word, a crowd for
-            # the protest-policing words (`licensed_by`), deaths after an ambiguous noun.
-            licensed = (
-                self.sentences_of(prefilter._armed)
-                | self.sentences_of(prefilter._conflict)
-                | self.sentences_of(prefilter._licences)
-                | self.sentences_of(prefilter._death)
-            )
-            found.update(index for index in ambiguous if licensed & self._near(index))
+        if not ambiguous:
+            return found
+        armed_or_conflict = self.sentences_of(prefilter._armed) | self.sentences_of(prefilter._conflict)
+        if not found and not armed_or_conflict:
+            # The pipeline parses an article with ambiguous triggers only when it names an armed
+            # actor or a conflict word somewhere (Pipeline.may_hold_events).
+            return found
+        # Every licence the events layer accepts: an armed actor, a conflict word, a crowd for
+        # the protest-policing words (`licensed_by`), deaths after an ambiguous noun.
+        licensed = (
+            armed_or_conflict | self.sentences_of(prefilter._licences) | self.sentences_of(prefilter._death)
+        )
+        found.update(index for index in ambiguous if licensed & self._near(index))
         return found
 
     def context_of(self, candidates: set[int]) -> set[int]:
