@@ -198,6 +198,11 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
         # attacks named as the reason of a measure, dated by the measure
         "Face à la recrudescence des attaques jihadistes, le gouvernement a décrété mardi un couvre-feu "
         "à Niamey.",
+        # police weapons with no crowd near them (triggers.yaml licensed_by: protest_words)
+        "Des individus ont lancé des gaz lacrymogènes lundi sur les ministres réunis à Conakry.",
+        # a phrase that holds a protest word but tells no protest (context.yaml not_triggers)
+        "Les manifestations sportives sont reportées à Dakar en raison de l'épidémie.",
+        "L'association a organisé lundi une marche de dix kilomètres à Paris pour promouvoir le sport.",
     ],
 )
 def test_what_is_not_an_event_of_the_day(pipeline, text):
@@ -208,6 +213,38 @@ def test_protest_policing_words_need_protesters(pipeline):
     event = one(pipeline, "La police a violemment réprimé lundi à Conakry une manifestation de l'opposition.")
     assert event.sub_event_type == "Protest with intervention"
     assert event.actor2 == "Police Forces of Guinea"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # "une marche" is a protest when its aim is told (context.yaml protest_aims)
+        ("Une marche pour réclamer la libération des détenus a eu lieu lundi à Conakry.", "Peaceful protest"),
+        (
+            "Les élèves ont défilé lundi dans les rues de Niamey pour réclamer des enseignants.",
+            "Peaceful protest",
+        ),
+        # tear gas on a crowd, even one told only as "des jeunes" being dispersed
+        (
+            "La police a fait usage de gaz lacrymogène lundi à Conakry pour disperser des jeunes qui "
+            "bloquaient la route.",
+            "Protest with intervention",
+        ),
+        # a crowd that leaves of its own accord was not dispersed
+        (
+            "Des milliers de personnes ont manifesté lundi à Bamako contre la vie chère. Le cortège s'est "
+            "dispersé dans le calme en fin de journée.",
+            "Peaceful protest",
+        ),
+        # live rounds on civilians, no crowd: an attack, not force against protesters
+        (
+            "Des soldats ont tiré à balles réelles sur des civils lundi à Goma, tuant trois personnes.",
+            "Attack",
+        ),
+    ],
+)
+def test_protests_are_told_by_their_crowd_or_their_aim(pipeline, text, sub_event_type):
+    assert one(pipeline, text).sub_event_type == sub_event_type
 
 
 def test_a_clear_term_wins_over_an_ambiguous_one_of_the_same_length(pipeline):

@@ -93,10 +93,14 @@ class Pipeline:
         return passes(self.nlp)
 
     @cached_property
-    def _conflict_words(self) -> TermMatcher[bool]:
+    def _licence_words(self) -> TermMatcher[bool]:
+        """Conflict words, and the words of every category a trigger is `licensed_by`."""
         from sitrep.nlp.terms import TermMatcher
 
-        return TermMatcher((t.words, True) for t in self.lexicon.context.get("conflict_words", ()))
+        categories = {"conflict_words"} | {c for e in self.lexicon.triggers for c in e.licensed_by}
+        return TermMatcher(
+            (t.words, True) for category in sorted(categories) for t in self.lexicon.context.get(category, ())
+        )
 
     @cached_property
     def _extractor(self) -> EventExtractor:
@@ -172,8 +176,8 @@ class Pipeline:
         """Whether the events layer can code an event from `doc` after its first pass.
 
         An event needs a trigger, and an ambiguous trigger ("frapper", "attaque") needs an armed
-        actor or a conflict word in its sentence (events.happenings); asked of the whole article, so
-        a "no" never loses an event.
+        actor, a conflict word or a word of its own licence (a crowd for "gaz lacrymogène") near
+        it (events.happenings); asked of the whole article, so a "no" never loses an event.
         """
         from sitrep.nlp.components import ACTORS, TRIGGERS
         from sitrep.nlp.components.triggers import AMBIGUOUS
@@ -185,7 +189,7 @@ class Pipeline:
             return False
         if any(int(a.kb_id_.split("|", 1)[0]) in ARMED_INTER for a in doc.spans[ACTORS]):
             return True
-        return bool(self._conflict_words.find(doc))
+        return bool(self._licence_words.find(doc))
 
 
 def _chars(doc: Doc) -> int:

@@ -140,7 +140,7 @@ class RelevancePrefilter:
         day_words = [*lexicon.dates.get("weekdays", ()), *lexicon.dates.get("relative_days", {})]
         self._days = _Terms(parse_term(word, where="dates.yaml") for word in day_words)
         self._conflict = _Terms(lexicon.context.get("conflict_words", ()))
-        licences = {e.licensed_by for e in lexicon.triggers if e.licensed_by}
+        licences = {category for e in lexicon.triggers for category in e.licensed_by}
         self._licences = _Terms(t for category in sorted(licences) for t in lexicon.context.get(category, ()))
         self._non_conflict = _Terms(lexicon.context.get("non_conflict_words", ()))
         self._lemmas = lemmas
@@ -231,16 +231,18 @@ class _Reading:
         ambiguous = self.sentences_of(prefilter._ambiguous) - found
         if not ambiguous:
             return found
-        armed_or_conflict = self.sentences_of(prefilter._armed) | self.sentences_of(prefilter._conflict)
-        if not found and not armed_or_conflict:
+        licences = (
+            self.sentences_of(prefilter._armed)
+            | self.sentences_of(prefilter._conflict)
+            | self.sentences_of(prefilter._licences)
+        )
+        if not found and not licences:
             # The pipeline parses an article with ambiguous triggers only when it names an armed
-            # actor or a conflict word somewhere (Pipeline.may_hold_events).
+            # actor, a conflict word or a licence word somewhere (Pipeline.may_hold_events).
             return found
         # Every licence the events layer accepts: an armed actor, a conflict word, a crowd for
         # the protest-policing words (`licensed_by`), deaths after an ambiguous noun.
-        licensed = (
-            armed_or_conflict | self.sentences_of(prefilter._licences) | self.sentences_of(prefilter._death)
-        )
+        licensed = licences | self.sentences_of(prefilter._death)
         found.update(index for index in ambiguous if licensed & self._near(index))
         return found
 

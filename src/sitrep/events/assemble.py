@@ -18,7 +18,7 @@ from sitrep.events.claimants import ClaimantKinds
 from sitrep.events.dates import DateMention, DateReader
 from sitrep.events.factuality import Factuality, FactualityReader, Rules
 from sitrep.events.fatalities import FatalityReader
-from sitrep.events.happenings import Happening, TriggerFilter, family, group_triggers
+from sitrep.events.happenings import Happening, TriggerFilter, family, group_triggers, own_licence
 from sitrep.events.reading import Reading
 from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
 from sitrep.events.when import EventDating, coded_date, planned_day
@@ -133,7 +133,12 @@ class EventExtractor:
         # An ambiguous word counts as a stated action when it is a verb ("ont été enlevées"), not
         # when it is a noun that may only name a means ("l'aviation"), nor when it only says people
         # died ("ont été tués"): the toll, not the kind of violence.
-        clear = [t for t in own if t.kb_id_ != AMBIGUOUS or _stated_action(t)] or own
+        # A word kept with a licence of its own ("gaz lacrymogène" near a crowd) is as clear.
+        clear = [
+            t
+            for t in own
+            if t.kb_id_ != AMBIGUOUS or _stated_action(t) or own_licence(self.lexicon, t) is not None
+        ] or own
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
         related = [t for t in own if t is not main]

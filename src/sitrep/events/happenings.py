@@ -60,8 +60,8 @@ class _LexiconMatchers:
     lexicon: Lexicon  # held so that its id is never reused while cached
     context: dict[str, TermMatcher[bool]] = field(default_factory=dict)
     deaths: TermMatcher[bool] = field(init=False)
-    #: ambiguous terms with a licence of their own (triggers.yaml `licensed_by`) -> that licence.
-    licences: TermMatcher[str] = field(init=False)
+    #: ambiguous terms with a licence of their own (triggers.yaml `licensed_by`) -> its categories.
+    licences: TermMatcher[tuple[str, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.deaths = TermMatcher((t.words, True) for t in self.lexicon.fatalities.get("death", ()))
@@ -88,6 +88,19 @@ def context_matcher(lexicon: Lexicon, category: str) -> TermMatcher[bool]:
     return cache[category]
 
 
+def own_licence(lexicon: Lexicon, trigger: Span) -> tuple[str, ...] | None:
+    """The context.yaml categories that alone license this ambiguous term (triggers.yaml
+    `licensed_by`), or None: a kept trigger with one was seen with its licence, like a clear word."""
+    return next(
+        (
+            m.payload
+            for m in _matchers(lexicon).licences.find(trigger)
+            if (m.span.start, m.span.end) == (trigger.start, trigger.end)
+        ),
+        None,
+    )
+
+
 class TriggerFilter:
     """Keeps the triggers that are about the conflict, now."""
 
@@ -99,6 +112,7 @@ class TriggerFilter:
         self._aggregate = context_matcher(lexicon, "aggregate_markers")
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
+        self._not_triggers: dict[int, list[tuple[int, int]]] = {}
 
     def _sentence_has(self, name: str, matcher: TermMatcher, sentence: int) -> bool:
         key = (name, sentence)
@@ -149,20 +163,43 @@ class TriggerFilter:
             for c in self._reading.cues.get(sentence, [])
         )
 
+    def _own_licence(self, trigger: Span) -> tuple[str, ...] | None:
+        return own_licence(self._reading.lexicon, trigger)
+
+    def _licensed_near(self, licences: tuple[str, ...], trigger: Span, sentence: int) -> bool:
+        """A word of the trigger's own licences, outside the trigger, in its sentence or the one
+        before or after it in the paragraph: "La police a dispersé la foule. Des gaz lacrymogènes
+        ont été tirés" (the crowd is told once), not "des individus ont lancé des gaz lacrymogènes"."""
+        reading = self._reading
+        paragraph = reading.paragraph_of[sentence]
+        nearby = [
+            near
+            for near in (sentence - 1, sentence + 1)
+            if 0 <= near < len(reading.sentences) and reading.paragraph_of[near] == paragraph
+        ]
+        for licence in licences:
+            matcher = context_matcher(reading.lexicon, licence)
+            found = matcher.find(reading.sentences[sentence])
+            if any(m.span.end <= trigger.start or m.span.start >= trigger.end for m in found):
+                return True
+            if any(self._sentence_has(licence, matcher, near) for near in nearby):
+                return True
+        return False
+
+    def _not_a_trigger(self, trigger: Span, sentence: int) -> bool:
+        """A phrase that holds the trigger but tells no event: "les manifestations sportives",
+        "une marche de dix kilomètres" (context.yaml `not_triggers`)."""
+        phrases = self._not_triggers.get(sentence)
+        if phrases is None:
+            matcher = context_matcher(self._reading.lexicon, "not_triggers")
+            found = matcher.find(self._reading.sentences[sentence])
+            phrases = self._not_triggers[sentence] = [(m.span.start, m.span.end) for m in found]
+        return any(start < trigger.end and trigger.start < end for start, end in phrases)
+
     def _licensed(self, trigger: Span, sentence: int) -> bool:
         """An armed actor, or a conflict word other than the trigger itself, in the sentence licenses
         an ambiguous trigger ("l'aviation malienne a frappé", not "l'attaquant a frappé")."""
         # (an actor may contain the trigger: "l'aviation malienne" is both an actor and an air strike word)
-        licence = next(
-            (
-                m.payload
-                for m in _matchers(self._reading.lexicon).licences.find(trigger)
-                if (m.span.start, m.span.end) == (trigger.start, trigger.end)
-            ),
-            None,
-        )
-        if licence is not None:
-            return self._sentence_has(licence, context_matcher(self._reading.lexicon, licence), sentence)
         armed = any(
             actor.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8")
             for actor in self._reading.actors.get(sentence, [])
@@ -233,11 +270,20 @@ class TriggerFilter:
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
-        if trigger.label_ == "Arrests" and _reflexive(trigger):
-            return False  # "sommé de s'arrêter": to stop, not to be arrested
+        if trigger.label_ in ("Arrests", "Protest with intervention") and _reflexive(trigger):
+            # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
+            # calme": the crowd left, nobody dispersed it.
+            return False
         if _infinitive_of_noun(trigger) and not self._planned(sentence):
             return False  # "les hommes en âge de combattre": no event happened, nor is one planned
+        if self._not_a_trigger(trigger, sentence):
+            return False
         if trigger.kb_id_ == AMBIGUOUS:
+            licence = self._own_licence(trigger)
+            if licence is not None:
+                # A licence of its own is specific enough ("gaz lacrymogène" and a crowd): a
+                # non-conflict word beside it ("le paiement de leurs bourses") is what the crowd wants.
+                return self._licensed_near(licence, trigger, sentence)
             if self._sentence_has("non_conflict", self._non_conflict, sentence):
                 return False
             others = [
@@ -355,7 +401,7 @@ def group_triggers(
     body.sort(
         key=lambda t: (
             reading.sentence_of(t),
-            t.kb_id_ == AMBIGUOUS,
+            t.kb_id_ == AMBIGUOUS and own_licence(reading.lexicon, t) is None,
             family(t.label_) not in _ABSORBING,
             t.start,
         )

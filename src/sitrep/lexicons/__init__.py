@@ -100,9 +100,9 @@ class TriggerEntry:
     terms: tuple[Term, ...]
     ambiguous: bool = False
     note: str = ""
-    #: a context.yaml category whose words alone license these ambiguous terms ("répression" needs
+    #: context.yaml categories whose words alone license these ambiguous terms ("répression" needs
     #: protesters nearby, not just any armed actor); empty: an armed actor or a conflict word does.
-    licensed_by: str = ""
+    licensed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -530,14 +530,22 @@ class _Builder:
             if not isinstance(ambiguous, bool):
                 raise LexiconError(f"{where}: ambiguous must be true or false, not {ambiguous!r}")
             terms = _term_tuple(where, entry.get("terms"))
-            licensed_by = entry.get("licensed_by") or ""
-            if licensed_by and (not isinstance(licensed_by, str) or not ambiguous):
-                raise LexiconError(f"{where}: licensed_by names a context.yaml category, for ambiguous terms")
+            licensed_by = entry.get("licensed_by") or ()
+            if isinstance(licensed_by, str):
+                licensed_by = (licensed_by,)
+            if licensed_by and (
+                not isinstance(licensed_by, list | tuple)
+                or not all(isinstance(c, str) for c in licensed_by)
+                or not ambiguous
+            ):
+                raise LexiconError(
+                    f"{where}: licensed_by names context.yaml categories (one or a list), for ambiguous terms"
+                )
             self.triggers.append(
-                TriggerEntry(sub, terms, ambiguous, str(entry.get("note") or ""), licensed_by)
+                TriggerEntry(sub, terms, ambiguous, str(entry.get("note") or ""), tuple(licensed_by))
             )
-            if licensed_by:
-                self.licence_sources.setdefault(licensed_by, where)
+            for category in licensed_by:
+                self.licence_sources.setdefault(category, where)
 
     def _add_actors(self, path: Path, body: dict[str, Any]) -> None:
         _only_keys(path, "the file", body, {"actors", "generic", "by_country"})
