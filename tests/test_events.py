@@ -203,6 +203,9 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
         # a phrase that holds a protest word but tells no protest (context.yaml not_triggers)
         "Les manifestations sportives sont reportées à Dakar en raison de l'épidémie.",
         "L'association a organisé lundi une marche de dix kilomètres à Paris pour promouvoir le sport.",
+        # an army on the move, a party's name
+        "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
+        "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
     ],
 )
 def test_what_is_not_an_event_of_the_day(pipeline, text):
@@ -220,6 +223,7 @@ def test_protest_policing_words_need_protesters(pipeline):
     [
         # "une marche" is a protest when its aim is told (context.yaml protest_aims)
         ("Une marche pour réclamer la libération des détenus a eu lieu lundi à Conakry.", "Peaceful protest"),
+        ("Des centaines de jeunes ont marché pour la paix lundi à Bangui.", "Peaceful protest"),
         (
             "Les élèves ont défilé lundi dans les rues de Niamey pour réclamer des enseignants.",
             "Peaceful protest",

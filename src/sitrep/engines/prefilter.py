@@ -1,11 +1,12 @@
 """A relevance test run before parsing: which articles, and which of their sentences, can hold an event.
 
 The pipeline codes an event only from a trigger of the trigger lexicon; an ambiguous trigger
-("frapper", "attaque") only in a sentence that also names an armed actor or a conflict word. The
-prefilter asks the same of the raw text, sentence by sentence, without parsing it. A sentence is a
-*candidate* when it holds a clear trigger term, or an ambiguous one with a licence (a conflict word
-or an armed actor's alias) in it or in a sentence next to it (the parser may cut sentences
-elsewhere than this splitter does).
+("frapper", "attaque") only in a sentence that also names an armed actor or a conflict word, or,
+for terms with a licence of their own (triggers.yaml `licensed_by`: a crowd for "gaz lacrymogène"),
+with a word of it in the sentence or the next or previous one. The prefilter asks the same of the
+raw text, sentence by sentence, without parsing it. A sentence is a *candidate* when it holds a
+clear trigger term, or an ambiguous one with a licence in it or one sentence further than the
+pipeline looks (the parser may cut sentences elsewhere than this splitter does).
 
 `focus(text)` answers None for an article without candidates (it is stored as coded, without
 events, and never parsed) and otherwise the text with every sentence blanked out that is neither a
@@ -231,19 +232,20 @@ class _Reading:
         ambiguous = self.sentences_of(prefilter._ambiguous) - found
         if not ambiguous:
             return found
-        licences = (
-            self.sentences_of(prefilter._armed)
-            | self.sentences_of(prefilter._conflict)
-            | self.sentences_of(prefilter._licences)
-        )
-        if not found and not licences:
+        armed_or_conflict = self.sentences_of(prefilter._armed) | self.sentences_of(prefilter._conflict)
+        own = self.sentences_of(prefilter._licences)
+        if not found and not armed_or_conflict and not own:
             # The pipeline parses an article with ambiguous triggers only when it names an armed
             # actor, a conflict word or a licence word somewhere (Pipeline.may_hold_events).
             return found
-        # Every licence the events layer accepts: an armed actor, a conflict word, a crowd for
-        # the protest-policing words (`licensed_by`), deaths after an ambiguous noun.
-        licensed = licences | self.sentences_of(prefilter._death)
-        found.update(index for index in ambiguous if licensed & self._near(index))
+        # Every licence the events layer accepts: an armed actor, a conflict word or deaths after
+        # an ambiguous noun in its sentence; a word of a `licensed_by` category (a crowd for "gaz
+        # lacrymogène") in its sentence or the next or previous one, which the parser may have cut
+        # elsewhere: one sentence further here.
+        licensed = armed_or_conflict | self.sentences_of(prefilter._death)
+        found.update(
+            index for index in ambiguous if licensed & self._near(index) or own & self._near(index, reach=2)
+        )
         return found
 
     def context_of(self, candidates: set[int]) -> set[int]:
@@ -275,11 +277,11 @@ class _Reading:
         armed = self.sentences_of(prefilter._armed)
         return {min(armed)} if armed else off_topic
 
-    def _near(self, index: int) -> set[int]:
+    def _near(self, index: int, *, reach: int = 1) -> set[int]:
         paragraph = self.sentences[index][2]
         return {
             i
-            for i in range(index - 1, index + 2)
+            for i in range(index - reach, index + reach + 1)
             if 0 <= i < len(self.sentences) and self.sentences[i][2] == paragraph
         }
 

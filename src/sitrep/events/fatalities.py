@@ -153,12 +153,14 @@ class FatalityReader:
         return known
 
     def _may_belong(self, word: str) -> bool:
-        """Whether a token can be inside a quantity (punctuation can: "vingt - trois")."""
+        """Whether a token can be inside a quantity (punctuation can: "vingt - trois"). Its first
+        word decides: a quantity may end inside a token ("des morts-vivants" reads "des morts")."""
         known = self._members.get(word)
         if known is None:
             if len(self._members) >= _MAX_REMEMBERED:
                 self._members.clear()
-            known = self._members[word] = all(self.numbers.could_belong(w) for w in fold(word).split())
+            words = fold(word).split()
+            known = self._members[word] = not words or self.numbers.could_belong(words[0])
         return known
 
     def _read_quantity(self, words: list[str], spaced: tuple[str, ...]) -> tuple[int, int] | None:

@@ -180,7 +180,8 @@ class TriggerFilter:
         for licence in licences:
             matcher = context_matcher(reading.lexicon, licence)
             found = matcher.find(reading.sentences[sentence])
-            if any(m.span.end <= trigger.start or m.span.start >= trigger.end for m in found):
+            # a licence word outside the trigger, or reaching past it ("marcher pour la paix")
+            if any(m.span.start < trigger.start or m.span.end > trigger.end for m in found):
                 return True
             if any(self._sentence_has(licence, matcher, near) for near in nearby):
                 return True
