@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sitrep.lexicons import Lexicon, Term, parse_term
-from sitrep.nlp.terms import term_words
+from sitrep.nlp.terms import ACRONYM, term_words
 from sitrep.normalize import fold
 from sitrep.pipeline import ARMED_INTER
 
@@ -44,7 +44,6 @@ _SENTENCE_END = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+[\d«“\"'(\[\-–—
 #: abbreviation (a sentence is then read longer than it is, which only keeps more text).
 _ABBREVIATION = re.compile(r"(?:^|\W)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{0,2}\.$")
 _GAP = "~"
-_ACRONYM = "="
 #: "~" stands for up to two words in the pipeline; one more here absorbs tokenisation differences.
 _MAX_GAP = 3
 #: Distinct words remembered per prefilter; beyond it the memory starts again (long batch runs).
@@ -199,7 +198,7 @@ class RelevancePrefilter:
         return stream, offsets
 
     def _acronyms(self, word: str) -> frozenset[str]:
-        return frozenset(_ACRONYM + part for part in fold(word).split())
+        return frozenset(ACRONYM + part for part in fold(word).split())
 
     def _folded_lemmas(self, word: str) -> frozenset[str]:
         known = self._folded.get(word)

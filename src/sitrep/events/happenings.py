@@ -163,9 +163,6 @@ class TriggerFilter:
             for c in self._reading.cues.get(sentence, [])
         )
 
-    def _own_licence(self, trigger: Span) -> tuple[str, ...] | None:
-        return own_licence(self._reading.lexicon, trigger)
-
     def _licensed_near(self, licences: tuple[str, ...], trigger: Span, sentence: int) -> bool:
         """A word of the trigger's own licences, outside the trigger, in its sentence or the one
         before or after it in the paragraph: "La police a dispersé la foule. Des gaz lacrymogènes
@@ -280,7 +277,7 @@ class TriggerFilter:
         if self._not_a_trigger(trigger, sentence):
             return False
         if trigger.kb_id_ == AMBIGUOUS:
-            licence = self._own_licence(trigger)
+            licence = own_licence(self._reading.lexicon, trigger)
             if licence is not None:
                 # A licence of its own is specific enough ("gaz lacrymogène" and a crowd): a
                 # non-conflict word beside it ("le paiement de leurs bourses") is what the crowd wants.

@@ -33,7 +33,7 @@ _BREAK = "\x00"  # stands for punctuation: matches no word
 
 
 _JOINERS = frozenset({"-", "'", "’", "‑", "/"})
-_ACRONYM = "="  # a pattern word that must match an upper-case token
+ACRONYM = "="  # a pattern word that must match an upper-case token
 _GAP = "~"
 #: Where a document keeps its word stream (Doc.user_data key), with the length it was built for.
 _STREAM_KEY = ("sitrep", "word_stream")
@@ -54,7 +54,7 @@ def term_words(words: Sequence[str], text: str) -> tuple[str, ...]:
     """A lexicon term's words, marked as an acronym when it is written as one ("EI", "FAMa" is not)."""
     letters = text.replace(".", "").replace(" ", "")
     if letters.isalpha() and letters.isupper() and len(letters) <= 8 and len(words) == 1:
-        return (_ACRONYM + words[0],)
+        return (ACRONYM + words[0],)
     return tuple(words)
 
 
@@ -122,7 +122,7 @@ _MAX_GAP = 2
 
 
 def _word_matches(pattern: str, word: _Word) -> bool:
-    if pattern.startswith(_ACRONYM):
+    if pattern.startswith(ACRONYM):
         return word.upper and word.form == pattern[1:]
     if pattern.endswith("*"):
         stem = pattern[:-1]
@@ -161,7 +161,7 @@ class TermMatcher(Generic[Payload]):
             words = tuple(words)
             if not words:
                 continue
-            first = words[0].removeprefix(_ACRONYM)
+            first = words[0].removeprefix(ACRONYM)
             if first.endswith("*") or first == _GAP:
                 if first == _GAP:
                     self._gap_first.append(len(self._wild_first))
