@@ -132,7 +132,20 @@ class RelevancePrefilter:
 
     def __init__(self, lexicon: Lexicon, lemmas: LemmaGuesser):
         self._clear = _Terms((t for e in lexicon.triggers if not e.ambiguous for t in e.terms), acronyms=True)
-        self._ambiguous = _Terms((t for e in lexicon.triggers if e.ambiguous for t in e.terms), acronyms=True)
+        plain = [e for e in lexicon.triggers if e.ambiguous and not e.licensed_by]
+        self._ambiguous = _Terms((t for e in plain for t in e.terms), acronyms=True)
+        # Terms with a licence of their own, grouped by it: (terms, the words of their licence).
+        by_licence: dict[tuple[str, ...], list[Term]] = {}
+        for entry in lexicon.triggers:
+            if entry.ambiguous and entry.licensed_by:
+                by_licence.setdefault(entry.licensed_by, []).extend(entry.terms)
+        self._own_licences = [
+            (
+                _Terms(terms, acronyms=True),
+                _Terms(t for category in categories for t in lexicon.context.get(category, ())),
+            )
+            for categories, terms in sorted(by_licence.items())
+        ]
         armed = [e for e in (*lexicon.actors, *lexicon.generic_actors) if e.inter in ARMED_INTER]
         self._armed = _Terms((t for e in armed for t in e.aliases), acronyms=True)
         self._named_armed = _Terms((t for e in armed if not e.generic for t in e.aliases), acronyms=True)
@@ -140,8 +153,6 @@ class RelevancePrefilter:
         day_words = [*lexicon.dates.get("weekdays", ()), *lexicon.dates.get("relative_days", {})]
         self._days = _Terms(parse_term(word, where="dates.yaml") for word in day_words)
         self._conflict = _Terms(lexicon.context.get("conflict_words", ()))
-        licences = {category for e in lexicon.triggers for category in e.licensed_by}
-        self._licences = _Terms(t for category in sorted(licences) for t in lexicon.context.get(category, ()))
         self._non_conflict = _Terms(lexicon.context.get("non_conflict_words", ()))
         self._lemmas = lemmas
         self._folded: dict[str, frozenset[str]] = {}
@@ -228,23 +239,27 @@ class _Reading:
         """Indices of the sentences that may hold an event."""
         prefilter = self._prefilter
         found = self.sentences_of(prefilter._clear)
+        # Terms with a licence of their own: a word of it in their sentence or the next or
+        # previous one, which the parser may have cut elsewhere: one sentence further here.
+        own_words: set[int] = set()
+        for terms, licence in prefilter._own_licences:
+            waiting = self.sentences_of(terms) - found
+            if waiting:
+                words = self.sentences_of(licence)
+                own_words |= words
+                found.update(index for index in waiting if words & self._near(index, reach=2))
         ambiguous = self.sentences_of(prefilter._ambiguous) - found
         if not ambiguous:
             return found
         armed_or_conflict = self.sentences_of(prefilter._armed) | self.sentences_of(prefilter._conflict)
-        own = self.sentences_of(prefilter._licences)
-        if not found and not armed_or_conflict and not own:
+        if not found and not armed_or_conflict and not own_words:
             # The pipeline parses an article with ambiguous triggers only when it names an armed
             # actor, a conflict word or a licence word somewhere (Pipeline.may_hold_events).
             return found
-        # Every licence the events layer accepts: an armed actor, a conflict word or deaths after
-        # an ambiguous noun in its sentence; a word of a `licensed_by` category (a crowd for "gaz
-        # lacrymogène") in its sentence or the next or previous one, which the parser may have cut
-        # elsewhere: one sentence further here.
+        # The other ambiguous terms: an armed actor, a conflict word or deaths after an ambiguous
+        # noun in their sentence (or the next or previous one, for the parser's cuts).
         licensed = armed_or_conflict | self.sentences_of(prefilter._death)
-        found.update(
-            index for index in ambiguous if licensed & self._near(index) or own & self._near(index, reach=2)
-        )
+        found.update(index for index in ambiguous if licensed & self._near(index))
         return found
 
     def context_of(self, candidates: set[int]) -> set[int]:
