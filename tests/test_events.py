@@ -251,6 +251,15 @@ def test_protests_are_told_by_their_crowd_or_their_aim(pipeline, text, sub_event
     assert one(pipeline, text).sub_event_type == sub_event_type
 
 
+def test_a_passive_apprehender_is_an_arrest_with_the_police_told_before(pipeline):
+    # "appréhender" is also to dread, never in the passive; the police is named a sentence earlier.
+    text = (
+        "La police nigérienne enquêtait depuis des mois sur un trafic d'armes. Les chefs du réseau ont "
+        "été appréhendés lundi dans une villa de Niamey."
+    )
+    assert one(pipeline, text).sub_event_type == "Arrests"
+
+
 def test_a_clear_term_wins_over_an_ambiguous_one_of_the_same_length(pipeline):
     # "Des frappes" (ambiguous) and "frappes aériennes" (clear) overlap: the strike is an air strike.
     event = one(
