@@ -203,6 +203,8 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
         # a phrase that holds a protest word but tells no protest (context.yaml not_triggers)
         "Les manifestations sportives sont reportées à Dakar en raison de l'épidémie.",
         "L'association a organisé lundi une marche de dix kilomètres à Paris pour promouvoir le sport.",
+        # a club's walk: no crowd, no aim
+        "Le club a organisé lundi une marche à Abidjan avec ses supporters.",
         # an army on the move, a party's name
         "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
         "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
@@ -224,6 +226,12 @@ def test_protest_policing_words_need_protesters(pipeline):
         # "une marche" is a protest when its aim is told (context.yaml protest_aims)
         ("Une marche pour réclamer la libération des détenus a eu lieu lundi à Conakry.", "Peaceful protest"),
         ("Des centaines de jeunes ont marché pour la paix lundi à Bangui.", "Peaceful protest"),
+        # the crowd told in the sentence before
+        (
+            "Des milliers de personnes ont parcouru lundi les rues de Dakar. Cette marche a été organisée "
+            "par la société civile.",
+            "Peaceful protest",
+        ),
         (
             "Les élèves ont défilé lundi dans les rues de Niamey pour réclamer des enseignants.",
             "Peaceful protest",
