@@ -129,6 +129,20 @@ def test_a_claim_of_responsibility_told_after_the_event(pipeline):
     assert event.extra["claimant_type"] == "party"
 
 
+def test_a_group_that_claims_a_bombing_the_police_told_is_its_perpetrator(pipeline):
+    event = one(
+        pipeline,
+        "Une voiture piégée a explosé lundi devant un hôtel de Mogadiscio, tuant six civils, selon la "
+        "police somalienne. Un témoin a dit avoir vu le véhicule forcer la barrière.\n\n"
+        "Les shebab ont revendiqué l'attentat dans la soirée.",
+    )
+    # The account stays the police's; the claim names who set the bomb off, and the police that
+    # told of it were not its target.
+    assert event.factuality == "reported" and event.claimed_by == "la police somalienne"
+    assert event.actor1 == "Al Shabaab"
+    assert event.actor2 == "Civilians (Somalia)"
+
+
 @pytest.mark.parametrize(
     ("attribution", "claimed_by"),
     [

@@ -78,6 +78,9 @@ SMALL_DUMP = [
     dump_line(2458637, "Dioura", "", 14.3, -9.85, "P", "PPL", "ML", "03", 0),
     dump_line(2458636, "Dioura", "", 14.8252, -5.2547, "P", "PPL", "ML", "04", 0),
     dump_line(2988507, "Paris", "Lutece", 48.85341, 2.3488, "P", "PPLC", "FR", "11", 2138551),
+    dump_line(2660646, "Geneva", "Geneve,Genf", 46.20222, 6.14569, "P", "PPL", "CH", "GE", 201741),
+    dump_line(3016385, "Genay", "", 45.89681, 4.84091, "P", "PPL", "FR", "84", 4729),
+    dump_line(379102, "Rufā‘a", "", 14.75969, 33.36754, "P", "PPL", "SD", "04", 28374),
 ]
 
 
@@ -126,6 +129,7 @@ SAME_PLACE_SPELLINGS = [
     ["Mayadine", "Al Mayadin", "Mayadeen"],
     ["Ech Chaddadi", "Ash Shaddadi"],
     ["Kidal", "kidal", "KIDAL"],
+    ["Rufā‘a", "Rufaa", "Rufa'a"],  # the ayn between two vowels: written, or one long vowel
 ]
 
 
@@ -285,6 +289,23 @@ def test_with_country_hints_only_notable_places_abroad_are_chosen(small):
     # A big city abroad known by one of its many alternate names is not enough either.
     assert resolve_place("Lutece", gazetteer=small, country_hints=["SY"]) is None
     assert resolve_place("Lutece", gazetteer=small).place.name == "Paris"
+
+
+def test_no_near_miss_at_home_for_the_exact_name_of_a_city_abroad(small):
+    # "Genève" in a story about Sudan that also names Paris is Geneva, an alternate name of which it is,
+    # never Genay, a French village one letter away: the place is left unresolved.
+    assert resolve_place("Genève", gazetteer=small, country_hints=["SD", "FR"]) is None
+    assert resolve_place("Genève", gazetteer=small).place.name == "Geneva"
+    assert resolve_place("Genai", gazetteer=small, country_hints=["FR"]).place.name == "Genay"
+
+
+def test_only_a_place_named_by_its_own_name_tells_the_article_country(small):
+    from sitrep.events.place import _clear_country
+
+    assert _clear_country("Paris", small) == ("FR", True)
+    # "Lutece" is one of Paris's alternate names, as "Roffa" is Rochester's: it says nothing of where
+    # the story is ("Rufaa" once shared Roffa's key and made a Sudanese story American).
+    assert _clear_country("Lutece", small) == (None, False)
 
 
 def test_resolution_confidence_reflects_ambiguity(small):

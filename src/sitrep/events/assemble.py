@@ -120,12 +120,14 @@ class EventExtractor:
         claimed = {s for h in happenings for s in h.sentences}
         for h in happenings:
             h.toll_sentences = _toll_sentences(reading, h, claimed, keep)
-        events = [self._event(reading, h, hints) for h in happenings]
+        told = frozenset(t.start for h in happenings for t in h.triggers)
+        events = [self._event(reading, h, hints, told) for h in happenings]
         return [e for e in events if e is not None]
 
     # -- one happening -> one Event ------------------------------------------------
 
-    def _event(self, reading: Reading, h: Happening, hints: list[str]) -> Event | None:
+    def _event(self, reading: Reading, h: Happening, hints: list[str], told: frozenset[int]) -> Event | None:
+        """`told`: where the article's kept triggers start, to see where another happening is told."""
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
         # The clear words of the body decide the sub-event type; ambiguous or headline words only
         # when there is nothing else.
@@ -142,7 +144,7 @@ class EventExtractor:
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
         related = [t for t in own if t is not main]
-        fact = self._factuality(reading, main, body, h)
+        fact = self._factuality(reading, main, body, h, told)
         claimant = self._claimant_actor(reading, fact)
 
         event_type = SUB_EVENT_TYPES[sub_event_type]
@@ -155,6 +157,7 @@ class EventExtractor:
                 event_type,
                 h.sentences,
                 claimant=claimant,
+                source=None if fact.responsibility else fact.claimant,
                 heads=self._heads,
                 related=related,
             )
@@ -245,15 +248,18 @@ class EventExtractor:
             return Actor(f"{base} of {{country}}", 1, None, match.payload, True, match.span)
         return None
 
-    def _factuality(self, reading: Reading, main: Span, body: list[Span], h: Happening) -> Factuality:
+    def _factuality(
+        self, reading: Reading, main: Span, body: list[Span], h: Happening, told: frozenset[int]
+    ) -> Factuality:
         reader = FactualityReader(reading, self._factuality_rules)
         in_headline = any(reading.is_headline(reading.sentence_of(t)) for t in h.triggers)
-        return reader.event(main, body, in_headline=in_headline)
+        others = told - {t.start for t in h.triggers}
+        return reader.event(main, body, in_headline=in_headline, others=others)
 
     def _claimant_actor(self, reading: Reading, fact: Factuality) -> Actor | None:
-        if not fact.responsibility or fact.claimant is None:
+        claimant = fact.claimant if fact.responsibility else fact.perpetrator
+        if claimant is None:
             return None
-        claimant = fact.claimant
         for spans in reading.actors.values():
             for span in spans:
                 if span.start < claimant.end and claimant.start < span.end:

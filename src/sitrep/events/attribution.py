@@ -21,6 +21,7 @@ from sitrep.events.scope import (
     PERSONAL_PRONOUNS,
     Layout,
     bare_participle,
+    definite,
     det_negative,
     governs,
     has_negator,
@@ -179,15 +180,17 @@ class Sources:
                 return found
         return None
 
-    def later_claim(self, lede: int, own: set[int]) -> Claim | None:
+    def later_claim(self, lede: int, own: set[int], others: frozenset[int] | None = None) -> Claim | None:
         """ "Une explosion a fait trois morts. L'attentat a été revendiqué par les shebab.": a claim
-        of responsibility told after the event, before any other event, is a claim of this one."""
+        of responsibility told after the event, before any other event, is a claim of this one.
+        `others`: where the other events' words start (None: any event word not in `own`)."""
         for unit in range(lede + 1, min(lede + 5, len(self.layout.starts))):
             found = self.in_unit(unit)
             if found is not None and found.responsibility:
                 return found
-            if any(t.start not in own for t in self.layout.triggers_in(self.reading, unit)):
-                return None  # another event is being told
+            words = [t for t in self.layout.triggers_in(self.reading, unit) if t.start not in own]
+            if any(t.start in others if others is not None else not definite(t) for t in words):
+                return None  # another event is being told ("l'attentat" is this one, told again)
         return None
 
     # ------------------------------------------------------------------ helpers

@@ -59,7 +59,9 @@ def noun_phrase(head: Token, unit: Span, words: Words) -> Span | None:
         if owner is not None and unit.start <= owner.i < unit.end:
             return noun_phrase(owner, unit, words)
         return None
-    if head.pos_ == "PRON" or lemma(head) in words.not_sources:
+    # A real pronoun takes no determiner: "Les shebab", tagged PRON by the model, is a group.
+    pronoun = head.pos_ == "PRON" and not any(c.dep_ == "det" for c in head.children)
+    if pronoun or lemma(head) in words.not_sources:
         return None
     if any(c.dep_ == "det" and fold(c.text) in _NEGATIVE_DETS for c in head.children):
         return None  # "aucune source officielle" names nobody

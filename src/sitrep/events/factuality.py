@@ -62,6 +62,9 @@ class Factuality:
     responsibility: bool = False
     #: the unit (orthographic sentence) the reading comes from.
     unit: int = -1
+    #: who claimed responsibility, when another source is the one cited ("selon la police ... les
+    #: shebab ont revendiqué l'attentat").
+    perpetrator: Span | None = None
 
     @classmethod
     def reported(cls, claim: Claim, *, value: str = "reported", unit: int | None = None) -> Factuality:
@@ -123,9 +126,12 @@ class FactualityReader:
 
     # ------------------------------------------------------------------ one event
 
-    def event(self, main: Span, body: list[Span], *, in_headline: bool = False) -> Factuality:
+    def event(
+        self, main: Span, body: list[Span], *, in_headline: bool = False, others: frozenset[int] | None = None
+    ) -> Factuality:
         """The factuality of an event told by `body` (its triggers outside the headline, or the
-        headline's when the body has none); `main` is the trigger that decided its type."""
+        headline's when the body has none); `main` is the trigger that decided its type. `others`:
+        where the triggers of the article's other events start (None: any other event word)."""
         readings = [(t, self.trigger(t)) for t in sorted(body, key=lambda t: t.start)]
         lede = min(f.unit for _, f in readings)
         fact = next((f for t, f in readings if t.start == main.start and f.unit == lede), None)
@@ -143,10 +149,18 @@ class FactualityReader:
         if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
             if in_headline or lede == self._first_told(readings):
                 fact = self._headline_sourced(fact, told_by_headline=lede in self.layout.headline)
-        if fact.claimed_by is None and fact.value == "asserted":
-            claim = self.sources.later_claim(lede, {t.start for t, _ in readings})
-            if claim is not None:
-                fact = Factuality.reported(claim, unit=fact.unit)
+        if fact.value in ("asserted", "reported") and not fact.responsibility:
+            claim = next(
+                (f.claimant for _, f in readings if f.responsibility and f.value == "reported"), None
+            )
+            if claim is None:
+                later = self.sources.later_claim(lede, {t.start for t, _ in readings}, others)
+                if later is not None and fact.value == "asserted":
+                    fact = Factuality.reported(later, unit=fact.unit)
+                claim = later.claimant if later is not None else None
+            # The police or a hospital told it, a group claimed it: the account stays theirs, the
+            # group is the perpetrator.
+            fact = replace(fact, perpetrator=claim) if claim is not None else fact
         if fact.value == "reported":
             # "L'attaque n'a pas été confirmée par les autorités": a later mention hedged in words
             hedged = next(
@@ -206,25 +220,6 @@ class FactualityReader:
             and any(c.dep_ == "det" and fold(c.text) in ("ce", "cet", "cette", "ces") for c in t.children)
             for t in span
         )
-
-    def _later_claim(self, lede: int, readings: list[tuple[Span, Factuality]]) -> Factuality | None:
-        """ "Une explosion a fait trois morts. L'attentat a été revendiqué par les shebab.": a claim
-        of responsibility told after the event, before any other event, is a claim of this one."""
-        own = {t.start for t, _ in readings}
-        for unit in range(lede + 1, min(lede + 5, len(self.layout.starts))):
-            span = self.layout.span(unit)
-            others = [
-                t
-                for spans in self.reading.triggers.values()
-                for t in spans
-                if span.start <= t.start < span.end and t.start not in own
-            ]
-            found = self._unit_source(unit)
-            if found is not None and found.responsibility:
-                return found
-            if others:
-                return None  # another event is being told
-        return None
 
     def _headline_sourced(self, fact: Factuality, *, told_by_headline: bool) -> Factuality:
         """The headline's attribution ("..., annonce l'armée") covers the story it heads; an event

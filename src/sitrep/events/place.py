@@ -104,6 +104,10 @@ def _clear_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool]:
     if resolution is None or resolution.score < _CLEAR_SCORE:
         return None, False
     place = resolution.place
+    # By its own or a preferred name only: of the many alternate names GeoNames collects, "Roffa"
+    # (Rochester) shares its key with "Rufaa", a Sudanese town the gazetteer may lack.
+    if not any(c.by_preferred_name and c.place == place for c in gazetteer.candidates(name)):
+        return None, False
     return place.iso2, place.population >= 50_000 or place.is_region
 
 

@@ -22,6 +22,8 @@ from sitrep.nlp.components.actors import decode_actor
 from sitrep.normalize import fold
 
 ARMED = frozenset({1, 2, 3, 4, 8})
+#: Bombs set off by a hidden hand: the authority that tells of one is not its side.
+_PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 _VICTIM_FIRST_NOUNS = frozenset({"Abduction/forced disappearance", "Arrests", "Sexual violence", "Attack"})
 
 
@@ -219,7 +221,10 @@ def assign_roles(
     heads: HeadWords,
     related: Sequence[Span] = (),
     claimant: Actor | None = None,
+    source: Span | None = None,
 ) -> tuple[Actor | None, Actor | None]:
+    """`claimant`: who claimed responsibility (the perpetrator); `source`: who the account is
+    attributed to, which tells of the event without taking part in it unless the parse says so."""
     mentions = event_actors(reading, trigger, sentences)
     context = paragraph_actors(reading, sentences)
     agent, patient = None, None
@@ -235,6 +240,10 @@ def assign_roles(
             patient = found_patient
     if claimant is not None:
         agent = claimant
+    if source is not None and sub_event_type in _PLANTED:
+        # "selon la police somalienne": the police told of the bombing; its forces were not in it.
+        # (An army telling of its own strike or battle is in it: only planted bombs are ruled out.)
+        mentions = [m for m in mentions if m.span is None or not _overlaps(m.span, source)]
     armed = [m for m in mentions if m.inter in ARMED]
     civilians = [m for m in mentions if m.inter == 7]
 
@@ -295,6 +304,10 @@ def assign_roles(
     if agent is None and patient is not None and event_type == "Strategic developments":
         agent, patient = patient, None
     return agent, patient
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:

@@ -27,7 +27,8 @@ from sitrep.geo.names import folded_key, keys_of, name_keys
 from sitrep.normalize import fold
 
 # 2: names carry the spelling they were keyed from (exact press spellings win ties between namesakes).
-SCHEMA_VERSION = 2
+# 3: the compact key (words joined) collapses the letter the join doubles ("Rufā‘a" is "Rufaa").
+SCHEMA_VERSION = 3
 log = logging.getLogger(__name__)
 
 _BATCH = 20_000

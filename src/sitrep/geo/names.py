@@ -34,6 +34,8 @@ _GLUED_ARTICLE = re.compile(r"^[ae]([tdrzsn])(?=\1[a-z]{2})")
 # "Abou Kamal", "Abu Kamal" and the Maghreb "Boukamal" / "Al-Boukamal" are one name: "abu" as a word is "bu".
 _ABU = frozenset({"abu", "abou", "abo"})
 
+_DOUBLED = re.compile(r"([a-z])\1+")
+
 # Digraph and letter rules, applied in this order to the folded text (see the module docstring).
 _LETTER_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # French "ou" is the English "u"/"w": Ouagadougou = Wagadugu, Mossoul = Mosul, Baqouba = Baquba.
@@ -67,7 +69,7 @@ _LETTER_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"o"), "u"),
     (re.compile(r"e"), "i"),
     # Doubled letters are written or not (Falloujah/Fallujah, Mayadeen/Mayadine): keep one.
-    (re.compile(r"([a-z])\1+"), r"\1"),
+    (_DOUBLED, r"\1"),
 )
 
 # French writes a silent final "e" that English spellings lack (Mayadine/Mayadin). Only on longer words, so
@@ -125,7 +127,8 @@ def keys_of(key: str) -> tuple[str, ...]:
     """A key and, when different, its compact form (see `name_keys`)."""
     if not key:
         return ()
-    compact = key.replace(" ", "")
+    # Joining the words may double a letter ("Rufā‘a": "rufa a" -> "rufaa"), which the text may write once.
+    compact = _DOUBLED.sub(r"\1", key.replace(" ", ""))
     return (key,) if compact == key else (key, compact)
 
 

@@ -62,13 +62,13 @@ def is_area(place: Place) -> bool:
     return place.feature_class == "L" or (place.feature_class == "A" and not place.is_country)
 
 
+def _notable(place: Place) -> bool:
+    return place.is_region or place.feature_code in ("PPLC", "PPLA") or place.population >= NOTABLE_POPULATION
+
+
 def _notable_abroad(candidate: Candidate) -> bool:
     place = candidate.place
-    if place.is_country:
-        return True
-    return candidate.by_preferred_name and (
-        place.is_region or place.feature_code in ("PPLC", "PPLA") or place.population >= NOTABLE_POPULATION
-    )
+    return place.is_country or (candidate.by_preferred_name and _notable(place))
 
 
 def _admin_keys(gazetteer: Gazetteer, admin_hint: str | None) -> set[str]:
@@ -148,13 +148,18 @@ def resolve_place(
     matches = gazetteer.candidates(name)
     if area:
         matches = [c for c in matches if is_area(c.place)] or matches
+    exact_elsewhere = False
     if hints:
+        # Only notable places elsewhere may be named by one of their many alternate names; any other
+        # match abroad is set aside.
+        exact_elsewhere = any(_notable(c.place) for c in matches)
         matches = [c for c in matches if c.place.iso2 in hints or _notable_abroad(c)]
     found = [(c.place, c.prior) for c in matches]
     similarity = {id(place): 1.0 for place, _ in found}
-    if not found:
+    if not found and not exact_elsewhere:
         # Nothing of that exact name where the article is, nor a notable place of that name elsewhere
-        # ("Paris" in a story about Mali): a near miss there ("Tessalt") may be meant.
+        # ("Paris" in a story about Mali): a near miss there ("Tessalt") may be meant. Not when a city
+        # abroad has the exact name, if by an alternate one: "Genève" is Geneva, not Genay in France.
         fuzzy = gazetteer.fuzzy_lookup(name, countries=hints[:_FUZZY_COUNTRIES], limit=_CANDIDATES_KEPT * 2)
         found += [(place, place_prior(place)) for place, _ in fuzzy]
         similarity.update({id(place): sim for place, sim in fuzzy})
