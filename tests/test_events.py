@@ -313,3 +313,70 @@ def test_an_aggregate_word_beside_a_dated_attack_keeps_it(pipeline):
         "meurtrière depuis le début de l'année.",
     )
     assert (event.event_date, event.fatalities) == ("2023-05-06", 12)
+
+
+def test_a_toll_opening_the_next_paragraph_is_the_fighting_s_own(pipeline):
+    events = code(
+        pipeline,
+        "De violents affrontements ont opposé lundi la force Radaa et la Brigade 444 dans l'est de "
+        "Tripoli, selon des témoins. Les combats ont éclaté après l'arrestation d'un commandant.\n\n"
+        "Le Centre de médecine d'urgence a fait état mardi d'un bilan provisoire de 12 tués, "
+        "dont 3 civils.\n\n"
+        "Tripoli est dominée depuis des années par des groupes armés rivaux.",
+    )
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert (clash.event_date, clash.fatalities) == ("2023-05-08", 12)
+    # "Les combats ont éclaté" tells the fighting, not a part of the arrest that set it off.
+    assert any(ev.text == "combats" for ev in clash.evidence if ev.field == "trigger")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les militaires ont découvert lundi une cache d'armes dans une maison abandonnée de Kidal.",
+        "Une importante cache d'armes a été saisie lundi par la police près de Mopti.",
+    ],
+)
+def test_a_cache_of_weapons_found_or_seized_is_disrupted_weapons_use(pipeline, text):
+    assert one(pipeline, text).sub_event_type == "Disrupted weapons use"
+
+
+def test_a_weapons_depot_hit_by_a_strike_is_its_target(pipeline):
+    event = one(
+        pipeline,
+        "Une frappe israélienne a visé dans la nuit de dimanche à lundi un dépôt d'armes près de "
+        "l'aéroport de Damas, selon des médias d'opposition.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Israel")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Des centaines de manifestants ont pris d'assaut lundi un entrepôt de la Monusco à Goma. "
+            "Les Casques bleus ont riposté par des gaz lacrymogènes.",
+            "Violent demonstration",
+        ),
+        (
+            "Des manifestants ont défilé lundi à Goma contre la Monusco. Des pierres ont été lancées sur "
+            "les véhicules des Casques bleus.",
+            "Violent demonstration",
+        ),
+        (
+            "Des manifestants ont été dispersés lundi à Goma par la police à coups de gaz lacrymogènes.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_a_crowd_that_does_violence_is_a_violent_demonstration(pipeline, text, sub_event_type):
+    assert one(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_a_city_district_is_coded_at_its_city(pipeline):
+    event = one(
+        pipeline,
+        "Des centaines de jeunes ont manifesté lundi dans le quartier de Katindo contre la Monusco, "
+        "à Goma, dans l'est de la RDC.",
+    )
+    assert event.location == "Goma"

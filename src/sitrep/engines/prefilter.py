@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sitrep.lexicons import Lexicon, Term, parse_term
-from sitrep.nlp.terms import ACRONYM, term_words
+from sitrep.nlp.terms import ACRONYM, TITLE_CASE_ACRONYM, term_words, title_case
 from sitrep.normalize import fold
 from sitrep.pipeline import ARMED_INTER
 
@@ -199,9 +199,10 @@ class RelevancePrefilter:
                 options = self._folded_lemmas(word) | self._folded_lemmas(word + "'")
             else:
                 options = self._folded_lemmas(word)
-            if written.isupper():
+            if written.isupper() or (len(written) >= TITLE_CASE_ACRONYM and title_case(written)):
                 # An acronym term ("=ANS") matches an upper-case word only, as in the pipeline:
-                # "ANS" is an armed force, "ans" (years) is not.
+                # "ANS" is an armed force, "ans" (years) is not; a long one its title case too
+                # ("Monusco"). Over-matching "Paris" as "=paris" costs nothing: no such acronym.
                 options = options | self._acronyms(word)
             if options:
                 stream.append(options)

@@ -9,6 +9,7 @@ The steps, each in its own module: keep and group the triggers
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -24,6 +25,7 @@ from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
 from sitrep.events.when import EventDating, coded_date, planned_day
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.lexicons import Lexicon
+from sitrep.nlp.components.actors import decode_actor
 from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
 from sitrep.records import Article, Event, Evidence, Place
@@ -119,7 +121,7 @@ class EventExtractor:
         )
         claimed = {s for h in happenings for s in h.sentences}
         for h in happenings:
-            h.toll_sentences = _toll_sentences(reading, h, claimed, keep)
+            h.toll_sentences = _toll_sentences(reading, h, claimed, keep, self._gives_toll)
         told = frozenset(t.start for h in happenings for t in h.triggers)
         events = [self._event(reading, h, hints, told) for h in happenings]
         return [e for e in events if e is not None]
@@ -142,6 +144,8 @@ class EventExtractor:
             if t.kb_id_ != AMBIGUOUS or _stated_action(t) or own_licence(self.lexicon, t) is not None
         ] or own
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
+        if sub_event_type in _NON_VIOLENT_PROTEST and _crowd_turned_violent(reading, h):
+            sub_event_type = "Violent demonstration"
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
         related = [t for t in own if t is not main]
         fact = self._factuality(reading, main, body, h, told)
@@ -224,6 +228,9 @@ class EventExtractor:
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )
 
+    def _gives_toll(self, sentence: Span) -> bool:
+        return self.fatalities.for_event([sentence]).count > 0
+
     def _national_forces(self, h: Happening) -> Actor | None:
         """The state whose forces a strike or a raid is attributed to by an adjective: "frappes
         russes", "un drone turc", "raid israélien" (ACLED: Military Forces of that country)."""
@@ -231,7 +238,8 @@ class EventExtractor:
             if SUB_EVENT_TYPES[trigger.label_] not in ("Explosions/Remote violence", "Battles"):
                 continue
             doc = trigger.doc
-            for tok in doc[trigger.end : min(len(doc), trigger.end + 2)]:
+            # after the word, or inside it when the lexicon holds the phrase ("frappe israélienne")
+            for tok in doc[trigger.start + 1 : min(len(doc), trigger.end + 2)]:
                 iso2 = self.gazetteer.country_of_demonym(tok.lower_) if tok.pos_ == "ADJ" else None
                 name = self._state_forces.get(("state", iso2)) if iso2 else None
                 if name is not None:
@@ -396,9 +404,17 @@ def _stated_action(trigger: Span) -> bool:
 _TOLL_FOLLOW_UP = 2
 
 
-def _toll_sentences(reading: Reading, h: Happening, claimed: set[int], keep: TriggerFilter) -> list[int]:
+def _toll_sentences(
+    reading: Reading,
+    h: Happening,
+    claimed: set[int],
+    keep: TriggerFilter,
+    gives_toll: Callable[[Span], bool],
+) -> list[int]:
     """The happening's sentences, and those just after it in its paragraph that no happening claims:
-    "Un kamikaze a fait exploser une voiture piégée ... Le bilan officiel fait état de quatre morts"."""
+    "Un kamikaze a fait exploser une voiture piégée ... Le bilan officiel fait état de quatre morts".
+    When its paragraph ends there, a toll opening the next one is still its ("Les secours ont fait
+    état mercredi d'un bilan de 12 tués.")."""
     body = [s for s in h.sentences if not reading.is_headline(s)]
     if not body:
         return list(h.sentences)
@@ -407,10 +423,43 @@ def _toll_sentences(reading: Reading, h: Happening, claimed: set[int], keep: Tri
     between = [s for s in range(first + 1, last) if s not in claimed and not keep.is_history(s)]
     follow = []
     for s in range(last + 1, min(len(reading.sentences), last + 1 + _TOLL_FOLLOW_UP)):
-        if s in claimed or reading.paragraph_of[s] != reading.paragraph_of[last] or keep.is_history(s):
+        if s in claimed or keep.is_history(s):
+            break
+        if reading.paragraph_of[s] != reading.paragraph_of[last]:
+            opens_next = reading.paragraph_of[s] == reading.paragraph_of[last] + 1 and (
+                s == 0 or reading.paragraph_of[s - 1] != reading.paragraph_of[s]
+            )
+            if opens_next and gives_toll(reading.sentences[s]):
+                follow.append(s)
             break
         follow.append(s)
     return sorted({*h.sentences, *between, *follow})
+
+
+_NON_VIOLENT_PROTEST = frozenset({"Peaceful protest", "Protest with intervention"})
+
+
+def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
+    """A protest in which the crowd itself did violence ("des manifestants ont pris d'assaut un
+    entrepôt", "les protestataires ont incendié la mairie"): ACLED codes a violent demonstration,
+    whatever the police did in return."""
+    if h.family != "unrest":
+        return False
+    for trigger in h.triggers:
+        if family(trigger.label_) != "violence" or trigger.kb_id_ == AMBIGUOUS:
+            continue
+        verb = trigger.root
+        if verb.pos_ != "VERB":
+            continue
+        subjects = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        crowd = (
+            a
+            for a in reading.actors.get(reading.sentence_of(trigger), [])
+            if decode_actor(a.kb_id_)[0] in (5, 6)
+        )
+        if any(a.root.i in subjects for a in crowd):
+            return True
+    return False
 
 
 def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:

@@ -462,8 +462,8 @@ def group_triggers(
 def _weak(reading: Reading, h: Happening) -> bool:
     """Only ambiguous words ("libération", "évacués", "passation"), except an arrest with the
     police or the army named in its sentences."""
-    if any(t.kb_id_ != AMBIGUOUS for t in h.triggers):
-        return False
+    if any(t.kb_id_ != AMBIGUOUS or own_licence(reading.lexicon, t) is not None for t in h.triggers):
+        return False  # a word kept by a licence of its own ("une cache d'armes" found) is as clear
     if h.family == "Arrests":
         return not any(a.kb_id_.startswith("1|") for s in h.sentences for a in reading.actors.get(s, []))
     return True
@@ -483,7 +483,9 @@ def _absorbing(
         unrest = next((h for h in here if h.family == "unrest"), None)
         if unrest is not None or trigger.kb_id_ == AMBIGUOUS:
             return unrest or here[0]
-    if fam == "violence" and trigger.root.pos_ == "NOUN":
+    if fam == "violence" and trigger.root.pos_ == "NOUN" and not trigger.root.dep_.startswith("nsubj"):
+        # "un accord met fin aux affrontements"; not "les combats ont éclaté après l'arrestation de
+        # leur chef", which tells the fighting itself.
         return next((h for h in here if h.family in _ABSORBING), None)
     return None
 

@@ -48,6 +48,17 @@ class _Word(NamedTuple):
     lemma: str | None
     token: int
     upper: bool = False
+    title: bool = False  # "Monusco": how French writes an acronym it can pronounce
+
+
+#: From this many letters, an acronym also matches a word in title case: the French press writes
+#: "Monusco", "Minusma", "Iswap"; short ones ("EI", "ANS", "FAR") would then match common words.
+TITLE_CASE_ACRONYM = 5
+
+
+def title_case(text: str) -> bool:
+    """ "Monusco": a capital, then only lower-case letters."""
+    return text[:1].isupper() and text[1:].isalpha() and text[1:].islower()
 
 
 def term_words(words: Sequence[str], text: str) -> tuple[str, ...]:
@@ -87,9 +98,10 @@ def _build_stream(doc: Doc) -> list[_Word]:
             stream.append(_Word(_BREAK, None, token.i))
             continue
         upper = text.isupper()
+        title = not upper and title_case(text)
         if len(forms) == 1:
             lemmas = _folded(token.lemma_)
-            stream.append(_Word(forms[0], lemmas[0] if len(lemmas) == 1 else None, token.i, upper))
+            stream.append(_Word(forms[0], lemmas[0] if len(lemmas) == 1 else None, token.i, upper, title))
         else:
             stream.extend(_Word(form, None, token.i, upper) for form in forms)
     return stream
@@ -123,7 +135,9 @@ _MAX_GAP = 2
 
 def _word_matches(pattern: str, word: _Word) -> bool:
     if pattern.startswith(ACRONYM):
-        return word.upper and word.form == pattern[1:]
+        letters = pattern[1:]
+        cased = word.upper or (word.title and len(letters) >= TITLE_CASE_ACRONYM)
+        return cased and word.form == letters
     if pattern.endswith("*"):
         stem = pattern[:-1]
         return word.form.startswith(stem) or (word.lemma is not None and word.lemma.startswith(stem))
