@@ -83,13 +83,14 @@ def test_an_acronym_licenses_only_when_written_as_one(prefilter, pipeline):
 def test_a_long_acronym_is_read_in_the_title_case_the_press_writes(prefilter, pipeline):
     # French writes the acronyms it can pronounce as names: "la Monusco", "l'Iswap".
     text = "Des jeunes ont manifesté lundi à Goma contre la Monusco."
-    actors = pipeline.nlp(text).spans["sitrep_actors"]
-    assert [a.label_[:8] for a in actors] == ["MONUSCO:"]
+    doc = pipeline.nlp(text)
+    assert [a.label_[:8] for a in doc.spans["sitrep_actors"]] == ["MONUSCO:"]
     (event,) = pipeline.extract(Article(id=content_id(text), text=text, language="fr"))
     assert event.sub_event_type == "Peaceful protest"
     assert prefilter.may_have_events(text)
     # A short one stays upper case only ("Ans", at the start of a sentence, is no Syrian army).
-    assert not pipeline.nlp("Ans et mois ont passé depuis la guerre.").spans["sitrep_actors"]
+    doc = pipeline.nlp("Ans et mois ont passé depuis la guerre.")
+    assert not doc.spans["sitrep_actors"]
 
 
 def test_prefilter_keeps_every_gold_article_whose_events_the_pipeline_can_see(prefilter, pipeline):
