@@ -380,3 +380,34 @@ def test_a_city_district_is_coded_at_its_city(pipeline):
         "à Goma, dans l'est de la RDC.",
     )
     assert event.location == "Goma"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Un kamikaze a fait exploser lundi un véhicule piégé à l'entrée du poste militaire de "
+            "Mangaïzé, tuant quatre soldats, a annoncé le ministère de la Défense. Le communiqué ne "
+            "mentionne aucun échange de tirs.",
+            "Suicide bomb",
+        ),
+        (
+            "Deux militaires ont été tués lundi lorsque leur véhicule a sauté sur un engin explosif près "
+            "de Matéri, a-t-on appris mardi de source militaire. « Il n'y a pas eu d'accrochage après "
+            "l'explosion », a ajouté cette source.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_what_did_not_happen_in_an_event_neither_denies_nor_retypes_it(pipeline, text, sub_event_type):
+    event = one(pipeline, text)
+    assert (event.sub_event_type, event.factuality) == (sub_event_type, "reported")
+
+
+def test_an_anonymous_source_after_a_day_is_named_without_the_day(pipeline):
+    event = one(
+        pipeline,
+        "Deux militaires ont été tués lundi par un engin explosif près de Matéri, a-t-on appris mardi "
+        "de source militaire.",
+    )
+    assert event.claimed_by == "source militaire"

@@ -22,6 +22,7 @@ from sitrep.events.fatalities import FatalityReader
 from sitrep.events.happenings import Happening, TriggerFilter, family, group_triggers, own_licence
 from sitrep.events.reading import Reading
 from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
+from sitrep.events.scope import det_negative, has_negator
 from sitrep.events.when import EventDating, coded_date, planned_day
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.lexicons import Lexicon
@@ -131,6 +132,7 @@ class EventExtractor:
     def _event(self, reading: Reading, h: Happening, hints: list[str], told: frozenset[int]) -> Event | None:
         """`told`: where the article's kept triggers start, to see where another happening is told."""
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
+        body = _without_negated_parts(body)
         # The clear words of the body decide the sub-event type; ambiguous or headline words only
         # when there is nothing else.
         own = [t for t in body if family(t.label_) == h.family] or body  # not the words it took in
@@ -434,6 +436,30 @@ def _toll_sentences(
             break
         follow.append(s)
     return sorted({*h.sentences, *between, *follow})
+
+
+def _negated(trigger: Span) -> bool:
+    """ "aucun échange de tirs", "il n'y a pas eu d'accrochage", "sans combat", "n'a pas explosé"."""
+    root = trigger.root
+    if (
+        det_negative(root)
+        or has_negator(root)
+        or any(c.dep_ == "case" and c.lower_ == "sans" for c in root.children)
+    ):
+        return True
+    return root.pos_ == "NOUN" and root.dep_ in ("obj", "nsubj") and has_negator(root.head)
+
+
+def _without_negated_parts(body: list[Span]) -> list[Span]:
+    """A happening's words without those that only say what did not happen in it: "Le texte ne
+    mentionne aucun échange de tirs" after a suicide bombing neither denies the bombing nor makes it
+    a clash. A negated word of the kind the rest tells ("la base n'a pas été attaquée") stays: it
+    denies the event."""
+    negated = [t for t in body if _negated(t)]
+    told = {t.label_ for t in body if t not in negated}
+    if not negated or not told:
+        return body
+    return [t for t in body if t not in negated or t.label_ in told]
 
 
 _NON_VIOLENT_PROTEST = frozenset({"Peaceful protest", "Protest with intervention"})

@@ -97,7 +97,18 @@ class Sources:
             if any(h.start <= cue.start < h.end for h in hedges):
                 continue  # "pas pu être confirmé de source indépendante"
             if root is None or same_clause(root, cue.root, span):
-                if (found := named(names.phrase_after(cue, span, self.words), cue)) is not None:
+                phrase = names.phrase_after(cue, span, self.words)
+                if phrase is not None:
+                    # "a-t-on appris jeudi de source militaire": the source, not the day before it
+                    phrase = next(
+                        (
+                            a
+                            for a in self.layout.cues(unit, "anonymous_source")
+                            if phrase.start < a.start and a.end <= phrase.end and phrase[0].pos_ != "DET"
+                        ),
+                        phrase,
+                    )
+                if (found := named(phrase, cue)) is not None:
                     return found
         for cue in self.layout.cues(unit, "attribution_verb", "accusation"):
             verb = cue.root
