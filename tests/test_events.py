@@ -411,3 +411,25 @@ def test_an_anonymous_source_after_a_day_is_named_without_the_day(pipeline):
         "de source militaire.",
     )
     assert event.claimed_by == "source militaire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sept prévenus, présentés comme des membres de la milice Codeco, comparaissent depuis lundi "
+        "devant le tribunal militaire de Bunia pour meurtre, viol et pillage.",
+        "Les mines sont la première cause de victimes civiles au Yémen, devant les tirs "
+        "d'artillerie sur les lignes de front de Taëz.",
+        "L'ONG appelle les parties à accélérer le déminage et à indemniser les familles.",
+    ],
+)
+def test_charges_statistics_and_programmes_are_not_events(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_the_army_beside_a_planted_bomb_is_what_it_hit(pipeline):
+    event = one(
+        pipeline,
+        "Cinq soldats nigériens ont péri lundi quand leur pick-up a roulé sur une mine près de Ouallam.",
+    )
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Niger)", "Military Forces of Niger")

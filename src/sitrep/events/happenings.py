@@ -110,6 +110,7 @@ class TriggerFilter:
         self._non_conflict = context_matcher(lexicon, "non_conflict_words")
         self._history = context_matcher(lexicon, "history_markers")
         self._aggregate = context_matcher(lexicon, "aggregate_markers")
+        self._judicial = context_matcher(lexicon, "judicial_words")
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
         self._not_triggers: dict[int, list[tuple[int, int]]] = {}
@@ -162,6 +163,11 @@ class TriggerFilter:
             c.label_ == "topic" and c.end <= trigger.start and trigger.start - c.end <= 4
             for c in self._reading.cues.get(sentence, [])
         )
+
+    def _charge(self, trigger: Span, sentence: int) -> bool:
+        """ "Sept prévenus comparaissent pour meurtre, viol et pillage": a noun of violence in a
+        sentence about a trial names a charge (a verb, "a été tué lundi devant le tribunal", is told)."""
+        return trigger.root.pos_ == "NOUN" and self._sentence_has("judicial", self._judicial, sentence)
 
     def _licensed_near(self, licences: tuple[str, ...], trigger: Span, sentence: int) -> bool:
         """A word of the trigger's own licences, outside the trigger, in its sentence or the one
@@ -264,6 +270,7 @@ class TriggerFilter:
             self.is_history(sentence)
             or self._background(trigger, sentence)
             or self._is_topic(trigger, sentence)
+            or self._charge(trigger, sentence)
         ):
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):

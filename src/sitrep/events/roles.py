@@ -281,6 +281,10 @@ def assign_roles(
         pool = [m for m in sides if not _same_side(m, agent) and not _same_side(m, patient)]
         if agent is None and pool:
             agent = pool.pop(0)
+            if sub_event_type in _PLANTED and agent.inter == 1 and patient is None:
+                # "cinq soldats ont péri quand leur pick-up a roulé sur une mine": the army named
+                # beside a planted bomb, with nobody said to have planted it, is what it hit.
+                patient, agent = agent, None
         if patient is None and event_type == "Explosions/Remote violence":
             # Shells or a bomb that killed the people of the trigger's own sentence hit them, not the
             # armed side a later sentence mentions.
