@@ -433,3 +433,22 @@ def test_the_army_beside_a_planted_bomb_is_what_it_hit(pipeline):
         "Cinq soldats nigériens ont péri lundi quand leur pick-up a roulé sur une mine près de Ouallam.",
     )
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Niger)", "Military Forces of Niger")
+
+
+def test_a_town_the_model_takes_for_a_person_is_still_a_place(pipeline):
+    # The French model tags "Bauchi" as a common noun and a person; after "à" it is a place.
+    event = one(
+        pipeline,
+        "Un homme accusé de vol a été battu à mort lundi par une foule en colère dans le quartier de "
+        "Yelwa, à Bauchi, dans le nord-est du Nigeria, a indiqué la police.",
+    )
+    assert (event.sub_event_type, event.location) == ("Mob violence", "Bauchi")
+
+
+def test_the_police_telling_of_a_murder_does_not_make_it_political_violence(pipeline):
+    events = code(
+        pipeline,
+        "Une femme a été tuée à coups de couteau dans la nuit de dimanche à lundi à son domicile "
+        "d'Abomey-Calavi, a-t-on appris auprès de la police.",
+    )
+    assert [e.sub_event_type for e in events] == []

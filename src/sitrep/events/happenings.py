@@ -205,7 +205,7 @@ class TriggerFilter:
         an ambiguous trigger ("l'aviation malienne a frappé", not "l'attaquant a frappé")."""
         # (an actor may contain the trigger: "l'aviation malienne" is both an actor and an air strike word)
         armed = any(
-            actor.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8")
+            actor.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8") and not self._source(actor, sentence)
             for actor in self._reading.actors.get(sentence, [])
         )
         if armed or (trigger.root.pos_ == "NOUN" and self._deaths_after(trigger, sentence)):
@@ -213,6 +213,14 @@ class TriggerFilter:
         return any(
             m.span.end <= trigger.start or m.span.start >= trigger.end
             for m in self._conflict.find(self._reading.sentences[sentence])
+        )
+
+    def _source(self, actor: Span, sentence: int) -> bool:
+        """ "a-t-on appris auprès de la police", "selon l'armée": the force that tells of a killing is
+        no sign that the killing is part of the conflict (a murder the police investigates)."""
+        return any(
+            c.label_ == "attribution_prep" and c.end <= actor.start <= c.end + 3
+            for c in self._reading.cues.get(sentence, [])
         )
 
     def _told_after(self, trigger: Span, sentence: int) -> bool:

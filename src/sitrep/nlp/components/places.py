@@ -121,7 +121,9 @@ def tag_place_candidates(doc: Doc) -> Doc:
         if doc[nxt].lower_ in {"de", "d'", "d’", "du", "la", "l'", "l’"} and nxt + 1 < len(doc):
             nxt += 1
         run = _proper_run(doc, nxt)
-        if run is None or not any(t.pos_ == "PROPN" for t in run) or _institution(doc, tok.i):
+        # The model tags many African names as common nouns ("à Bauchi": NOUN, PER); capitalised
+        # after a place word, mid-sentence, a noun is a name. The gazetteer decides later.
+        if run is None or not any(t.pos_ in ("PROPN", "NOUN") for t in run) or _institution(doc, tok.i):
             continue
         if not any(i in taken for i in range(run.start, run.end)):
             spans.append(Span(doc, run.start, run.end, label="context"))
