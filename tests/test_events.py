@@ -452,3 +452,23 @@ def test_the_police_telling_of_a_murder_does_not_make_it_political_violence(pipe
         "d'Abomey-Calavi, a-t-on appris auprès de la police.",
     )
     assert [e.sub_event_type for e in events] == []
+
+
+def test_a_claim_told_later_neither_dates_the_attack_nor_names_its_patron(pipeline):
+    events = code(
+        pipeline,
+        "Au moins neuf soldats ont été tués dimanche lors d'une attaque contre le camp militaire de "
+        "Hombori, selon l'état-major.\n\n"
+        "Le Groupe de soutien à l'islam et aux musulmans (JNIM), affilié à Al-Qaïda, a revendiqué "
+        "l'attaque lundi dans un message.\n\n"
+        "Lundi, l'aviation militaire a mené des frappes contre des assaillants en repli près de Douentza, "
+        "a ajouté l'état-major.",
+    )
+    by_type = {e.sub_event_type: e for e in events}
+    assert set(by_type) == {"Armed clash", "Air/drone strike"}
+    attack, strikes = by_type["Armed clash"], by_type["Air/drone strike"]
+    assert (attack.event_date, attack.actor1) == (
+        "2023-05-07",
+        "JNIM: Group for Support of Islam and Muslims",
+    )
+    assert (strikes.event_date, strikes.location) == ("2023-05-08", "Douentza")

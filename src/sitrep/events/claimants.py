@@ -206,15 +206,31 @@ def subject_of(verb: Token, unit: Span, words: Words) -> Span | None:
     """The subject of a verb, within the unit. When the model hung it outside the unit (it runs a
     headline into the lede), the noun phrase that opens the unit before the verb stands in."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects:
+        # "Le GSIM, affilié à Al-Qaïda, a revendiqué": the model may give the subject to the
+        # participle set between commas; it is the verb's.
+        subjects = [
+            s
+            for c in verb.children
+            if c.dep_ in ("advcl", "acl") and c.i < verb.i
+            for s in c.children
+            if s.dep_ == "nsubj" and s.i < c.i
+        ]
     inside = [c for c in subjects if unit.start <= c.i < unit.end]
     if inside:
         return noun_phrase(inside[0], unit, words)
     if subjects or verb.i >= unit.end:
         return None
     doc = verb.doc
-    # after a headline's "Mali :" or a dateline's "GAO (AFP) -"
+    # after a headline's "Mali :" or a dateline's "GAO (AFP) -" (a dash with a space after it, not
+    # the hyphen of "Al-Qaïda")
     start = max(
-        (t.i + 1 for t in doc[unit.start : verb.i] if t.text in (":", "-", "–", "—")), default=unit.start
+        (
+            t.i + 1
+            for t in doc[unit.start : verb.i]
+            if t.text == ":" or (t.text in ("-", "–", "—") and t.whitespace_)
+        ),
+        default=unit.start,
     )
     opening = doc[start : verb.i]
     if not len(opening) or opening[0].pos_ in ("VERB", "AUX", "ADP") or opening[0].text == ",":

@@ -372,6 +372,33 @@ def _anaphoric(trigger: Span) -> bool:
     )
 
 
+#: Words for fighting on the ground, which the press uses for one another ("l'attaque ... les combats").
+_GROUND_FIGHTING = frozenset(
+    {"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory"}
+)
+
+
+def _same_kind(trigger: Span, h: Happening) -> bool:
+    """An anaphor names the kind of happening it refers back to: "l'attaque" any violence (the most
+    general word), "les combats" fighting on the ground, not "l'aviation" after a ground assault (the
+    next day's air strikes)."""
+    kinds = {t.label_ for t in h.triggers}
+    if trigger.label_ == "Attack" or trigger.label_ in kinds:
+        return True
+    return trigger.label_ in _GROUND_FIGHTING and bool(kinds & _GROUND_FIGHTING)
+
+
+def telling_sentences(reading: Reading, h: Happening) -> set[int]:
+    """The happening's sentences that only tell of it again ("Le JNIM a revendiqué l'attaque lundi",
+    "L'armée a démenti cette attaque mardi"): the day they give is the day of the telling."""
+    by_sentence: dict[int, list[Span]] = {}
+    for t in h.triggers:
+        by_sentence.setdefault(reading.sentence_of(t), []).append(t)
+    return {
+        s for s, words in by_sentence.items() if all(_anaphoric(t) for t in words) and _told_about(reading, s)
+    }
+
+
 def _told_about(reading: Reading, sentence: int) -> bool:
     """ "L'EIGS a revendiqué l'attaque mercredi", "l'armée a démenti cette attaque": a sentence that
     claims, denies or reports a happening already told; its date is the day of the telling."""
@@ -431,7 +458,7 @@ def group_triggers(
                     continue
                 if (
                     sentence in h.sentences
-                    or (_anaphoric(trigger) and _told_about(reading, sentence))
+                    or (_anaphoric(trigger) and _same_kind(trigger, h) and _told_about(reading, sentence))
                     or (_same_day(h, day) and (_anaphoric(trigger) or _near_enough(h, place)))
                 ):
                     target = h

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from sitrep.events.dates import DateMention, mid_period, next_weekday
-from sitrep.events.happenings import Happening
+from sitrep.events.happenings import Happening, telling_sentences
 from sitrep.events.reading import Reading
 from sitrep.lexicons import Lexicon
 from sitrep.normalize import fold
@@ -35,9 +35,11 @@ class EventDating:
         mentions = reading.dates_by_sentence.get(main_sentence, [])
         if mentions and all(m.past for m in mentions):
             return mentions[0]
+        telling = telling_sentences(reading, h) - {main_sentence}
         own = [
             (s != main_sentence, m)
             for s in dict.fromkeys([main_sentence, *h.sentences])
+            if s not in telling
             for m in self.current_dates(reading, s)
         ]
         if own:
