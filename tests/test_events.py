@@ -472,3 +472,24 @@ def test_a_claim_told_later_neither_dates_the_attack_nor_names_its_patron(pipeli
         "JNIM: Group for Support of Islam and Muslims",
     )
     assert (strikes.event_date, strikes.location) == ("2023-05-08", "Douentza")
+
+
+def test_a_toll_opening_a_paragraph_is_read_whole(pipeline):
+    # The parser used to cut "Douze | soldats tués", and the toll was lost.
+    event = one(
+        pipeline,
+        "Niger : une embuscade meurtrière près de Tillia\n\n"
+        "Douze soldats tués, selon le ministère de la Défense. C'est le bilan de l'embuscade tendue "
+        "lundi à une patrouille de l'armée à une vingtaine de kilomètres de Tillia.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 12)
+
+
+def test_a_communique_read_on_television_dates_the_telling(pipeline):
+    event = one(
+        pipeline,
+        "Des jihadistes ont tendu lundi une embuscade à une patrouille près de Tillia. Dans un "
+        "communiqué lu mardi soir à la télévision, le ministère affirme que vingt assaillants ont été "
+        "tués lors de la riposte.",
+    )
+    assert (event.event_date, event.fatalities) == ("2023-05-08", 20)

@@ -416,7 +416,7 @@ def _toll_sentences(
     """The happening's sentences, and those just after it in its paragraph that no happening claims:
     "Un kamikaze a fait exploser une voiture piégée ... Le bilan officiel fait état de quatre morts".
     When its paragraph ends there, a toll opening the next one is still its ("Les secours ont fait
-    état mercredi d'un bilan de 12 tués.")."""
+    état mercredi d'un bilan de 12 tués."), and so is a toll just before its first sentence."""
     body = [s for s in h.sentences if not reading.is_headline(s)]
     if not body:
         return list(h.sentences)
@@ -435,6 +435,20 @@ def _toll_sentences(
                 follow.append(s)
             break
         follow.append(s)
+    # "Douze soldats tués, selon le ministère. C'est le bilan de l'embuscade ...": a toll just before.
+    ahead = first - 1
+    while ahead > 0 and all(t.is_punct or t.is_space for t in reading.sentences[ahead]):
+        ahead -= 1  # a stray "." the parser cut off
+    paragraph = reading.paragraph_of[first]
+    if (
+        ahead >= 0
+        and not any(s in claimed for s in range(ahead + 1) if reading.paragraph_of[s] == paragraph)
+        and not reading.is_headline(ahead)
+        and reading.paragraph_of[ahead] == paragraph
+        and not keep.is_history(ahead)
+        and gives_toll(reading.sentences[ahead])
+    ):
+        follow.append(ahead)
     return sorted({*h.sentences, *between, *follow})
 
 
