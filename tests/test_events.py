@@ -493,3 +493,23 @@ def test_a_communique_read_on_television_dates_the_telling(pipeline):
         "tués lors de la riposte.",
     )
     assert (event.event_date, event.fatalities) == ("2023-05-08", 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_types"),
+    [
+        (
+            "Les rebelles du M23 ont pris lundi le contrôle de Kanyabayonga après plusieurs heures de "
+            "combats contre l'armée congolaise.",
+            ["Non-state actor overtakes territory"],
+        ),
+        ("Le M23 a repris les armes fin 2021 et contrôle aujourd'hui une partie du Nord-Kivu.", []),
+        (
+            "Les rebelles ont pris le contrôle de Kanyabayonga mardi. La veille, lundi, plusieurs obus "
+            "étaient tombés sur le centre de la cité, tuant trois civils, selon la société civile.",
+            ["Non-state actor overtakes territory", "Shelling/artillery/missile attack"],
+        ),
+    ],
+)
+def test_takeovers_and_the_day_before_are_read_as_the_press_writes_them(pipeline, text, sub_event_types):
+    assert sorted(e.sub_event_type for e in code(pipeline, text)) == sub_event_types

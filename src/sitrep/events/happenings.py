@@ -18,6 +18,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from sitrep.events.reading import Reading
+from sitrep.events.scope import in_relative_clause
 from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.triggers import AMBIGUOUS
@@ -248,6 +249,10 @@ class TriggerFilter:
         if not _pluperfect(trigger):
             return False
         current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
+        if current and _dated_before(current, self._reading):
+            # not "le M23, qui avait occupé Goma en 2012, contrôle aujourd'hui ...": a relative clause
+            # recalls the past whatever the main clause's date
+            return in_relative_clause(trigger.root, self._reading.sentences[sentence])
         return not (current and _reported(trigger))
 
     def _planned(self, sentence: int) -> bool:
@@ -320,6 +325,15 @@ _ABSORBING = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+
+def _dated_before(current: list, reading: Reading) -> bool:
+    """ "La veille, lundi, des obus étaient tombés sur Kayna": a plus-que-parfait dated a day or two
+    before the news it follows tells the day before, in sequence; it is news too."""
+    published = reading.published
+    return published is not None and any(
+        m.precision == 1 and 1 <= (published - m.value).days <= 7 for m in current
+    )
 
 
 def _simple_past(trigger: Span) -> bool:
