@@ -513,3 +513,27 @@ def test_a_communique_read_on_television_dates_the_telling(pipeline):
 )
 def test_takeovers_and_the_day_before_are_read_as_the_press_writes_them(pipeline, text, sub_event_types):
     assert sorted(e.sub_event_type for e in code(pipeline, text)) == sub_event_types
+
+
+def test_a_live_blog_update_is_the_same_strike_with_its_revised_toll(pipeline):
+    events = code(
+        pipeline,
+        "EN DIRECT. Guerre en Ukraine\n\n"
+        "18h10 — Kharkiv : le bilan s'alourdit à deux morts\n\n"
+        "Une femme blessée ce matin lors de la frappe sur une usine de Kharkiv est décédée à l'hôpital, "
+        "a annoncé le maire. Le bilan de l'attaque s'élève désormais à deux morts.\n\n"
+        "11h05 — Front de Pokrovsk\n\n"
+        "Lundi, les forces russes ont mené quatorze assauts contre les positions ukrainiennes près de "
+        "Novohrodivka, tous repoussés, selon l'état-major ukrainien.\n\n"
+        "09h40 — Kharkiv visée par une bombe guidée\n\n"
+        "Une bombe aérienne guidée russe a frappé vers 7 heures une usine de Kharkiv, tuant une personne, "
+        "selon le maire.",
+    )
+    strikes = [e for e in events if e.location == "Kharkiv"]
+    assert len(strikes) == 1
+    strike = strikes[0]
+    assert (strike.sub_event_type, strike.actor1, strike.fatalities) == (
+        "Air/drone strike",
+        "Military Forces of Russia",
+        2,
+    )

@@ -83,6 +83,7 @@ class FatalityReader:
             + [(t.words, "ambiguous") for t in cat.get("death_ambiguous", ())]
         )
         self.toll = TermMatcher((t.words, "toll") for t in cat.get("toll_markers", ()))
+        self.revision = TermMatcher((t.words, "revision") for t in cat.get("toll_revisions", ()))
         self.injury = TermMatcher((t.words, "injury") for t in cat.get("injury", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
@@ -256,10 +257,15 @@ class FatalityReader:
         return None
 
     def for_event(self, sentences: list[Span]) -> Toll:
-        tolls = [t for t in (self.in_sentence(s) for s in sentences) if t is not None]
+        read = [(s, t) for s in sentences if (t := self.in_sentence(s)) is not None]
+        tolls = [t for _, t in read]
         counted = [t for t in tolls if t.count > 0]
         if not counted:
             return tolls[0] if tolls else Toll(0, None)
+        # "Un premier bilan faisait état de quatre morts ... porté à neuf": the revision replaces it.
+        revised = [t for s, t in read if t.count > 0 and self.revision.find(s)]
+        if revised:
+            counted = revised
         # Each side's dead: the most conservative figure any sentence gives for that side; the sides
         # add up ("quatre militaires tués ... onze assaillants neutralisés" = 15). A figure naming no
         # side ("huit morts") restates the whole toll: the lower of it and the sides' sum is kept.

@@ -477,6 +477,8 @@ def group_triggers(
                 ):
                     target = h
                 break
+        if target is None:
+            target = _told_again(happenings, fam, trigger, day, place)
         beside = any(sentence in h.sentences for h in happenings)
         weak = (
             trigger.kb_id_ == AMBIGUOUS and fam == "violence" and not _non_state_armed_in(reading, sentence)
@@ -513,6 +515,26 @@ def group_triggers(
             if h.family != "Arrests" or not any(reading.has_term(s, inquiry) for s in h.sentences)
         ]
     return kept
+
+
+def _told_again(
+    happenings: list[Happening], fam: str, trigger: Span, day: tuple[date, int] | None, place: Place | None
+) -> Happening | None:
+    """An earlier happening (not the latest) told again further down: same kind, same town, same or
+    unstated day. A live blog's later update ("Kharkiv : le bilan s'alourdit") or a story that comes
+    back to its first event after another."""
+    if place is None:
+        return None
+    for h in reversed(happenings[:-1]):
+        if (
+            h.family == fam
+            and h.place is not None
+            and trigger.label_ in {t.label_ for t in h.triggers}
+            and _same_day(h, day)
+            and _near_enough(h, place)
+        ):
+            return h
+    return None
 
 
 def _weak(reading: Reading, h: Happening) -> bool:
