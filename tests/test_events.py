@@ -427,6 +427,15 @@ def test_charges_statistics_and_programmes_are_not_events(pipeline, text):
     assert code(pipeline, text) == []
 
 
+def test_a_defendant_freed_by_a_bomb_is_news_not_a_charge(pipeline):
+    event = one(
+        pipeline,
+        "Un détenu poursuivi pour plusieurs chefs d'inculpation a été libéré lundi par l'explosion "
+        "d'une bombe à Bamako.",
+    )
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_the_army_beside_a_planted_bomb_is_what_it_hit(pipeline):
     event = one(
         pipeline,

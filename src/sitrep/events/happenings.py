@@ -168,7 +168,22 @@ class TriggerFilter:
     def _charge(self, trigger: Span, sentence: int) -> bool:
         """ "Sept prévenus comparaissent pour meurtre, viol et pillage": a noun of violence in a
         sentence about a trial names a charge (a verb, "a été tué lundi devant le tribunal", is told)."""
-        return trigger.root.pos_ == "NOUN" and self._sentence_has("judicial", self._judicial, sentence)
+        if trigger.root.pos_ != "NOUN" or not self._sentence_has("judicial", self._judicial, sentence):
+            return False
+        judicial = {
+            i
+            for m in self._judicial.find(self._reading.sentences[sentence])
+            for i in range(m.span.start, m.span.end)
+        }
+        # Up from the noun to the verb it hangs on: a charge hangs on the trial's words ("comparaissent
+        # pour meurtre", "le huis clos pour les victimes de violences"), the news on another verb ("un
+        # détenu poursuivi pour vol a été libéré par l'explosion d'une bombe").
+        tok = trigger.root
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+            if tok.i in judicial:
+                return True
+            tok = tok.head
+        return tok.i in judicial or any(c.i in judicial for c in tok.children)
 
     def _licensed_near(self, licences: tuple[str, ...], trigger: Span, sentence: int) -> bool:
         """A word of the trigger's own licences, outside the trigger, in its sentence or the one
