@@ -546,3 +546,23 @@ def test_a_live_blog_update_is_the_same_strike_with_its_revised_toll(pipeline):
         "Military Forces of Russia",
         2,
     )
+
+
+def test_a_raid_with_looting_and_nobody_facing_it_is_looting(pipeline):
+    event = one(
+        pipeline,
+        "Des membres présumés de Boko Haram ont fait une incursion dans la nuit de dimanche à lundi à "
+        "Tourou. Les assaillants ont pillé des boutiques et incendié une douzaine de cases. Aucune "
+        "victime n'a été enregistrée.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Looting/property destruction", 0)
+
+
+def test_the_police_response_and_the_looting_after_a_riot_are_the_riot(pipeline):
+    event = one(
+        pipeline,
+        "Des dizaines de jeunes ont érigé lundi des barricades à Arrah, dans la région du Moronou, en "
+        "Côte d'Ivoire, et lancé des pierres sur les forces de l'ordre.\n\n"
+        "Les policiers ont répliqué par des tirs. Plusieurs commerces ont été pillés.",
+    )
+    assert (event.sub_event_type, event.location) == ("Violent demonstration", "Arrah")

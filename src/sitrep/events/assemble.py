@@ -176,6 +176,16 @@ class EventExtractor:
         elif sub_event_type == "Armed clash" and actor2 is None and (actor1 is None or actor1.inter != 1):
             actor2 = self._armed_target(main, within=True)  # "une attaque contre le camp militaire de Kati"
         retyped = _retype_by_target(sub_event_type, actor1, actor2)
+        if (
+            retyped == "Armed clash"
+            and actor1 is not None
+            and actor2 is None
+            and any(t.label_ == "Looting/property destruction" for t in own)
+        ):
+            # "Boko Haram ... une incursion ... ont pillé des boutiques et incendié des cases", nobody
+            # facing them: no clash without a second side; the raid is its looting (its killings, when
+            # any, below). (Two unnamed sides, "affrontements entre éleveurs et agriculteurs", stay a clash.)
+            retyped = "Looting/property destruction"
         if retyped != sub_event_type:
             sub_event_type, event_type = retyped, SUB_EVENT_TYPES[retyped]
             actor1, actor2 = roles(sub_event_type, event_type)

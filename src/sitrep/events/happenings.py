@@ -570,7 +570,7 @@ def _absorbing(
     noun naming the fighting in a strategic development ("un accord met fin aux affrontements")."""
     here = [h for h in happenings if sentence in h.sentences and h.family != fam]
     if not here:
-        return None
+        return _riot_told_on(reading, happenings, sentence, fam, trigger)
     if fam == "violence" and not _non_state_armed_in(reading, sentence):
         # "tirs" in a riot, "reprendre le contrôle du quartier" after it: the police facing a crowd
         unrest = next((h for h in here if h.family == "unrest"), None)
@@ -580,6 +580,23 @@ def _absorbing(
         # "un accord met fin aux affrontements"; not "les combats ont éclaté après l'arrestation de
         # leur chef", which tells the fighting itself.
         return next((h for h in here if h.family in _ABSORBING), None)
+    return None
+
+
+def _riot_told_on(
+    reading: Reading, happenings: list[Happening], sentence: int, fam: str, trigger: Span
+) -> Happening | None:
+    """ "Des jeunes ont érigé des barricades et lancé des pierres. Les policiers ont répliqué par des
+    tirs ... Plusieurs commerces ont été pillés": the sentences right after a riot or a protest tell
+    more of it (the police's shots, the looting) unless an armed group is named in them."""
+    if fam != "violence" or _non_state_armed_in(reading, sentence) or not happenings:
+        return None
+    if trigger.kb_id_ != AMBIGUOUS and trigger.label_ != "Looting/property destruction":
+        return None
+    latest = happenings[-1]
+    before = sentence - 1
+    if latest.family == "unrest" and before in latest.sentences:
+        return latest
     return None
 
 

@@ -189,14 +189,14 @@ def _admin_hint(span: Span) -> str | None:
     return None
 
 
-def _names_an_area(span: Span) -> bool:
+def _names_an_area(span: Span, words: frozenset[str] = _AREA_WORDS) -> bool:
     """ "la province de Deir ez-Zor", "le cercle de Koro": the name is the area's (ACLED codes it at
     its capital, geo_precision 3), not its chief town's."""
     doc = span.doc
     i = span.start - 1
     if i >= 0 and doc[i].lower_ in ("de", "d'", "d’", "du"):
         i -= 1
-    return i >= 0 and doc[i].lower_ in _AREA_WORDS
+    return i >= 0 and doc[i].lower_ in words
 
 
 def _with_words_before(span: Span, gazetteer: Gazetteer) -> Span:
@@ -269,7 +269,9 @@ def event_place(
                 found,
                 key=lambda f: (
                     bool(hints) and f[0].place.iso2 not in hints[:2],
-                    f[0].geo_precision == 3,
+                    # "dans la région du Moronou": a region, even when only a village of its name is
+                    # known (a "cercle", a "territoire" is named after its chief town: that town will do)
+                    f[0].geo_precision == 3 or _names_an_area(f[2], _REGION_WORDS),
                     f[0].place.feature_class == "L",  # an admin unit before a loose area (ACLED codes units)
                     f[1],
                 ),
