@@ -566,3 +566,22 @@ def test_the_police_response_and_the_looting_after_a_riot_are_the_riot(pipeline)
         "Les policiers ont répliqué par des tirs. Plusieurs commerces ont été pillés.",
     )
     assert (event.sub_event_type, event.location) == ("Violent demonstration", "Arrah")
+
+
+def test_arrests_and_damage_at_a_riot_are_the_riot(pipeline):
+    events = code(
+        pipeline,
+        "Des dizaines de déposants en colère ont saccagé lundi plusieurs agences bancaires à Beyrouth, "
+        "lançant des cocktails Molotov contre la façade d'une banque. Un policier a été blessé et cinq "
+        "manifestants ont été interpellés, selon les Forces de sécurité intérieure.",
+    )
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+
+
+def test_a_gathering_of_fighters_is_no_protest(pipeline):
+    event = one(
+        pipeline,
+        "Un drone de l'armée a frappé lundi un rassemblement de combattants des FSR près de Nyala, au "
+        "Darfour.",
+    )
+    assert event.sub_event_type == "Air/drone strike"

@@ -465,12 +465,14 @@ def group_triggers(
     """Group triggers into happenings; the headline only repeats what the body tells."""
     headline = [t for t in triggers if reading.is_headline(reading.sentence_of(t))]
     body = [t for t in triggers if not reading.is_headline(reading.sentence_of(t))]
-    # Within a sentence, clear words before ambiguous ones and strategic developments before the
-    # fighting they mention, so that the first can take in the second.
+    # Within a sentence, clear words before ambiguous ones, a crowd before what it did or what was
+    # done to it ("des déposants ont saccagé des agences ... lançant des cocktails Molotov"), and
+    # strategic developments before the fighting they mention, so that the first can take in the second.
     body.sort(
         key=lambda t: (
             reading.sentence_of(t),
             t.kb_id_ == AMBIGUOUS and own_licence(reading.lexicon, t) is None,
+            family(t.label_) != "unrest",
             family(t.label_) not in _ABSORBING,
             t.start,
         )
@@ -571,6 +573,14 @@ def _absorbing(
     here = [h for h in happenings if sentence in h.sentences and h.family != fam]
     if not here:
         return _riot_told_on(reading, happenings, sentence, fam, trigger)
+    if fam == "Arrests" and any(
+        a.kb_id_.split("|")[0] in ("5", "6") for a in reading.actors.get(sentence, [])
+    ):
+        # "cinq manifestants ont été interpellés": protesters arrested at their protest are part of
+        # it (ACLED); not "la police a interpellé douze personnes après le lynchage" (a case of its own)
+        unrest = next((h for h in here if h.family == "unrest"), None)
+        if unrest is not None:
+            return unrest
     if fam == "violence" and not _non_state_armed_in(reading, sentence):
         # "tirs" in a riot, "reprendre le contrôle du quartier" after it: the police facing a crowd
         unrest = next((h for h in here if h.family == "unrest"), None)
