@@ -257,3 +257,29 @@ def test_the_consequence_of_a_hypothesis_is_hypothetical(pipeline):
     )
     assert event.factuality == "hypothetical"
     assert event.claimed_by == "le ministre"
+
+
+def test_a_denial_of_the_accusations_in_the_next_paragraph_denies_the_event(pipeline):
+    events = pipeline.extract(
+        Article(
+            id="denial-next-paragraph",
+            text=(
+                "Des groupes de l'opposition ont accusé lundi l'armée d'avoir eu recours à des gaz toxiques "
+                "lors d'une attaque menée dimanche près de Jisr al-Choghour, en Syrie.\n\n"
+                "Le ministère syrien des Affaires étrangères a catégoriquement démenti ces accusations. "
+                "« L'armée ne possède pas d'armes chimiques », a-t-il affirmé.\n\n"
+                "Malgré le cessez-le-feu annoncé par Moscou fin avril, des raids de l'aviation russe ont "
+                "visé lundi Maaret al-Noomane, tuant sept civils, selon la défense civile."
+            ),
+            published=PUBLISHED,
+            language="fr",
+        )
+    )
+    by_type = {e.sub_event_type: e for e in events}
+    assert set(by_type) == {"Chemical weapon", "Air/drone strike"}
+    chemical = by_type["Chemical weapon"]
+    assert (chemical.factuality, chemical.claimed_by) == (
+        "denied",
+        "Le ministère syrien des Affaires étrangères",
+    )
+    assert by_type["Air/drone strike"].fatalities == 7

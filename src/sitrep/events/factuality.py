@@ -186,19 +186,32 @@ class FactualityReader:
         "L'armée a démenti." denies it; "Ces informations n'ont pas pu être vérifiées." hedges it."""
         last = max(f.unit for _, f in readings)
         own = {t.start for t, _ in readings}
+        # "Le ministère a catégoriquement démenti ces accusations": a denial of what was claimed, in a
+        # sentence of the event's own that tells no other event, denies it too.
+        for unit in range(fact.unit + 1, last):
+            span = self.layout.span(unit)
+            if self._tells_event(unit, own) or not self._about_the_claim(span):
+                continue
+            if (denied := self._denial_in(unit, span, fact)) is not None:
+                return denied
         for unit in range(last + 1, min(last + 3, len(self.layout.starts))):
             if self.layout.paragraph[unit] != self.layout.paragraph[last] or self._tells_event(unit, own):
                 break
             span = self.layout.span(unit)
-            for cue in self.cues(unit, "denial"):
-                if not has_negator(cue.root) and not self.rules.involvement.find(
-                    cue.doc[cue.end : min(span.end, cue.end + 4)]
-                ):
-                    return Factuality("denied", cue=cue, unit=fact.unit).sourced(self.sources.speaker(cue))
+            if (denied := self._denial_in(unit, span, fact)) is not None:
+                return denied
             hedge = next(iter(self.cues(unit, "hedge")), None)
             if hedge is not None and fact.value == "reported" and self._about_the_claim(span):
                 return replace(fact, value="unconfirmed", cue=hedge)
         return fact
+
+    def _denial_in(self, unit: int, span: Span, fact: Factuality) -> Factuality | None:
+        for cue in self.cues(unit, "denial"):
+            if not has_negator(cue.root) and not self.rules.involvement.find(
+                cue.doc[cue.end : min(span.end, cue.end + 4)]
+            ):
+                return Factuality("denied", cue=cue, unit=fact.unit).sourced(self.sources.speaker(cue))
+        return None
 
     def _tells_event(self, unit: int, own: set[int]) -> bool:
         """Whether a sentence has event words of another event than the one told by `own`."""
