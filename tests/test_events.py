@@ -585,3 +585,23 @@ def test_a_gathering_of_fighters_is_no_protest(pipeline):
         "Darfour.",
     )
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_parade_and_a_drill_are_not_events(pipeline):
+    text = (
+        "Les Forces armées maliennes ont célébré lundi leur anniversaire par un défilé militaire à Kati. "
+        "Les blindés et les pièces d'artillerie ont paradé devant la tribune. Des unités des forces "
+        "spéciales ont simulé l'assaut d'une position ennemie. « L'armée est capable de frapper "
+        "l'ennemi partout », a affirmé le chef d'état-major."
+    )
+    assert code(pipeline, text) == []
+
+
+def test_a_place_in_a_sentence_that_names_its_country_is_there(pipeline):
+    # "Cauca" shares its look-up key with Coca, a Spanish village; the sentence says Colombia.
+    event = one(
+        pipeline,
+        "Deux policiers ont été blessés lundi dans une attaque de drones chargés d'explosifs contre le "
+        "commissariat de Suárez, dans le département du Cauca (sud-ouest de la Colombie).",
+    )
+    assert (event.country, event.location) == ("Colombia", "Suárez")

@@ -385,8 +385,9 @@ def _first_group_simple_past(verb) -> bool:
 
 
 def _infinitive_of_noun(trigger: Span) -> bool:
+    """ "les hommes en âge de combattre", "capable de frapper l'ennemi": an ability, not an act."""
     verb = trigger.root
-    return verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm") and verb.head.pos_ == "NOUN"
+    return verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "ADJ")
 
 
 def _reflexive(trigger: Span) -> bool:

@@ -70,13 +70,16 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
     votes: Counter[str] = Counter()
     lede_voted = False
     for sentence, spans in sorted(reading.places.items()):
+        named = {c.iso2 for span in spans if (c := gazetteer.country_by_name(span.text)) is not None}
         for span in spans:
             country = gazetteer.country_by_name(span.text)
             if country is not None:
                 votes[country.iso2] += 2
                 continue
             iso2, important = _clear_country(span.text, gazetteer)
-            if iso2 is None:
+            if iso2 is None or (named and iso2 not in named):
+                # "dans le département du Cauca (sud-ouest de la Colombie)": the sentence says where it
+                # is; a namesake elsewhere ("Coca", Spain) is not meant
                 continue
             # The lede's first place is where most stories happen (the dateline).
             if sentence <= 2 and not lede_voted:
