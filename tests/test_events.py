@@ -605,3 +605,26 @@ def test_a_place_in_a_sentence_that_names_its_country_is_there(pipeline):
         "commissariat de Suárez, dans le département du Cauca (sud-ouest de la Colombie).",
     )
     assert (event.country, event.location) == ("Colombia", "Suárez")
+
+
+def test_a_toll_of_injured_is_no_death_toll(pipeline):
+    event = one(
+        pipeline,
+        "Une grenade a été lancée dimanche soir dans un bar de Bamenda. Bilan : une dizaine de blessés, "
+        "dont trois dans un état grave. Aucun décès n'est à déplorer.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Grenade", 0)
+
+
+def test_a_headline_toll_belongs_to_the_killing_not_to_the_arrests(pipeline):
+    events = code(
+        pipeline,
+        "Yémen : trois enfants tués par des obus à Taëz, vague d'arrestations à Sanaa\n\n"
+        "Trois enfants ont été tués lundi par des obus tombés sur un quartier de Taëz, ont annoncé les "
+        "autorités locales.\n\n"
+        "À Sanaa, une douzaine d'employés d'une ONG ont été arrêtés dimanche par les services de sécurité "
+        "houthis, selon une organisation de défense des droits humains. Ces arrestations interviennent "
+        "alors que les efforts de médiation pour un cessez-le-feu piétinent.",
+    )
+    tolls = sorted((e.sub_event_type, e.fatalities) for e in events)
+    assert tolls == [("Arrests", 0), ("Shelling/artillery/missile attack", 3)]

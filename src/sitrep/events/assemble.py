@@ -219,7 +219,12 @@ class EventExtractor:
             return None  # background: a happening the text places well before publication
         if fact.value == "hypothetical":
             when = planned_day(when, reading)
-        toll = self.fatalities.for_event([reading.sentences[s] for s in h.toll_sentences or h.sentences])
+        told = h.toll_sentences or h.sentences
+        if h.family not in ("violence", "unrest"):
+            # "trois enfants tués par des obus à Taëz, vague d'arrestations à Sanaa": a headline's
+            # toll is the killing's, not the arrests'
+            told = [s for s in told if not reading.is_headline(s)] or told
+        toll = self.fatalities.for_event([reading.sentences[s] for s in told])
         if (
             actor1 is None
             and actor2 is None

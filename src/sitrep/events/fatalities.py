@@ -210,8 +210,10 @@ class FatalityReader:
             if "dont" in before or ("et" in before[-1:] and "entre" in before):
                 continue
             hit = None
+            injured = False
             for k in range(end, min(sent.end, end + _WINDOW_AFTER)):
                 if doc[k].text in _STOP or k in injuries:
+                    injured = k in injuries and k - end <= 2  # "une dizaine de blessés"
                     break  # an injury or the end of the clause: not this one's
                 if k in starts and k != start and doc[k - 1].lower_ not in ("et", "dont"):
                     # another figure with its own words ("huit soldats et trois civils tués" share theirs)
@@ -220,7 +222,8 @@ class FatalityReader:
                     hit = deaths[k].end
                     break
             article = value == 1 and doc[start].lower_ in ("un", "une")
-            if hit is None and not article:
+            if hit is None and not article and not injured:
+                # ("Bilan : une dizaine de blessés": the figure counts the injured)
                 hit = self._killed_before(doc, start, end, kills)
             if hit is not None and article and end not in deaths:
                 hit = None  # "un engin a tué trois soldats": an article there ("un mort" is a figure)
