@@ -628,3 +628,12 @@ def test_a_headline_toll_belongs_to_the_killing_not_to_the_arrests(pipeline):
     )
     tolls = sorted((e.sub_event_type, e.fatalities) for e in events)
     assert tolls == [("Arrests", 0), ("Shelling/artillery/missile attack", 3)]
+
+
+def test_what_a_period_is_counted_from_is_background(pipeline):
+    events = code(
+        pipeline,
+        "Des milliers de personnes ont manifesté samedi à Niamey pour soutenir la junte. Depuis le coup "
+        "d'État du 26 avril qui a renversé le président, les rassemblements de soutien se multiplient.",
+    )
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

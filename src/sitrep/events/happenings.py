@@ -303,6 +303,8 @@ class TriggerFilter:
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
+        if _since(trigger):
+            return False
         if trigger.label_ in ("Arrests", "Protest with intervention") and _reflexive(trigger):
             # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
             # calme": the crowd left, nobody dispersed it.
@@ -340,6 +342,19 @@ _ABSORBING = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+
+def _since(trigger: Span) -> bool:
+    """ "Depuis le coup d'État du 26 juillet qui a renversé le président, les rassemblements se
+    multiplient": what a period is counted from is background, told in its own news."""
+    tok = trigger.root
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children):
+            return True
+        if tok.dep_ not in ("acl", "acl:relcl", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _dated_before(current: list, reading: Reading) -> bool:
