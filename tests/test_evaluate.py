@@ -298,3 +298,25 @@ def test_read_gold_rejects_missing_and_empty_files(tmp_path):
         read_gold(tmp_path / "absent.jsonl")
     with pytest.raises(GoldFormatError, match="no gold articles"):
         read_gold(write(tmp_path, ""))
+
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "eval" / "gold"
+
+
+@pytest.mark.parametrize("path", sorted(GOLD_DIR.glob("*.jsonl")), ids=lambda p: p.name)
+def test_every_gold_set_keeps_the_contract(path):
+    """The gold files are the yardstick: each evidence span is where it says, each type pair is ACLED's,
+    nothing asserted is attributed, everything reported is, and ids are unique."""
+    from sitrep.taxonomy import SUB_EVENT_TYPES
+
+    articles = read_gold(path)
+    assert articles and len({a.id for a in articles}) == len(articles)
+    for article in articles:
+        for event in article.events:
+            assert SUB_EVENT_TYPES[event["sub_event_type"]] == event["event_type"], article.id
+            if event["factuality"] == "asserted":
+                assert event.get("claimed_by") is None, article.id
+            if event["factuality"] == "reported":  # a hedge may name nobody; a report names its source
+                assert event.get("claimed_by"), article.id
+            for ev in event.get("evidence", []):
+                assert article.text[ev["start"] : ev["end"]] == ev["text"], (article.id, ev)
