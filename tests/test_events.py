@@ -512,7 +512,7 @@ def test_a_communique_read_on_television_dates_the_telling(pipeline):
             "combats contre l'armée congolaise.",
             ["Non-state actor overtakes territory"],
         ),
-        ("Le M23 a repris les armes fin 2021 et contrôle aujourd'hui une partie du Nord-Kivu.", []),
+        ("Le M23, qui a repris les armes, contrôle aujourd'hui une partie du Nord-Kivu.", []),
         (
             "Les rebelles ont pris le contrôle de Kanyabayonga mardi. La veille, lundi, plusieurs obus "
             "étaient tombés sur le centre de la cité, tuant trois civils, selon la société civile.",
@@ -587,14 +587,77 @@ def test_a_gathering_of_fighters_is_no_protest(pipeline):
     assert event.sub_event_type == "Air/drone strike"
 
 
-def test_a_parade_and_a_drill_are_not_events(pipeline):
-    text = (
-        "Les Forces armées maliennes ont célébré lundi leur anniversaire par un défilé militaire à Kati. "
-        "Les blindés et les pièces d'artillerie ont paradé devant la tribune. Des unités des forces "
-        "spéciales ont simulé l'assaut d'une position ennemie. « L'armée est capable de frapper "
-        "l'ennemi partout », a affirmé le chef d'état-major."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les blindés et les pièces d'artillerie ont paradé lundi devant la tribune, lors du défilé "
+        "militaire de Kati.",
+        "Lundi à Kati, des unités des forces spéciales ont simulé l'assaut d'une position ennemie.",
+        "« L'armée est capable de frapper l'ennemi partout », a affirmé lundi à Kati le chef d'état-major.",
+    ],
+)
+def test_a_parade_a_drill_and_a_boast_are_not_events(pipeline, text):
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # "simultanément" is no simulation
+        (
+            "Les jihadistes ont lancé simultanément lundi un assaut contre les postes de Boni et de "
+            "Hombori, selon l'armée malienne.",
+            "Armed clash",
+        ),
+        # a retaking of places is no resumption
+        (
+            "L'armée malienne a annoncé lundi la reprise des localités d'Anéfis et de Tarkint.",
+            "Government regains territory",
+        ),
+        # a condemnation is no verdict
+        (
+            "Le Conseil de sécurité a condamné à l'unanimité l'attaque de lundi contre un camp militaire "
+            "près de Kidal, qui a tué trois soldats.",
+            "Armed clash",
+        ),
+        # a show of force by the attackers is still their attack
+        (
+            "Dans une démonstration de force, des jihadistes ont attaqué lundi le camp militaire de "
+            "Boni, tuant cinq soldats.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_words_near_the_new_vetoes_still_tell_their_event(pipeline, text, sub_event_type):
+    assert [e.sub_event_type for e in code(pipeline, text)] == [sub_event_type]
+
+
+def test_a_bombing_told_after_a_protest_elsewhere_is_its_own_event(pipeline):
+    events = code(
+        pipeline,
+        "Des centaines de personnes ont manifesté lundi à Bamako contre la vie chère.\n\n"
+        "Mardi, une explosion a fait trois morts parmi les soldats près de Kidal.",
+    )
+    assert sorted(e.sub_event_type for e in events) == ["Peaceful protest", "Remote explosive/landmine/IED"]
+
+
+def test_a_revision_replaces_only_the_figure_it_revises(pipeline):
+    event = one(
+        pipeline,
+        "Douze soldats ont été tués lundi dans l'attaque du camp de Boni. Trois assaillants ont aussi été "
+        "tués, selon l'armée, qui contrôle désormais la zone.",
+    )
+    assert event.fatalities == 15
+
+
+def test_a_toll_between_two_happenings_is_given_once(pipeline):
+    events = code(
+        pipeline,
+        "Des hommes armés ont attaqué lundi le village de Solhan, au Burkina Faso.\n\n"
+        "Au moins douze morts, selon une source locale. Par ailleurs, un engin explosif a visé mardi un "
+        "convoi de l'armée près de Dori, sans faire de victime.",
+    )
+    assert sorted(e.fatalities for e in events) == [0, 12]
 
 
 def test_a_place_in_a_sentence_that_names_its_country_is_there(pipeline):
@@ -637,3 +700,19 @@ def test_what_a_period_is_counted_from_is_background(pipeline):
         "d'État du 26 avril qui a renversé le président, les rassemblements de soutien se multiplient.",
     )
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_an_attack_of_the_week_after_depuis_is_still_news(pipeline):
+    events = code(
+        pipeline,
+        "Les combats se poursuivaient lundi à Boni, depuis l'attaque lancée dimanche par les jihadistes "
+        "contre le camp militaire de la localité.",
+    )
+    assert "2023-05-07" in {e.event_date for e in events}
+
+
+def test_many_who_marched_did_march(pipeline):
+    event = one(
+        pipeline, "Ils étaient nombreux à manifester samedi à Niamey contre la présence des soldats français."
+    )
+    assert (event.sub_event_type, event.event_date) == ("Peaceful protest", "2023-05-06")

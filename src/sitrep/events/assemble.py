@@ -121,16 +121,20 @@ class EventExtractor:
             reading, triggers, sentence_day=sentence_day, sentence_place=sentence_place
         )
         claimed = {s for h in happenings for s in h.sentences}
+        lent: set[int] = set()  # toll sentences outside every happening, already given to one
         for h in happenings:
-            h.toll_sentences = _toll_sentences(reading, h, claimed, keep, self._gives_toll)
-        told = frozenset(t.start for h in happenings for t in h.triggers)
-        events = [self._event(reading, h, hints, told) for h in happenings]
+            h.toll_sentences = _toll_sentences(reading, h, claimed | lent, keep, self._gives_toll)
+            lent.update(s for s in h.toll_sentences if s not in claimed)
+        kept_starts = frozenset(t.start for h in happenings for t in h.triggers)
+        events = [self._event(reading, h, hints, kept_starts) for h in happenings]
         return [e for e in events if e is not None]
 
     # -- one happening -> one Event ------------------------------------------------
 
-    def _event(self, reading: Reading, h: Happening, hints: list[str], told: frozenset[int]) -> Event | None:
-        """`told`: where the article's kept triggers start, to see where another happening is told."""
+    def _event(
+        self, reading: Reading, h: Happening, hints: list[str], kept_starts: frozenset[int]
+    ) -> Event | None:
+        """`kept_starts`: where the article's kept triggers start, to see where another happening is told."""
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
         body = _without_negated_parts(body)
         # The clear words of the body decide the sub-event type; ambiguous or headline words only
@@ -150,7 +154,7 @@ class EventExtractor:
             sub_event_type = "Violent demonstration"
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
         related = [t for t in own if t is not main]
-        fact = self._factuality(reading, main, body, h, told)
+        fact = self._factuality(reading, main, body, h, kept_starts)
         claimant = self._claimant_actor(reading, fact)
 
         event_type = SUB_EVENT_TYPES[sub_event_type]
@@ -219,12 +223,12 @@ class EventExtractor:
             return None  # background: a happening the text places well before publication
         if fact.value == "hypothetical":
             when = planned_day(when, reading)
-        told = h.toll_sentences or h.sentences
+        toll_from = h.toll_sentences or h.sentences
         if h.family not in ("violence", "unrest"):
             # "trois enfants tués par des obus à Taëz, vague d'arrestations à Sanaa": a headline's
             # toll is the killing's, not the arrests'
-            told = [s for s in told if not reading.is_headline(s)] or told
-        toll = self.fatalities.for_event([reading.sentences[s] for s in told])
+            toll_from = [s for s in toll_from if not reading.is_headline(s)] or toll_from
+        toll = self.fatalities.for_event([reading.sentences[s] for s in toll_from])
         if (
             actor1 is None
             and actor2 is None
@@ -274,11 +278,11 @@ class EventExtractor:
         return None
 
     def _factuality(
-        self, reading: Reading, main: Span, body: list[Span], h: Happening, told: frozenset[int]
+        self, reading: Reading, main: Span, body: list[Span], h: Happening, kept_starts: frozenset[int]
     ) -> Factuality:
         reader = FactualityReader(reading, self._factuality_rules)
         in_headline = any(reading.is_headline(reading.sentence_of(t)) for t in h.triggers)
-        others = told - {t.start for t in h.triggers}
+        others = kept_starts - {t.start for t in h.triggers}
         return reader.event(main, body, in_headline=in_headline, others=others)
 
     def _claimant_actor(self, reading: Reading, fact: Factuality) -> Actor | None:
@@ -443,9 +447,7 @@ def _toll_sentences(
         if s in claimed or keep.is_history(s):
             break
         if reading.paragraph_of[s] != reading.paragraph_of[last]:
-            opens_next = reading.paragraph_of[s] == reading.paragraph_of[last] + 1 and (
-                s == 0 or reading.paragraph_of[s - 1] != reading.paragraph_of[s]
-            )
+            opens_next = reading.paragraph_of[s] == reading.paragraph_of[last] + 1
             if opens_next and gives_toll(reading.sentences[s]):
                 follow.append(s)
             break
@@ -476,7 +478,9 @@ def _negated(trigger: Span) -> bool:
         or any(c.dep_ == "case" and c.lower_ == "sans" for c in root.children)
     ):
         return True
-    return root.pos_ == "NOUN" and root.dep_ in ("obj", "nsubj") and has_negator(root.head)
+    # "il n'y a pas eu d'accrochage": the object of a negated verb (not its subject: "les combats n'ont
+    # pas cessé" tells fighting)
+    return root.pos_ == "NOUN" and root.dep_ == "obj" and has_negator(root.head)
 
 
 def _without_negated_parts(body: list[Span]) -> list[Span]:
@@ -485,10 +489,10 @@ def _without_negated_parts(body: list[Span]) -> list[Span]:
     a clash. A negated word of the kind the rest tells ("la base n'a pas été attaquée") stays: it
     denies the event."""
     negated = [t for t in body if _negated(t)]
-    told = {t.label_ for t in body if t not in negated}
-    if not negated or not told:
+    kinds = {t.label_ for t in body if t not in negated}
+    if not negated or not kinds:
         return body
-    return [t for t in body if t not in negated or t.label_ in told]
+    return [t for t in body if t not in negated or t.label_ in kinds]
 
 
 _NON_VIOLENT_PROTEST = frozenset({"Peaceful protest", "Protest with intervention"})

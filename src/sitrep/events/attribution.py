@@ -194,8 +194,12 @@ class Sources:
     def later_claim(self, lede: int, own: set[int], others: frozenset[int] | None = None) -> Claim | None:
         """ "Une explosion a fait trois morts. L'attentat a été revendiqué par les shebab.": a claim
         of responsibility told after the event, before any other event, is a claim of this one.
-        `others`: where the other events' words start (None: any event word not in `own`)."""
+        `others`: where the other events' words start (None: any event word not in `own` that is not a
+        definite mention, "l'attentat", of this one). A history sentence ends the search."""
         for unit in range(lede + 1, min(lede + 5, len(self.layout.starts))):
+            text = self.layout.span(unit).text
+            if any(p.search(text) for p in self.reading.lexicon.history_patterns):
+                return None  # "En 2019, un attentat ... avait été revendiqué par les shebab": another one
             found = self.in_unit(unit)
             if found is not None and found.responsibility:
                 return found

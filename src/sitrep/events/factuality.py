@@ -131,7 +131,8 @@ class FactualityReader:
     ) -> Factuality:
         """The factuality of an event told by `body` (its triggers outside the headline, or the
         headline's when the body has none); `main` is the trigger that decided its type. `others`:
-        where the triggers of the article's other events start (None: any other event word)."""
+        where the triggers of the article's other events start (None: any other event word that is not
+        a definite mention of this one)."""
         readings = [(t, self.trigger(t)) for t in sorted(body, key=lambda t: t.start)]
         lede = min(f.unit for _, f in readings)
         fact = next((f for t, f in readings if t.start == main.start and f.unit == lede), None)

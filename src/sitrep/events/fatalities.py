@@ -268,7 +268,14 @@ class FatalityReader:
         # "Un premier bilan faisait état de quatre morts ... porté à neuf": the revision replaces it.
         revised = [t for s, t in read if t.count > 0 and self.revision.find(s)]
         if revised:
-            counted = revised
+            # A revised total ("le bilan s'élève désormais à deux morts") replaces every figure; a
+            # revised side ("le bilan des soldats a été porté à neuf") only that side's.
+            sides = {side for t in revised for side, _ in t.parts}
+            counted = revised + [
+                t
+                for t in counted
+                if None not in sides and t not in revised and sides.isdisjoint(side for side, _ in t.parts)
+            ]
         # Each side's dead: the most conservative figure any sentence gives for that side; the sides
         # add up ("quatre militaires tués ... onze assaillants neutralisés" = 15). A figure naming no
         # side ("huit morts") restates the whole toll: the lower of it and the sides' sum is kept.

@@ -23,6 +23,7 @@ from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
+from sitrep.normalize import fold
 from sitrep.records import Place
 from sitrep.taxonomy import SUB_EVENT_TYPES
 
@@ -112,6 +113,7 @@ class TriggerFilter:
         self._history = context_matcher(lexicon, "history_markers")
         self._aggregate = context_matcher(lexicon, "aggregate_markers")
         self._judicial = context_matcher(lexicon, "judicial_words")
+        self._ability = frozenset(" ".join(t.words) for t in lexicon.context.get("ability_words", ()))
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
         self._not_triggers: dict[int, list[tuple[int, int]]] = {}
@@ -183,7 +185,23 @@ class TriggerFilter:
             if tok.i in judicial:
                 return True
             tok = tok.head
-        return tok.i in judicial or any(c.i in judicial for c in tok.children)
+        # the verb itself, or its objects and complements ("a requis le huis clos pour ..."), not its
+        # subject ("le procès a été suspendu après une attaque contre le tribunal" tells the attack)
+        return tok.i in judicial or any(
+            c.i in judicial for c in tok.children if not c.dep_.startswith("nsubj")
+        )
+
+    def _dated_inside(self, trigger: Span, sentence: int) -> bool:
+        """A date of the past week in the trigger's own phrase: "depuis l'attaque lancée dimanche contre
+        le camp" recalls news of the week, not background ("depuis le coup d'État du 26 juillet", three
+        weeks before, is)."""
+        published = self._reading.published
+        tree = list(trigger.root.subtree)
+        start, end = tree[0].idx, tree[-1].idx + len(tree[-1])
+        return published is not None and any(
+            not m.past and m.value and start <= m.start and m.end <= end and (published - m.value).days <= 7
+            for m in self._reading.dates_by_sentence.get(sentence, [])
+        )
 
     def _licensed_near(self, licences: tuple[str, ...], trigger: Span, sentence: int) -> bool:
         """A word of the trigger's own licences, outside the trigger, in its sentence or the one
@@ -303,13 +321,13 @@ class TriggerFilter:
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
-        if _since(trigger):
+        if _since(trigger) and not self._dated_inside(trigger, sentence):
             return False
         if trigger.label_ in ("Arrests", "Protest with intervention") and _reflexive(trigger):
             # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
             # calme": the crowd left, nobody dispersed it.
             return False
-        if _infinitive_of_noun(trigger) and not self._planned(sentence):
+        if _infinitive_of_noun(trigger, self._ability) and not self._planned(sentence):
             return False  # "les hommes en âge de combattre": no event happened, nor is one planned
         if self._not_a_trigger(trigger, sentence):
             return False
@@ -362,7 +380,7 @@ def _dated_before(current: list, reading: Reading) -> bool:
     before the news it follows tells the day before, in sequence; it is news too."""
     published = reading.published
     return published is not None and any(
-        m.precision == 1 and 1 <= (published - m.value).days <= 7 for m in current
+        m.precision == 1 and 1 <= (published - m.value).days <= 2 for m in current
     )
 
 
@@ -399,10 +417,14 @@ def _first_group_simple_past(verb) -> bool:
     return form in (singular + "a", stem + "èrent")  # "mangea", "commença"; "lancèrent"
 
 
-def _infinitive_of_noun(trigger: Span) -> bool:
-    """ "les hommes en âge de combattre", "capable de frapper l'ennemi": an ability, not an act."""
+def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
+    """ "les hommes en âge de combattre", "capable de frapper l'ennemi": an ability, not an act (not
+    "ils étaient nombreux à manifester": only the adjectives of context.yaml `ability_words`)."""
     verb = trigger.root
-    return verb.pos_ == "VERB" and "Inf" in verb.morph.get("VerbForm") and verb.head.pos_ in ("NOUN", "ADJ")
+    if verb.pos_ != "VERB" or "Inf" not in verb.morph.get("VerbForm"):
+        return False
+    head = verb.head
+    return head.pos_ == "NOUN" or (head.pos_ == "ADJ" and fold(head.lemma_) in ability)
 
 
 def _reflexive(trigger: Span) -> bool:
@@ -498,7 +520,7 @@ def group_triggers(
         sentence = reading.sentence_of(trigger)
         fam = family(trigger.label_)
         day, place = sentence_day(sentence), sentence_place(sentence)
-        target = _absorbing(reading, happenings, sentence, fam, trigger)
+        target = _absorbing(reading, happenings, sentence, fam, trigger, day, place)
         if target is None:
             for h in reversed(happenings):
                 if h.family != fam:
@@ -553,9 +575,9 @@ def group_triggers(
 def _told_again(
     happenings: list[Happening], fam: str, trigger: Span, day: tuple[date, int] | None, place: Place | None
 ) -> Happening | None:
-    """An earlier happening (not the latest) told again further down: same kind, same town, same or
-    unstated day. A live blog's later update ("Kharkiv : le bilan s'alourdit") or a story that comes
-    back to its first event after another."""
+    """An earlier happening (not the latest) told again further down: same kind, a town within 25 km
+    (or no position known for one of them), the same or an unstated day. A live blog's later update
+    ("Kharkiv : le bilan s'alourdit") or a story that comes back to its first event after another."""
     if place is None:
         return None
     for h in reversed(happenings[:-1]):
@@ -581,14 +603,20 @@ def _weak(reading: Reading, h: Happening) -> bool:
 
 
 def _absorbing(
-    reading: Reading, happenings: list[Happening], sentence: int, fam: str, trigger: Span
+    reading: Reading,
+    happenings: list[Happening],
+    sentence: int,
+    fam: str,
+    trigger: Span,
+    day: tuple[date, int] | None = None,
+    place: Place | None = None,
 ) -> Happening | None:
     """A happening already told in the same sentence takes in a trigger of another family when that
     trigger is only a word for part of it: an ambiguous word ("tirs" in a riot with tear gas), or a
     noun naming the fighting in a strategic development ("un accord met fin aux affrontements")."""
     here = [h for h in happenings if sentence in h.sentences and h.family != fam]
     if not here:
-        return _riot_told_on(reading, happenings, sentence, fam, trigger)
+        return _riot_told_on(reading, happenings, sentence, fam, trigger, day, place)
     if fam == "Arrests" and any(
         a.kb_id_.split("|")[0] in ("5", "6") for a in reading.actors.get(sentence, [])
     ):
@@ -610,11 +638,18 @@ def _absorbing(
 
 
 def _riot_told_on(
-    reading: Reading, happenings: list[Happening], sentence: int, fam: str, trigger: Span
+    reading: Reading,
+    happenings: list[Happening],
+    sentence: int,
+    fam: str,
+    trigger: Span,
+    day: tuple[date, int] | None,
+    place: Place | None,
 ) -> Happening | None:
     """ "Des jeunes ont érigé des barricades et lancé des pierres. Les policiers ont répliqué par des
     tirs ... Plusieurs commerces ont été pillés": the sentences right after a riot or a protest tell
-    more of it (the police's shots, the looting) unless an armed group is named in them."""
+    more of it (the police's shots, the looting) unless an armed group is named in them, or they give
+    another day or another town ("Mardi, une explosion a fait trois morts près de Kidal")."""
     if fam != "violence" or _non_state_armed_in(reading, sentence) or not happenings:
         return None
     if trigger.kb_id_ != AMBIGUOUS and trigger.label_ != "Looting/property destruction":
@@ -622,7 +657,8 @@ def _riot_told_on(
     latest = happenings[-1]
     before = sentence - 1
     if latest.family == "unrest" and before in latest.sentences:
-        return latest
+        if _same_day(latest, day) and _near_enough(latest, place):
+            return latest
     return None
 
 

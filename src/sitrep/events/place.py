@@ -39,7 +39,10 @@ _NEAR_WORDS = frozenset(
         "faubourgs",
     }
 )
-_CLEAR_SCORE = 0.7  # resolve_place's confidence for a name read without context
+_CLEAR_SCORE = 0.7
+# How far after a place the country it lies in is named ("Suárez, dans le département du Cauca (sud-ouest
+# de la Colombie)").
+_COUNTRY_AFTER = 10  # resolve_place's confidence for a name read without context
 _AREA_WORDS = frozenset(
     {
         "région",
@@ -70,8 +73,9 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
     votes: Counter[str] = Counter()
     lede_voted = False
     for sentence, spans in sorted(reading.places.items()):
-        named = {c.iso2 for span in spans if (c := gazetteer.country_by_name(span.text)) is not None}
+        countries = [(span, c) for span in spans if (c := gazetteer.country_by_name(span.text)) is not None]
         for span in spans:
+            named = {c.iso2 for s, c in countries if 0 <= s.start - span.end <= _COUNTRY_AFTER}
             country = gazetteer.country_by_name(span.text)
             if country is not None:
                 votes[country.iso2] += 2

@@ -125,7 +125,7 @@ def tag_place_candidates(doc: Doc) -> Doc:
             nxt += 1
         run = _proper_run(doc, nxt)
         # The model tags many African names as common nouns ("à Bauchi": NOUN, PER); capitalised
-        # after a place word, mid-sentence, a noun is a name. The gazetteer decides later.
+        # after a place word, a noun is a name. The gazetteer decides later.
         if run is None or not any(t.pos_ in ("PROPN", "NOUN") for t in run) or _institution(doc, tok.i):
             continue
         if not any(i in taken for i in range(run.start, run.end)):
