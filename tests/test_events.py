@@ -716,3 +716,17 @@ def test_many_who_marched_did_march(pipeline):
         pipeline, "Ils étaient nombreux à manifester samedi à Niamey contre la présence des soldats français."
     )
     assert (event.sub_event_type, event.event_date) == ("Peaceful protest", "2023-05-06")
+
+
+def test_a_march_fired_on_is_one_event_whatever_the_hour(pipeline):
+    event = one(
+        pipeline,
+        "Deux manifestants ont été tués lundi à Butembo lors d'une marche contre l'insécurité, selon les "
+        "organisateurs. Le cortège, parti dans la matinée, avançait sans violence lorsque des policiers ont "
+        "ouvert le feu à balles réelles pour le disperser. La police évoque des « tirs de sommation ».",
+    )
+    assert (event.sub_event_type, event.event_date, event.fatalities) == (
+        "Excessive force against protesters",
+        "2023-05-08",
+        2,
+    )
