@@ -730,3 +730,12 @@ def test_a_march_fired_on_is_one_event_whatever_the_hour(pipeline):
         "2023-05-08",
         2,
     )
+
+
+def test_shells_that_open_a_ground_assault_make_one_armed_clash(pipeline):
+    event = one(
+        pipeline,
+        "Les assaillants ont attaqué lundi le camp militaire de Hombori, d'abord avec des tirs d'obus puis "
+        "par un assaut au sol. Les combats ont duré plus de trois heures, selon l'armée.",
+    )
+    assert event.sub_event_type == "Armed clash"

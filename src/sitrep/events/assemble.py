@@ -150,6 +150,12 @@ class EventExtractor:
             if t.kb_id_ != AMBIGUOUS or _stated_action(t) or own_licence(self.lexicon, t) is not None
         ] or own
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
+        if sub_event_type == "Shelling/artillery/missile attack" and (
+            sum(t.label_ == "Armed clash" and t.kb_id_ != AMBIGUOUS for t in clear) >= 2
+        ):
+            # "ont ouvert le feu sur le camp, d'abord avec des tirs d'obus puis par un assaut au sol ...
+            # les combats ont duré trois heures": shells opening a ground assault make one armed clash
+            sub_event_type = "Armed clash"
         if sub_event_type in _NON_VIOLENT_PROTEST and _crowd_turned_violent(reading, h):
             sub_event_type = "Violent demonstration"
         main = next((t for t in body if t.label_ == sub_event_type), body[0])
