@@ -60,3 +60,16 @@ def test_a_weekday_without_a_known_day_is_not_guessed(reader):
 def test_mid_period_follows_acled():
     assert mid_period(date(2020, 3, 3), 2) == date(2020, 3, 4)  # Wednesday of that week
     assert mid_period(date(2020, 3, 3), 3) == date(2020, 3, 15)
+
+
+def test_a_date_in_a_depuis_phrase_starts_a_period_and_dates_nothing_told(pipeline):
+    from sitrep.records import Article, content_id
+
+    text = (
+        "Ils étaient plusieurs milliers, ce samedi, à manifester à Niamey contre la présence des soldats "
+        "français. Depuis le coup d'État du 26 avril, les rassemblements de soutien à la junte se "
+        "multiplient dans la capitale."
+    )
+    article = Article(id=content_id(text), text=text, published=date(2023, 5, 9), language="fr")
+    (event,) = pipeline.extract(article)
+    assert event.event_date == "2023-05-06"

@@ -96,6 +96,8 @@ def _reporting_date(
         return True
     doc = reading.doc
     words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is not None and _since_phrase(words.root):
+        return True  # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient"
     if words is not None and words.start > 0:
         before = doc[words.start - 1]
         if fold(before.lemma_) in publication_words or before.lower_ in publication_words:
@@ -110,6 +112,18 @@ def _reporting_date(
             )
             if 0 <= gap <= 2:
                 return True
+    return False
+
+
+def _since_phrase(tok) -> bool:
+    """The date dates what a "depuis ..." phrase names ("depuis le coup d'État du 26 juillet"): where a
+    period starts, not the day of what is told. ("portés disparus depuis mercredi" is that day.)"""
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.head.pos_ == "VERB":
+            return False
+        tok = tok.head
+        if any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children):
+            return True
     return False
 
 
