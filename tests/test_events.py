@@ -739,3 +739,12 @@ def test_shells_that_open_a_ground_assault_make_one_armed_clash(pipeline):
         "par un assaut au sol. Les combats ont duré plus de trois heures, selon l'armée.",
     )
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_link_to_another_story_tells_no_event(pipeline):
+    event = one(
+        pipeline,
+        "Des rebelles présumés des ADF ont tué lundi douze civils près de Mangina, selon la société civile."
+        "\n\nLire aussi : Butembo : les commerçants observent une journée ville morte contre l'insécurité",
+    )
+    assert event.sub_event_type == "Attack"

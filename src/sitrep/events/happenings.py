@@ -113,6 +113,7 @@ class TriggerFilter:
         self._history = context_matcher(lexicon, "history_markers")
         self._aggregate = context_matcher(lexicon, "aggregate_markers")
         self._judicial = context_matcher(lexicon, "judicial_words")
+        self._links = context_matcher(lexicon, "link_markers")
         self._ability = frozenset(" ".join(t.words) for t in lexicon.context.get("ability_words", ()))
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
@@ -310,8 +311,17 @@ class TriggerFilter:
             return True
         return self._sentence_has("history", self._history, sentence)
 
+    def _link(self, sentence: int) -> bool:
+        """The sentence is in a "Lire aussi : ..." paragraph: another story's headline."""
+        reading = self._reading
+        first = reading.paragraph_of.index(reading.paragraph_of[sentence])
+        opening = reading.sentences[first]
+        return any(m.span.start - opening.start <= 1 for m in self._links.find(opening[:5]))
+
     def keep(self, trigger: Span) -> bool:
         sentence = self._reading.sentence_of(trigger)
+        if self._link(sentence) or _generic_agreement(trigger):
+            return False
         if (
             self.is_history(sentence)
             or self._background(trigger, sentence)
@@ -360,6 +370,18 @@ _ABSORBING = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+
+def _generic_agreement(trigger: Span) -> bool:
+    """ "vivent au rythme des trêves annoncées puis violées": agreements in the indefinite plural are a
+    pattern of the war, not one agreement concluded."""
+    root = trigger.root
+    return (
+        trigger.label_ == "Agreement"
+        and root.pos_ == "NOUN"
+        and "Plur" in root.morph.get("Number")
+        and any(c.dep_ == "det" and c.lower_ in ("des", "de", "d'") for c in root.children)
+    )
 
 
 def _since(trigger: Span) -> bool:
