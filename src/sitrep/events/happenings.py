@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from sitrep.events.reading import Reading
-from sitrep.events.scope import in_relative_clause
+from sitrep.events.scope import in_relative_clause, in_since_phrase
 from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.triggers import AMBIGUOUS
@@ -331,7 +331,9 @@ class TriggerFilter:
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
-        if _since(trigger) and not self._dated_inside(trigger, sentence):
+        # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
+        # counted from is background, told in its own news
+        if in_since_phrase(trigger.root) and not self._dated_inside(trigger, sentence):
             return False
         if trigger.label_ in ("Arrests", "Protest with intervention") and _reflexive(trigger):
             # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
@@ -382,19 +384,6 @@ def _generic_agreement(trigger: Span) -> bool:
         and "Plur" in root.morph.get("Number")
         and any(c.dep_ == "det" and c.lower_ in ("des", "de", "d'") for c in root.children)
     )
-
-
-def _since(trigger: Span) -> bool:
-    """ "Depuis le coup d'État du 26 juillet qui a renversé le président, les rassemblements se
-    multiplient": what a period is counted from is background, told in its own news."""
-    tok = trigger.root
-    for _ in range(3):
-        if any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children):
-            return True
-        if tok.dep_ not in ("acl", "acl:relcl", "nmod") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
 
 
 def _dated_before(current: list, reading: Reading) -> bool:

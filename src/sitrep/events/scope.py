@@ -281,3 +281,17 @@ def definite(trigger: Span) -> bool:
         c.dep_ == "det" and fold(c.text) in ("le", "la", "l", "les", "ce", "cet", "cette", "ces")
         for c in root.children
     )
+
+
+def in_since_phrase(tok: Token, *, below: bool = False) -> bool:
+    """`tok` is in a "depuis ..." phrase, up to three words above it and short of a verb ("depuis le
+    coup d'État du 26 juillet qui a renversé le président"). With `below`, only a phrase it lies inside
+    counts, not one it heads: "portés disparus depuis mercredi" is dated by that Wednesday."""
+    node = tok
+    for hop in range(3):
+        if (hop or not below) and any(c.dep_ == "case" and c.lower_ == "depuis" for c in node.children):
+            return True
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return False

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from sitrep.events.dates import DateMention, mid_period, next_weekday
 from sitrep.events.happenings import Happening, telling_sentences
 from sitrep.events.reading import Reading
+from sitrep.events.scope import in_since_phrase
 from sitrep.lexicons import Lexicon
 from sitrep.normalize import fold
 from sitrep.records import Article
@@ -96,7 +97,7 @@ def _reporting_date(
         return True
     doc = reading.doc
     words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if words is not None and _since_phrase(words.root):
+    if words is not None and in_since_phrase(words.root, below=True):
         return True  # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient"
     if words is not None and words.start > 0:
         before = doc[words.start - 1]
@@ -112,18 +113,6 @@ def _reporting_date(
             )
             if 0 <= gap <= 2:
                 return True
-    return False
-
-
-def _since_phrase(tok) -> bool:
-    """The date dates what a "depuis ..." phrase names ("depuis le coup d'État du 26 juillet"): where a
-    period starts, not the day of what is told. ("portés disparus depuis mercredi" is that day.)"""
-    for _ in range(3):
-        if tok.head.i == tok.i or tok.head.pos_ == "VERB":
-            return False
-        tok = tok.head
-        if any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children):
-            return True
     return False
 
 
