@@ -748,3 +748,18 @@ def test_a_link_to_another_story_tells_no_event(pipeline):
         "\n\nLire aussi : Butembo : les commerçants observent une journée ville morte contre l'insécurité",
     )
     assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        (
+            "Le collectif a annoncé une nouvelle mobilisation vendredi prochain devant la base aérienne de "
+            "Niamey pour exiger le départ des soldats français.",
+            [("Peaceful protest", "hypothetical")],
+        ),
+        ("Le Parlement a adopté lundi la loi sur la mobilisation générale des hommes de 18 à 60 ans.", []),
+    ],
+)
+def test_a_mobilisation_is_a_protest_only_with_a_crowd_or_an_aim(pipeline, text, coded):
+    assert [(e.sub_event_type, e.factuality) for e in code(pipeline, text)] == coded
