@@ -81,6 +81,7 @@ SMALL_DUMP = [
     dump_line(2660646, "Geneva", "Geneve,Genf", 46.20222, 6.14569, "P", "PPL", "CH", "GE", 201741),
     dump_line(3016385, "Genay", "", 45.89681, 4.84091, "P", "PPL", "FR", "84", 4729),
     dump_line(379102, "Rufā‘a", "", 14.75969, 33.36754, "P", "PPL", "SD", "04", 28374),
+    dump_line(2448102, "Afirékou", "Afirekou", 16.27222, 6.39333, "H", "WAD", "NE", "06", 0),
 ]
 
 
@@ -306,6 +307,12 @@ def test_only_a_place_named_by_its_own_name_tells_the_article_country(small):
     # "Lutece" is one of Paris's alternate names, as "Roffa" is Rochester's: it says nothing of where
     # the story is ("Rufaa" once shared Roffa's key and made a Sudanese story American).
     assert _clear_country("Lutece", small) == (None, False)
+
+
+def test_a_far_near_miss_is_not_meant(small):
+    # "La Cédéao n'est pas l'Afrique", on a placard in Niamey: not Afirékou, a Nigerien wadi (0.70 alike).
+    assert resolve_place("Afrique", gazetteer=small, country_hints=["NE"]) is None
+    assert resolve_place("Afirekou", gazetteer=small, country_hints=["NE"]).place.name == "Afirékou"
 
 
 def test_resolution_confidence_reflects_ambiguity(small):

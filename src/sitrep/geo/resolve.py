@@ -31,6 +31,9 @@ NOTABLE_POPULATION = 100_000
 # Candidates this close to the winner (a town and its district, a city and its exonym's entry) are one answer.
 SAME_SPOT_KM = 10.0
 _CANDIDATES_KEPT = 5
+#: A near miss must be this close to be meant: "Tessalt" is Tessalit (0.93), "Chirqat" Ash Sharqāt (0.79);
+#: "l'Afrique" is not Afirékou (0.70), a Nigerien wadi.
+FUZZY_ACCEPT = 0.75
 #: Near misses are looked for in the article's first countries only: a misspelt village is in the
 #: country the story is about, and each country searched costs a pass over all its names.
 _FUZZY_COUNTRIES = 2
@@ -161,6 +164,7 @@ def resolve_place(
         # ("Paris" in a story about Mali): a near miss there ("Tessalt") may be meant. Not when a city
         # abroad has the exact name, if by an alternate one: "Genève" is Geneva, not Genay in France.
         fuzzy = gazetteer.fuzzy_lookup(name, countries=hints[:_FUZZY_COUNTRIES], limit=_CANDIDATES_KEPT * 2)
+        fuzzy = tuple((place, sim) for place, sim in fuzzy if sim >= FUZZY_ACCEPT)
         found += [(place, place_prior(place)) for place, _ in fuzzy]
         similarity.update({id(place): sim for place, sim in fuzzy})
     if not found:
