@@ -763,3 +763,17 @@ def test_a_link_to_another_story_tells_no_event(pipeline):
 )
 def test_a_mobilisation_is_a_protest_only_with_a_crowd_or_an_aim(pipeline, text, coded):
     assert [(e.sub_event_type, e.factuality) for e in code(pipeline, text)] == coded
+
+
+def test_fighting_that_has_not_stopped_is_still_fighting(pipeline):
+    event = one(
+        pipeline,
+        "Des jihadistes ont attaqué lundi le camp militaire de Boni. Mardi soir, les combats n'avaient pas "
+        "cessé, selon l'armée.",
+    )
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_a_country_named_before_a_town_does_not_place_it(pipeline):
+    event = one(pipeline, "Venus du Mali, des jihadistes ont attaqué lundi Djibo, tuant cinq soldats.")
+    assert event.country == "Burkina Faso"

@@ -283,3 +283,12 @@ def test_a_denial_of_the_accusations_in_the_next_paragraph_denies_the_event(pipe
         "Le ministère syrien des Affaires étrangères",
     )
     assert by_type["Air/drone strike"].fatalities == 7
+
+
+def test_a_claim_in_a_history_sentence_is_not_this_events(pipeline):
+    event = one(
+        pipeline,
+        "Une voiture piégée a explosé lundi devant un hôtel de Mogadiscio, tuant six personnes, selon la "
+        "police. En 2019, un attentat contre le même hôtel avait été revendiqué par les shebab.",
+    )
+    assert event.actor1 != "Al Shabaab"
