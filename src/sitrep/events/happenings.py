@@ -117,6 +117,8 @@ class TriggerFilter:
         self._ability = frozenset(" ".join(t.words) for t in lexicon.context.get("ability_words", ()))
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
+        self._judicial_tokens: dict[int, set[int]] = {}
+        self._paragraph_openings = {p: s for s, p in reversed(list(enumerate(reading.paragraph_of)))}
         self._not_triggers: dict[int, list[tuple[int, int]]] = {}
 
     def _sentence_has(self, name: str, matcher: TermMatcher, sentence: int) -> bool:
@@ -173,11 +175,12 @@ class TriggerFilter:
         sentence about a trial names a charge (a verb, "a été tué lundi devant le tribunal", is told)."""
         if trigger.root.pos_ != "NOUN" or not self._sentence_has("judicial", self._judicial, sentence):
             return False
-        judicial = {
-            i
-            for m in self._judicial.find(self._reading.sentences[sentence])
-            for i in range(m.span.start, m.span.end)
-        }
+        judicial = self._judicial_tokens.get(sentence)
+        if judicial is None:
+            found = self._judicial.find(self._reading.sentences[sentence])
+            judicial = self._judicial_tokens[sentence] = {
+                i for m in found for i in range(m.span.start, m.span.end)
+            }
         # Up from the noun to the verb it hangs on: a charge hangs on the trial's words ("comparaissent
         # pour meurtre", "le huis clos pour les victimes de violences"), the news on another verb ("un
         # détenu poursuivi pour vol a été libéré par l'explosion d'une bombe").
@@ -314,8 +317,7 @@ class TriggerFilter:
     def _link(self, sentence: int) -> bool:
         """The sentence is in a "Lire aussi : ..." paragraph: another story's headline."""
         reading = self._reading
-        first = reading.paragraph_of.index(reading.paragraph_of[sentence])
-        opening = reading.sentences[first]
+        opening = reading.sentences[self._paragraph_openings[reading.paragraph_of[sentence]]]
         return any(m.span.start - opening.start <= 1 for m in self._links.find(opening[:5]))
 
     def keep(self, trigger: Span) -> bool:
@@ -586,8 +588,8 @@ def group_triggers(
 def _told_again(
     happenings: list[Happening], fam: str, trigger: Span, day: tuple[date, int] | None, place: Place | None
 ) -> Happening | None:
-    """An earlier happening (not the latest) told again further down: same kind, a town within 25 km
-    (or no position known for one of them), the same or an unstated day. A live blog's later update
+    """An earlier happening (not the latest) told again further down: same kind, towns within 25 km of
+    each other (both known), the same or an unstated day. A live blog's later update
     ("Kharkiv : le bilan s'alourdit") or a story that comes back to its first event after another."""
     if place is None:
         return None
@@ -619,8 +621,8 @@ def _absorbing(
     sentence: int,
     fam: str,
     trigger: Span,
-    day: tuple[date, int] | None = None,
-    place: Place | None = None,
+    day: tuple[date, int] | None,
+    place: Place | None,
 ) -> Happening | None:
     """A happening already told in the same sentence takes in a trigger of another family when that
     trigger is only a word for part of it: an ambiguous word ("tirs" in a riot with tear gas), or a

@@ -142,10 +142,8 @@ def _names_a_district(span: Span) -> bool:
     """ "dans le quartier de Katindo", "au quartier Solino": a part of a city, which a gazetteer seldom
     holds and a near miss places in another town. Not "un quartier de Goma", "plusieurs quartiers
     de Ségou": there the name is the city's."""
+    i = _word_before(span)
     doc = span.doc
-    i = span.start - 1
-    if i >= 0 and doc[i].lower_ in ("de", "d'", "d’", "du"):
-        i -= 1
     return i >= 1 and doc[i].lower_ == "quartier" and doc[i - 1].lower_ in ("le", "du", "au")
 
 
@@ -199,11 +197,16 @@ def _admin_hint(span: Span) -> str | None:
 def _names_an_area(span: Span, words: frozenset[str] = _AREA_WORDS) -> bool:
     """ "la province de Deir ez-Zor", "le cercle de Koro": the name is the area's (ACLED codes it at
     its capital, geo_precision 3), not its chief town's."""
-    doc = span.doc
+    i = _word_before(span)
+    return i >= 0 and span.doc[i].lower_ in words
+
+
+def _word_before(span: Span) -> int:
+    """Where the word that introduces a name stands: "la province de X", "le quartier X" (-1: none)."""
     i = span.start - 1
-    if i >= 0 and doc[i].lower_ in ("de", "d'", "d’", "du"):
+    if i >= 0 and span.doc[i].lower_ in ("de", "d'", "d’", "du"):
         i -= 1
-    return i >= 0 and doc[i].lower_ in words
+    return i
 
 
 def _with_words_before(span: Span, gazetteer: Gazetteer) -> Span:
