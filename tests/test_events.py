@@ -777,3 +777,31 @@ def test_fighting_that_has_not_stopped_is_still_fighting(pipeline):
 def test_a_country_named_before_a_town_does_not_place_it(pipeline):
     event = one(pipeline, "Venus du Mali, des jihadistes ont attaqué lundi Djibo, tuant cinq soldats.")
     assert event.country == "Burkina Faso"
+
+
+def test_an_army_communique_gives_one_event_per_numbered_operation(pipeline):
+    # Burkinabè and Malian army communiqués list the week's operations by number: each is its own
+    # happening, and an air force backing the ground riposte does not make the clash an air strike.
+    events = code(
+        pipeline,
+        "L'état-major général des armées porte à la connaissance de l'opinion les résultats des opérations "
+        "conduites par les forces armées nationales et les VDP.\n\n"
+        "1. Le mercredi 3 mai 2023, une unité du Groupement de forces du secteur Nord a été prise à partie "
+        "par un groupe armé terroriste près de Djibo. La riposte, appuyée par le vecteur aérien, a permis "
+        "de mettre en déroute les assaillants. Deux VDP sont tombés.\n\n"
+        "2. Le jeudi 4 mai 2023, une patrouille a découvert près de Gorom-Gorom une cache contenant des "
+        "armes et des munitions.\n\n"
+        "3. Le vendredi 5 mai 2023, un nouveau détachement militaire a été installé à Aribinda.",
+    )
+    kinds = {e.location: e.sub_event_type for e in events}
+    assert kinds == {
+        "Djibo": "Armed clash",
+        "Gorom-Gorom": "Disrupted weapons use",
+        "Aribinda": "Headquarters or base established",
+    }
+    clash = next(e for e in events if e.location == "Djibo")
+    # the VDP fight beside the army: "un groupe armé terroriste" never stands for them
+    assert {clash.actor1, clash.actor2} == {
+        "Unidentified Armed Group (Burkina Faso)",
+        "Military Forces of Burkina Faso",
+    }

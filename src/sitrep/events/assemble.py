@@ -29,6 +29,7 @@ from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.actors import decode_actor
 from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
+from sitrep.normalize import fold
 from sitrep.records import Article, Event, Evidence, Place
 from sitrep.taxonomy import SUB_EVENT_TYPES, interaction_code
 
@@ -75,6 +76,7 @@ class EventExtractor:
         self.dates = DateReader(lexicon.dates)
         self.fatalities = FatalityReader(lexicon)
         self._heads = HeadWords.of(lexicon)
+        self._support = frozenset(" ".join(t.words) for t in lexicon.context.get("support_words", ()))
         self._dating = EventDating(lexicon)
         self._armed_targets: TermMatcher[str] = TermMatcher(
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
@@ -155,6 +157,14 @@ class EventExtractor:
         ):
             # "ont ouvert le feu sur le camp, d'abord avec des tirs d'obus puis par un assaut au sol ...
             # les combats ont duré trois heures": shells opening a ground assault make one armed clash
+            sub_event_type = "Armed clash"
+        if (
+            sub_event_type == "Air/drone strike"
+            and any(t.label_ == "Armed clash" and t.kb_id_ != AMBIGUOUS for t in clear)
+            and all(_in_support(t, self._support) for t in clear if t.label_ == sub_event_type)
+        ):
+            # "une unité a été prise à partie ... la riposte, appuyée par le vecteur aérien, a mis en
+            # déroute les assaillants": the aircraft backed a ground fight, which is the event
             sub_event_type = "Armed clash"
         if sub_event_type in _NON_VIOLENT_PROTEST and _crowd_turned_violent(reading, h):
             sub_event_type = "Violent demonstration"
@@ -473,6 +483,19 @@ def _toll_sentences(
     ):
         follow.append(ahead)
     return sorted({*h.sentences, *between, *follow})
+
+
+def _in_support(trigger: Span, support: frozenset[str]) -> bool:
+    """The trigger names what backed someone else's action: its head, or the head's head, is one of
+    context.yaml `support_words` ("appuyés par le vecteur aérien", "avec l'appui des hélicoptères")."""
+    head = trigger.root.head
+    for _ in range(2):
+        if fold(head.lemma_) in support or fold(head.text) in support:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
 
 
 def _negated(trigger: Span) -> bool:

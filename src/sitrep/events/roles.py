@@ -188,7 +188,8 @@ def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
     """A generic armed actor ("les terroristes") stands for the group the paragraph names."""
     if not generic.generic or generic.inter not in (2, 3):
         return generic
-    named = [m for m in mentions if not m.generic and m.inter in (2, 3)]
+    # a militia beside the state ("les FDS et les VDP") is never the "terroristes" they fight
+    named = [m for m in mentions if not m.generic and m.inter in (2, 3) and m.kind != "auxiliary"]
     if not named or generic.span is None:
         return generic
     return min(named, key=lambda m: abs(m.span.start - generic.span.start) if m.span else 0)

@@ -66,6 +66,7 @@ ACTOR_KINDS: Mapping[str, int] = MappingProxyType(
         "police": 1,
         "rebel": 2,
         "militia": 3,
+        "auxiliary": 3,  # a militia fighting beside the state (VDP, Civilian JTF): never its enemy's name
         "identity_militia": 4,
         "rioters": 5,
         "protesters": 6,
