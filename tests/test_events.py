@@ -805,3 +805,16 @@ def test_an_army_communique_gives_one_event_per_numbered_operation(pipeline):
         "Unidentified Armed Group (Burkina Faso)",
         "Military Forces of Burkina Faso",
     }
+
+
+def test_a_toll_carried_by_a_report_names_who_gave_it_and_its_revision_wins(pipeline):
+    event = one(
+        pipeline,
+        "De violents affrontements ont opposé lundi des éleveurs et des agriculteurs près de Koumra, "
+        "dans le sud du Tchad.\n\n"
+        "Un premier bilan, communiqué lundi soir par des sources locales, faisait état de cinq morts. "
+        "Il a été porté mardi à onze morts par le gouverneur de la province.",
+    )
+    # "faisait état de": "état" belongs to the verb, and the report ("un bilan") speaks for its issuer
+    assert event.claimed_by == "des sources locales"
+    assert event.fatalities == 11

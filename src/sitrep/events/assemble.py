@@ -299,7 +299,12 @@ class EventExtractor:
         reader = FactualityReader(reading, self._factuality_rules)
         in_headline = any(reading.is_headline(reading.sentence_of(t)) for t in h.triggers)
         others = kept_starts - {t.start for t in h.triggers}
-        return reader.event(main, body, in_headline=in_headline, others=others)
+        tolls = [
+            reading.sentences[s]
+            for s in h.toll_sentences
+            if s not in h.sentences and self._gives_toll(reading.sentences[s])
+        ]
+        return reader.event(main, body, in_headline=in_headline, others=others, tolls=tolls)
 
     def _claimant_actor(self, reading: Reading, fact: Factuality) -> Actor | None:
         claimant = fact.claimant if fact.responsibility else fact.perpetrator
@@ -459,14 +464,15 @@ def _toll_sentences(
     # Unclaimed sentences between the happening's own, then a few after it in its paragraph.
     between = [s for s in range(first + 1, last) if s not in claimed and not keep.is_history(s)]
     follow = []
+    toll_paragraph = reading.paragraph_of[last] + 1
     for s in range(last + 1, min(len(reading.sentences), last + 1 + _TOLL_FOLLOW_UP)):
         if s in claimed or keep.is_history(s):
             break
         if reading.paragraph_of[s] != reading.paragraph_of[last]:
-            opens_next = reading.paragraph_of[s] == reading.paragraph_of[last] + 1
-            if opens_next and gives_toll(reading.sentences[s]):
-                follow.append(s)
-            break
+            # the next paragraph's tolls, while they last ("Un premier bilan faisait état de cinq
+            # morts. Il a été porté mardi à onze.")
+            if reading.paragraph_of[s] != toll_paragraph or not gives_toll(reading.sentences[s]):
+                break
         follow.append(s)
     # "Douze soldats tués, selon le ministère. C'est le bilan de l'embuscade ...": a toll just before.
     ahead = first - 1

@@ -116,7 +116,7 @@ class Sources:
                 continue
             if root is not None and not self._covers(verb, root, span):
                 continue
-            who = self._verb_speaker(verb, span)
+            who = self._verb_speaker(cue, span)
             if who is None and self._carrier_subject(verb, span):
                 return Claim(None, cue, None, unit, rumour=True)
             if (found := named(who, cue)) is not None:
@@ -251,12 +251,13 @@ class Sources:
             return replace(found, claimed_by=None, claimant=None)  # attributed, to nobody we can name
         return found
 
-    def _verb_speaker(self, verb: Token, span: Span) -> Span | None:
+    def _verb_speaker(self, cue: Span, span: Span) -> Span | None:
         """Who speaks through an attribution verb: the agent of a passive ("confirmée par ses
         ex-compagnons"), the speaker after an incise ("..., a annoncé le gouverneur"), the subject."""
+        verb = cue.root
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
             return names.agent_of(verb, span, self.words)
-        inverted = names.inverted_speaker(verb, span, self.words, self.layout.dated)
+        inverted = names.inverted_speaker(cue, span, self.words, self.layout.dated)
         return inverted or names.subject_of(verb, span, self.words) or pronoun_subject(verb, span)
 
     @staticmethod

@@ -186,7 +186,8 @@ def phrase_root(phrase: Span) -> Token:
 
 def _issuer(phrase: Span, unit: Span, words: Words) -> Span | None:
     """Who issued a carrier: its owner ("le communiqué de l'armée") or the agent of a participle
-    right after it ("des messages diffusés par des habitants")."""
+    right after it ("des messages diffusés par des habitants", "un bilan, communiqué mardi par des
+    sources locales,")."""
     root = phrase_root(phrase)
     owner = noun_phrase(root, unit, words)
     if owner is not None and owner.root.i != root.i:
@@ -197,7 +198,9 @@ def _issuer(phrase: Span, unit: Span, words: Words) -> Span | None:
             head = next((t for t in doc[i + 1 : unit.end] if t.pos_ in ("NOUN", "PROPN")), None)
             if head is not None:
                 return noun_phrase(head, unit, words) or doc[head.i : head.i + 1]
-        if doc[i].is_punct:
+        if doc[i].is_punct and not (
+            doc[i].text == "," and i + 1 < unit.end and doc[i + 1].dep_ == "acl" and doc[i + 1].head.i == root.i
+        ):
             break
     return None
 
@@ -239,7 +242,13 @@ def subject_of(verb: Token, unit: Span, words: Words) -> Span | None:
     if head is None or any(t.pos_ == "VERB" for t in opening):
         return None
     end = next((t.i for t in opening if t.pos_ == "AUX" or t.text == ","), verb.i)
-    return doc[start:end] if end > head.i else None
+    if end <= head.i:
+        return None
+    if lemma(head) in words.carriers:
+        # "Un premier bilan, communiqué par des sources locales, faisait état de": who gave it
+        issuer = _issuer(doc[start:end], unit, words)
+        return issuer if issuer is not None or lemma(head) not in words.documents else doc[start:end]
+    return doc[start:end]
 
 
 def agent_of(verb: Token, unit: Span, words: Words) -> Span | None:
@@ -255,25 +264,26 @@ def agent_of(verb: Token, unit: Span, words: Words) -> Span | None:
 
 
 def inverted_speaker(
-    verb: Token, unit: Span, words: Words, dated: frozenset[int] = frozenset()
+    cue: Span, unit: Span, words: Words, dated: frozenset[int] = frozenset()
 ) -> Span | None:
-    """ "..., a annoncé le gouverneur.": in an incise the speaker follows the verb. The model often
-    parses it as the object, or hangs it elsewhere; then the first noun phrase after the verb that
-    no preposition introduces (and that is not a date) is the speaker."""
-    doc = verb.doc
+    """ "..., a annoncé le gouverneur.": in an incise the speaker follows the verb of the cue. The
+    model often parses it as the object, or hangs it elsewhere; then the first noun phrase after the
+    cue that no preposition introduces (and that is not a date) is the speaker. The cue's own words
+    are never the speaker ("faisait état de": "état" is the verb's object)."""
+    verb, doc = cue.root, cue.doc
     if not is_incise(verb, unit):
         return None
     child = next(
         (
             c
             for c in verb.children
-            if c.dep_ in ("obj", "nsubj") and verb.i < c.i < unit.end and c.i not in dated
+            if c.dep_ in ("obj", "nsubj") and max(verb.i, cue.end - 1) < c.i < unit.end and c.i not in dated
         ),
         None,
     )
     if child is not None and child.pos_ in ("NOUN", "PROPN"):
         return noun_phrase(child, unit, words)
-    i, end = verb.i + 1, unit.end
+    i, end = max(verb.i, cue.end - 1) + 1, unit.end
     while i < end:
         tok = doc[i]
         if tok.text in SENTENCE_END or tok.text == ",":
@@ -310,14 +320,14 @@ def speaker_of_quote(layout: Layout, quote: tuple[int, int], words: Words) -> tu
     window = doc[end : min(after_unit.end, end + _SPEAKER_WINDOW + 2)]
     for match in words.speech.find(window):
         verb = match.span.root
-        speaker = inverted_speaker(verb, after_unit, words, layout.dated)
+        speaker = inverted_speaker(match.span, after_unit, words, layout.dated)
         return match.span, speaker or subject_of(verb, after_unit, words)
     before_unit = layout.span(layout.unit_of(start - 1))
     window = doc[max(before_unit.start, start - 1 - 2 * _SPEAKER_WINDOW) : start - 1]
     for match in reversed(words.speech.find(window)):
         verb = match.span.root
         speaker = subject_of(verb, before_unit, words)
-        return match.span, speaker or inverted_speaker(verb, before_unit, words, layout.dated)
+        return match.span, speaker or inverted_speaker(match.span, before_unit, words, layout.dated)
     return None, None
 
 

@@ -21,6 +21,7 @@ headline's attribution covers the story it heads.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -127,12 +128,19 @@ class FactualityReader:
     # ------------------------------------------------------------------ one event
 
     def event(
-        self, main: Span, body: list[Span], *, in_headline: bool = False, others: frozenset[int] | None = None
+        self,
+        main: Span,
+        body: list[Span],
+        *,
+        in_headline: bool = False,
+        others: frozenset[int] | None = None,
+        tolls: Sequence[Span] = (),
     ) -> Factuality:
         """The factuality of an event told by `body` (its triggers outside the headline, or the
         headline's when the body has none); `main` is the trigger that decided its type. `others`:
         where the triggers of the article's other events start (None: any other event word that is not
-        a definite mention of this one)."""
+        a definite mention of this one). `tolls`: the sentences that give its toll, whose source tells
+        of it when its own sentences name none."""
         readings = [(t, self.trigger(t)) for t in sorted(body, key=lambda t: t.start)]
         lede = min(f.unit for _, f in readings)
         fact = next((f for t, f in readings if t.start == main.start and f.unit == lede), None)
@@ -144,6 +152,8 @@ class FactualityReader:
             fact = self._confirmed(fact, readings)
         if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
             fact = self._sourced_elsewhere(fact, readings, main)
+        if fact.claimed_by is None and fact.value == "asserted":
+            fact = self._toll_sourced(fact, readings, tolls)
         if fact.value == "denied":
             upto = len(self.layout.starts) if lede in self.layout.headline else fact.unit
             fact = fact.sourced(self.sources.denier(upto) or (fact if fact.claimed_by else None))
@@ -272,6 +282,21 @@ class FactualityReader:
             return replace(other, value=value, cue=fact.cue or other.cue, unit=fact.unit)
         if fact.value == "unconfirmed" and definite(main):
             return fact.sourced(self.sources.before(self.layout.unit_of(main.start)))
+        return fact
+
+    def _toll_sourced(
+        self, fact: Factuality, readings: list[tuple[Span, Factuality]], tolls: Sequence[Span]
+    ) -> Factuality:
+        """ "Des affrontements ont opposé lundi ... Un premier bilan, communiqué par des sources
+        locales, faisait état de cinq morts.": whoever gave the toll is the source of the account."""
+        own = {f.unit for _, f in readings}
+        for sentence in tolls:
+            unit = self.layout.unit_of(sentence.start)
+            if unit in own or unit in self.layout.headline:
+                continue
+            found = self.sources.in_unit(unit)
+            if found is not None and found.claimed_by is not None and not found.responsibility:
+                return Factuality.reported(found, unit=fact.unit)
         return fact
 
     def _first_told(self, readings: list[tuple[Span, Factuality]]) -> int:
