@@ -818,3 +818,16 @@ def test_a_toll_carried_by_a_report_names_who_gave_it_and_its_revision_wins(pipe
     # "faisait état de": "état" belongs to the verb, and the report ("un bilan") speaks for its issuer
     assert event.claimed_by == "des sources locales"
     assert event.fatalities == 11
+
+
+def test_a_promise_to_retake_a_town_does_not_turn_its_capture_into_a_recapture(pipeline):
+    event = one(
+        pipeline,
+        "Des rebelles du M23 ont pris lundi le contrôle de Rutshuru, cité commerçante du Nord-Kivu, "
+        "après plusieurs heures de combats contre l'armée congolaise. Le porte-parole de l'armée a "
+        "assuré que la cité serait « reprise très bientôt ».",
+    )
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "M23: March 23 Movement"
+    # "cité commerçante" describes the town: no traders were attacked
+    assert event.actor2 == "Military Forces of the Democratic Republic of Congo"

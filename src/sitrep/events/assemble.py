@@ -139,18 +139,25 @@ class EventExtractor:
         """`kept_starts`: where the article's kept triggers start, to see where another happening is told."""
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
         body = _without_negated_parts(body)
+        reader = FactualityReader(reading, self._factuality_rules)
+        # "ont pris le contrôle de Kayna ... l'armée assure que la cité sera reprise bientôt": what is
+        # only promised or threatened does not decide what happened
+        told = body
+        if reader.trigger(body[0]).value != "hypothetical":
+            told = [t for t in body if reader.trigger(t).value != "hypothetical"]
         # The clear words of the body decide the sub-event type; ambiguous or headline words only
         # when there is nothing else.
         own = [t for t in body if family(t.label_) == h.family] or body  # not the words it took in
+        deciding = [t for t in own if t in told] or own
         # An ambiguous word counts as a stated action when it is a verb ("ont été enlevées"), not
         # when it is a noun that may only name a means ("l'aviation"), nor when it only says people
         # died ("ont été tués"): the toll, not the kind of violence.
         # A word kept with a licence of its own ("gaz lacrymogène" near a crowd) is as clear.
         clear = [
             t
-            for t in own
+            for t in deciding
             if t.kb_id_ != AMBIGUOUS or _stated_action(t) or own_licence(self.lexicon, t) is not None
-        ] or own
+        ] or deciding
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
         if sub_event_type == "Shelling/artillery/missile attack" and (
             sum(t.label_ == "Armed clash" and t.kb_id_ != AMBIGUOUS for t in clear) >= 2
@@ -168,9 +175,9 @@ class EventExtractor:
             sub_event_type = "Armed clash"
         if sub_event_type in _NON_VIOLENT_PROTEST and _crowd_turned_violent(reading, h):
             sub_event_type = "Violent demonstration"
-        main = next((t for t in body if t.label_ == sub_event_type), body[0])
+        main = next((t for t in [*told, *body] if t.label_ == sub_event_type), body[0])
         related = [t for t in own if t is not main]
-        fact = self._factuality(reading, main, body, h, kept_starts)
+        fact = self._factuality(reader, reading, main, body, h, kept_starts)
         claimant = self._claimant_actor(reading, fact)
 
         event_type = SUB_EVENT_TYPES[sub_event_type]
@@ -294,9 +301,14 @@ class EventExtractor:
         return None
 
     def _factuality(
-        self, reading: Reading, main: Span, body: list[Span], h: Happening, kept_starts: frozenset[int]
+        self,
+        reader: FactualityReader,
+        reading: Reading,
+        main: Span,
+        body: list[Span],
+        h: Happening,
+        kept_starts: frozenset[int],
     ) -> Factuality:
-        reader = FactualityReader(reading, self._factuality_rules)
         in_headline = any(reading.is_headline(reading.sentence_of(t)) for t in h.triggers)
         others = kept_starts - {t.start for t in h.triggers}
         tolls = [

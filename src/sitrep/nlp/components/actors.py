@@ -40,6 +40,8 @@ class ActorTagger:
         for match in self.matcher.find(doc):
             span = match.span
             span.label_, span.kb_id_ = match.payload
+            if _describes_a_thing(span):
+                continue
             if spans and _restates(spans[-1], span):
                 continue
             if spans and _names_the_group_of(spans[-1], span):
@@ -68,6 +70,21 @@ def _names_the_group_of(generic: Span, named: Span) -> bool:
         0 < len(between) <= _MAX_BETWEEN
         and any(t.lower_ in ("de", "du", "des", "d'", "d’") for t in between)
         and all(t.lower_ in _OF or t.pos_ == "ADJ" or "Part" in t.morph.get("VerbForm") for t in between)
+    )
+
+
+def _describes_a_thing(span: Span) -> bool:
+    """ "une cité commerçante", "le mouvement étudiant", "les organisations paysannes": a word for
+    civilians used as the adjective of a thing names nobody. (Tags only: this runs before the parse.)"""
+    inter, _, _, generic = decode_actor(span.kb_id_)
+    word = span[0]
+    return (
+        generic
+        and inter == 7
+        and len(span) == 1
+        and word.pos_ == "ADJ"
+        and word.i > 0
+        and span.doc[word.i - 1].pos_ == "NOUN"
     )
 
 
