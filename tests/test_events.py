@@ -831,3 +831,17 @@ def test_a_promise_to_retake_a_town_does_not_turn_its_capture_into_a_recapture(p
     assert event.actor1 == "M23: March 23 Movement"
     # "cité commerçante" describes the town: no traders were attacked
     assert event.actor2 == "Military Forces of the Democratic Republic of Congo"
+
+
+def test_a_source_after_the_day_is_named_and_a_negated_rank_denies_nothing(pipeline):
+    event = one(
+        pipeline,
+        "Au moins quatorze civils ont été tués lundi soir par une frappe aérienne de l'armée nigériane "
+        "sur un village de la zone de Kauru, ont indiqué mardi des responsables communautaires. "
+        "Un appareil a largué deux bombes sur une cérémonie, selon ces responsables.\n\n"
+        "Ce n'est pas la première bavure de ce type au Nigeria.",
+    )
+    assert event.sub_event_type == "Air/drone strike"
+    # "des" after the day is the article of the speaker; "pas la première" says there were others
+    assert event.factuality == "reported"
+    assert event.claimed_by is not None and event.claimed_by.endswith("responsables communautaires")

@@ -33,6 +33,8 @@ from sitrep.events.scope import (
 )
 from sitrep.normalize import fold
 
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -227,6 +229,8 @@ class Sources:
         first = who[0]
         if len(who) == 1 and fold(first.text) in PERSONAL_PRONOUNS:
             return True
+        if first.pos_ == "DET" and fold(first.text) in _DEMONSTRATIVES and len(who) <= 3:
+            return True  # "ces responsables", "cet officier": named before
         return first.pos_ == "DET" and "Yes" in first.morph.get("Poss") and len(who) <= 3
 
     def _antecedent(self, found: Claim) -> Claim:

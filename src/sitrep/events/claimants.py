@@ -288,6 +288,9 @@ def inverted_speaker(
         tok = doc[i]
         if tok.text in SENTENCE_END or tok.text == ",":
             break
+        if fold(tok.text) == "des" and (i - 1 == verb.i or i - 1 in dated):
+            i += 1  # "ont indiqué jeudi des responsables": the article, whatever the tagger says
+            continue
         if tok.pos_ == "ADP":  # "à notre correspondant", "dans un communiqué": skip the complement
             i += 1
             while i < end and doc[i].pos_ in ("DET", "ADJ", "NUM"):

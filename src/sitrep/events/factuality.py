@@ -115,6 +115,10 @@ class Rules:
         )
 
 
+#: "ce n'est pas la première attaque": a negated rank says the event is one of several.
+_RANKS = frozenset({"premier", "première", "seul", "seule", "dernier", "dernière", "unique"})
+
+
 class FactualityReader:
     """Reads the factuality of the events of one article."""
 
@@ -373,6 +377,8 @@ class FactualityReader:
                 return False
         if not has_negator(verb):
             return False
+        if any(c.dep_ == "amod" and lemma(c) in _RANKS for c in root.children):
+            return False  # "ce n'est pas la première bavure": there were others, not none
         if lemma(root) in self.rules.toll_words:
             return False  # deaths denied, not the event: the toll is 0
         return not any(c.dep_.startswith("nsubj") and det_negative(c) for c in verb.children)
