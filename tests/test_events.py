@@ -845,3 +845,32 @@ def test_a_source_after_the_day_is_named_and_a_negated_rank_denies_nothing(pipel
     # "des" after the day is the article of the speaker; "pas la première" says there were others
     assert event.factuality == "reported"
     assert event.claimed_by is not None and event.claimed_by.endswith("responsables communautaires")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Lundi à Niamey, une foule en colère brandissait des pancartes devant le palais de justice et "
+            "réclamait justice pour la victime.",
+            "Peaceful protest",
+        ),
+        (
+            "Lundi à Niamey, une foule en colère a lynché un présumé voleur de bétail.",
+            "Mob violence",
+        ),
+    ],
+)
+def test_an_angry_crowd_is_violent_only_when_it_does_violence(pipeline, text, sub_event_type):
+    assert one(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_a_protest_after_an_accident_is_still_a_protest(pipeline):
+    # three words of accident news make an article off-topic, unless a crowd is named in it
+    event = one(
+        pipeline,
+        "Un accident chimique est survenu samedi dans une usine de Dakar. L'accident a fait craindre "
+        "une pollution de l'air. Lundi, le rassemblement des manifestants s'est tenu devant le "
+        "ministère de l'Environnement, après l'accident : ils brandissaient des pancartes.",
+    )
+    assert event.sub_event_type == "Peaceful protest"

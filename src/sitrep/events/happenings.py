@@ -128,11 +128,12 @@ class TriggerFilter:
         return self._cache[key]
 
     def off_topic(self) -> bool:
-        """A sports or business story: its vocabulary says so, and no armed actor is named in it
-        ("les Aigles ont pilonné la défense adverse")."""
+        """A sports or business story: its vocabulary says so, and no armed actor nor crowd is named in
+        it ("les Aigles ont pilonné la défense adverse"; but "un accident ... le rassemblement des
+        manifestants" is a protest)."""
         reading = self._reading
         if any(
-            a.kb_id_.split("|")[0] in ("1", "2", "3", "4", "8")
+            a.kb_id_.split("|")[0] in ("1", "2", "3", "4", "5", "6", "8")
             for spans in reading.actors.values()
             for a in spans
         ):
