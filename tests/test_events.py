@@ -874,3 +874,15 @@ def test_a_protest_after_an_accident_is_still_a_protest(pipeline):
         "ministère de l'Environnement, après l'accident : ils brandissaient des pancartes.",
     )
     assert event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des centaines de personnes ont manifesté lundi à Conakry contre la hausse des prix du carburant.",
+        "Lundi à Dakar, des étudiants ont manifesté pour réclamer le paiement de leurs bourses.",
+    ],
+)
+def test_people_protesting_about_the_economy_still_protest(pipeline, text):
+    # "hausse des prix" and "bourse" are business words, but here they are what the crowd wants
+    assert one(pipeline, text).sub_event_type == "Peaceful protest"

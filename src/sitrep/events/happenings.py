@@ -352,6 +352,10 @@ class TriggerFilter:
                 # A licence of its own is specific enough ("gaz lacrymogène" and a crowd): a
                 # non-conflict word beside it ("le paiement de leurs bourses") is what the crowd wants.
                 return self._licensed_near(licence, trigger, sentence)
+            if family(trigger.label_) == "unrest" and self._licensed_near(("protest_aims",), trigger, sentence):
+                # what the crowd is for licenses it, even when it is the economy: "ont manifesté
+                # contre la hausse des prix"
+                return True
             if self._sentence_has("non_conflict", self._non_conflict, sentence):
                 return False
             others = [
