@@ -886,3 +886,16 @@ def test_a_protest_after_an_accident_is_still_a_protest(pipeline):
 def test_people_protesting_about_the_economy_still_protest(pipeline, text):
     # "hausse des prix" and "bourse" are business words, but here they are what the crowd wants
     assert one(pipeline, text).sub_event_type == "Peaceful protest"
+
+
+def test_a_word_of_a_group_name_and_a_past_month_tell_no_event(pipeline):
+    # "libération" in the FPL's name and in "réclame la libération du président" is no town
+    # retaken; "le coup d'État de juillet 2022" is the group's history
+    event = one(
+        pipeline,
+        "Une quarantaine de combattants du Front patriotique de libération (FPL), un mouvement armé "
+        "apparu après le coup d'État de juillet 2022, ont déposé les armes lundi à Agadez. Le FPL, qui "
+        "réclame la libération du président déchu, avait revendiqué plusieurs attaques contre l'armée.",
+    )
+    assert event.sub_event_type == "Change to group/activity"
+    assert event.event_date == "2023-05-08"

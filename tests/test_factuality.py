@@ -136,9 +136,9 @@ def test_a_group_that_claims_a_bombing_the_police_told_is_its_perpetrator(pipeli
         "police somalienne. Un témoin a dit avoir vu le véhicule forcer la barrière.\n\n"
         "Les shebab ont revendiqué l'attentat dans la soirée.",
     )
-    # The account stays the police's; the claim names who set the bomb off, and the police that
-    # told of it were not its target.
-    assert event.factuality == "reported" and event.claimed_by == "la police somalienne"
+    # The claim is the group's (FACTUALITY.md: "even when the army confirms the attack"); it names
+    # who set the bomb off, and the police that told of it were not its target.
+    assert event.factuality == "reported" and event.claimed_by == "Les shebab"
     assert event.actor1 == "Al Shabaab"
     assert event.actor2 == "Civilians (Somalia)"
 

@@ -190,7 +190,7 @@ class EventExtractor:
                 event_type,
                 h.sentences,
                 claimant=claimant,
-                source=None if fact.responsibility else fact.claimant,
+                source=fact.teller if fact.responsibility else fact.claimant,
                 heads=self._heads,
                 related=related,
             )
@@ -319,7 +319,7 @@ class EventExtractor:
         return reader.event(main, body, in_headline=in_headline, others=others, tolls=tolls)
 
     def _claimant_actor(self, reading: Reading, fact: Factuality) -> Actor | None:
-        claimant = fact.claimant if fact.responsibility else fact.perpetrator
+        claimant = fact.claimant if fact.responsibility else None
         if claimant is None:
             return None
         for spans in reading.actors.values():

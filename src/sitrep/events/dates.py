@@ -38,6 +38,8 @@ class _Patterns:
     relative: re.Pattern[str]
     period: re.Pattern[str]
     month: re.Pattern[str]
+    #: a month with its year, whatever comes before it: "le coup d'État de juillet 2023"
+    month_year: re.Pattern[str]
     year: re.Pattern[str]
     weekdays: tuple[str, ...]
     months: Mapping[str, int]
@@ -80,6 +82,7 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         month=re.compile(
             rf"\b(?:en|depuis|debut|fin|mi|courant|au mois de)\s+(?P<month>{mo})(?:\s+{year})?\b"
         ),
+        month_year=re.compile(rf"\b(?P<month>{mo})\s+{year}\b"),
         year=re.compile(rf"\b(?:en|depuis|de|des|annee|annees)\s+{year}\b"),
         weekdays=weekdays,
         months=months,
@@ -178,7 +181,7 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
     for m in p.period.finditer(folded):
         days, precision = p.periods[re.sub(r"\s+", " ", m.group(0))]
         add(m, published + timedelta(days=days) if published else None, precision)
-    for m in p.month.finditer(folded):
+    for m in [*p.month.finditer(folded), *p.month_year.finditer(folded)]:
         month = p.months[m["month"]]
         year = int(m["year"]) if m["year"] else (published.year if published else None)
         if year is None:

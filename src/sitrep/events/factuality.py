@@ -44,6 +44,7 @@ from sitrep.events.scope import (
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
+from sitrep.taxonomy import SUB_EVENT_TYPES
 
 #: When an event's sentences disagree, the body's strongest reading wins.
 STRENGTH = {"asserted": 4, "reported": 3, "unconfirmed": 2, "hypothetical": 1, "denied": 0}
@@ -63,9 +64,9 @@ class Factuality:
     responsibility: bool = False
     #: the unit (orthographic sentence) the reading comes from.
     unit: int = -1
-    #: who claimed responsibility, when another source is the one cited ("selon la police ... les
-    #: shebab ont revendiqué l'attentat").
-    perpetrator: Span | None = None
+    #: who told of the event when a group's claim of responsibility is the claim cited ("selon la
+    #: police ... les shebab ont revendiqué l'attentat": the police), to keep it out of the event.
+    teller: Span | None = None
 
     @classmethod
     def reported(cls, claim: Claim, *, value: str = "reported", unit: int | None = None) -> Factuality:
@@ -114,6 +115,9 @@ class Rules:
             involvement=TermMatcher((t.words, True) for t in cues.get("involvement", ())),
         )
 
+
+#: Event types a group claims responsibility for.
+_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 #: "ce n'est pas la première attaque": a negated rank says the event is one of several.
 _RANKS = frozenset({"premier", "première", "seul", "seule", "dernier", "dernière", "unique"})
@@ -165,17 +169,17 @@ class FactualityReader:
             if in_headline or lede == self._first_told(readings):
                 fact = self._headline_sourced(fact, told_by_headline=lede in self.layout.headline)
         if fact.value in ("asserted", "reported") and not fact.responsibility:
-            claim = next(
-                (f.claimant for _, f in readings if f.responsibility and f.value == "reported"), None
+            # The police or a hospital told it, a group claimed it: the claim is the group's, which
+            # is the perpetrator (FACTUALITY.md), and the teller stays out of the event.
+            violence = SUB_EVENT_TYPES[main.label_] in _VIOLENCE
+            claimed = next(
+                (f for _, f in readings if violence and f.responsibility and f.value == "reported"), None
             )
-            if claim is None:
+            if claimed is None and violence:
                 later = self.sources.later_claim(lede, {t.start for t, _ in readings}, others)
-                if later is not None and fact.value == "asserted":
-                    fact = Factuality.reported(later, unit=fact.unit)
-                claim = later.claimant if later is not None else None
-            # The police or a hospital told it, a group claimed it: the account stays theirs, the
-            # group is the perpetrator.
-            fact = replace(fact, perpetrator=claim) if claim is not None else fact
+                claimed = Factuality.reported(later) if later is not None else None
+            if claimed is not None:
+                fact = replace(claimed, unit=fact.unit, teller=fact.claimant)
         if fact.value == "reported":
             # "L'attaque n'a pas été confirmée par les autorités": a later mention hedged in words
             hedged = next(

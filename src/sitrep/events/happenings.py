@@ -229,6 +229,18 @@ class TriggerFilter:
                 return True
         return False
 
+    def _in_a_group_name(self, trigger: Span, sentence: int) -> bool:
+        """ "le Front patriotique de libération (FPL)", "l'Armée de libération du Soudan": a word of a
+        non-state group's name. (A state's forces may be named by their means: "l'aviation malienne"
+        is both the army and a strike.)"""
+        return any(
+            a.start <= trigger.start
+            and trigger.end <= a.end
+            and a.kb_id_.split("|")[0] in ("2", "3", "4")
+            and not a.kb_id_.endswith("|generic")
+            for a in self._reading.actors.get(sentence, [])
+        )
+
     def _not_a_trigger(self, trigger: Span, sentence: int) -> bool:
         """A phrase that holds the trigger but tells no event: "les manifestations sportives",
         "une marche de dix kilomètres" (context.yaml `not_triggers`)."""
@@ -344,7 +356,7 @@ class TriggerFilter:
             return False
         if _infinitive_of_noun(trigger, self._ability) and not self._planned(sentence):
             return False  # "les hommes en âge de combattre": no event happened, nor is one planned
-        if self._not_a_trigger(trigger, sentence):
+        if self._not_a_trigger(trigger, sentence) or self._in_a_group_name(trigger, sentence):
             return False
         if trigger.kb_id_ == AMBIGUOUS:
             licence = own_licence(self._reading.lexicon, trigger)
