@@ -593,3 +593,27 @@ def test_news_places_resolve_within_10_km_with_the_country_dumps(news_gazetteer)
     assert hinted.share_within(10) >= 0.95, [(o.row.name, o.found, o.km) for o in hinted.misses]
     bare = score_places(rows, gazetteer=news_gazetteer, with_country=False)
     assert bare.share_within(50) >= 0.85
+
+
+def test_a_town_named_in_the_same_sentence_tells_which_namesake_is_meant(tmp_path, pipeline):
+    from sitrep.events.place import resolve_mention
+    from sitrep.nlp.components import PLACES
+
+    # Two villages called Sokoura: the larger one, far to the west, wins unless the sentence says where.
+    dump = write_lines(
+        tmp_path / "ML.txt",
+        [
+            dump_line(2453348, "Mopti", "", 14.4843, -4.18296, "P", "PPLA", "ML", "04", 186187),
+            dump_line(9000001, "Sokoura", "", 12.95, -8.25, "P", "PPL", "ML", "03", 4000),
+            dump_line(9000002, "Sokoura", "", 14.52, -4.05, "P", "PPL", "ML", "04", 0),
+        ],
+    )
+    with Gazetteer.build(tmp_path / "g.sqlite", cities=read_places(dump), progress=False) as gazetteer:
+        alone = pipeline.nlp("Des hommes armés ont incendié le marché de Sokoura.")
+        beside = pipeline.nlp("Près de Mopti, à Sokoura, des hommes armés ont incendié le marché.")
+        far, near = (
+            resolve_mention(next(s for s in doc.spans[PLACES] if s.text == "Sokoura"), gazetteer=gazetteer, hints=["ML"])
+            for doc in (alone, beside)
+        )
+    assert far is not None and far.place.admin1 != near.place.admin1
+    assert near is not None and near.place.latitude == pytest.approx(14.52)

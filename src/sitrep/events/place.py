@@ -20,6 +20,7 @@ from spacy.tokens import Span
 from sitrep.events.reading import Reading
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
+from sitrep.nlp.components import PLACES
 from sitrep.nlp.components.actors import decode_actor
 from sitrep.records import Place
 
@@ -235,6 +236,7 @@ def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Re
         country_hints=hints,
         admin_hint=_admin_hint(span),
         area=_names_an_area(span),
+        near=_neighbour(span, gazetteer, hints) if _namesakes_at_home(span.text, gazetteer, hints) else None,
     )
     if resolution is None or (hints and resolution.place.iso2 not in hints[:3]):
         # Outside the countries the article is about: a metonym ("hostiles à Paris"), a person,
@@ -244,6 +246,31 @@ def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Re
     if precision != resolution.geo_precision:
         resolution = replace(resolution, geo_precision=precision)
     return resolution
+
+
+def _namesakes_at_home(name: str, gazetteer: Gazetteer, hints: list[str]) -> bool:
+    """Several places of that name in the article's country (three Keur Massar in Senegal)."""
+    return bool(hints) and sum(c.place.iso2 == hints[0] for c in gazetteer.candidates(name)) > 1
+
+
+def _neighbour(span: Span, gazetteer: Gazetteer, hints: list[str]) -> Place | None:
+    """The town named nearest `span` in its sentence: "dans la banlieue de Dakar, à Keur Massar" tells
+    which of three Keur Massar is meant (resolve_place's `near`)."""
+    others = sorted(
+        (
+            other
+            for other in span.doc.spans[PLACES]
+            if other.sent.start == span.sent.start and (other.end <= span.start or other.start >= span.end)
+        ),
+        key=lambda other: abs(other.start - span.start),
+    )
+    for other in others:
+        if gazetteer.country_by_name(other.text) is not None:
+            continue
+        found = resolve_place(other.text, gazetteer=gazetteer, country_hints=hints)
+        if found is not None and found.place.feature_class == "P" and found.place.iso2 == hints[0]:
+            return found.place
+    return None
 
 
 def sentence_place(
