@@ -899,3 +899,43 @@ def test_a_word_of_a_group_name_and_a_past_month_tell_no_event(pipeline):
     )
     assert event.sub_event_type == "Change to group/activity"
     assert event.event_date == "2023-05-08"
+
+
+def test_protesters_fighting_the_police_make_a_violent_demonstration(pipeline):
+    calm_then_clash = one(
+        pipeline,
+        "Lundi à Dakar, des milliers d'étudiants ont manifesté pour réclamer le paiement de leurs bourses. "
+        "Des affrontements ont opposé les manifestants aux forces de l'ordre, qui ont fait usage de gaz "
+        "lacrymogènes.",
+    )
+    assert calm_then_clash.sub_event_type == "Violent demonstration"
+    shot_at = one(
+        pipeline,
+        "Lundi à Garoua, des centaines de jeunes ont érigé des barricades et jeté des pierres sur les "
+        "gendarmes, qui ont répliqué à balles réelles.",
+    )
+    # force against a crowd that was itself violent is not "excessive force against protesters"
+    assert shot_at.sub_event_type == "Violent demonstration"
+
+
+def test_a_dispersed_gathering_was_dispersed_by_the_police_and_coded_in_the_town_named(pipeline):
+    event = one(
+        pipeline,
+        "À Douala, un rassemblement de partisans de l'opposition au carrefour de Bépanda a été dispersé "
+        "lundi soir à coups de gaz lacrymogène, selon des témoins.",
+    )
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 == "Police Forces of Cameroon"
+    # Bépanda, a quarter the gazetteer lacks, is not the village whose name looks like it
+    assert event.location == "Douala"
+
+
+def test_a_paragraph_without_a_day_goes_on_from_the_day_told_before(pipeline):
+    events = code(
+        pipeline,
+        "Deux jeunes ont été tués par balle jeudi à Ziguinchor lors de violentes manifestations.\n\n"
+        "Vendredi, à Dakar, un sit-in de femmes a été dispersé par la police.\n\n"
+        "Des centaines de jeunes ont érigé des barricades à Mbour.",
+    )
+    days = {e.location: e.event_date for e in events}
+    assert days["Mbour"] == "2023-05-05"  # Friday's, not the day of publication

@@ -175,6 +175,13 @@ class EventExtractor:
             sub_event_type = "Armed clash"
         if sub_event_type in _NON_VIOLENT_PROTEST and _crowd_turned_violent(reading, h):
             sub_event_type = "Violent demonstration"
+        if sub_event_type == "Excessive force against protesters" and any(
+            t.label_ == "Violent demonstration" and t.kb_id_ != AMBIGUOUS for t in clear
+        ):
+            # "des jeunes ont érigé des barricades et jeté des pierres ... la police a tiré à balles
+            # réelles": force against a crowd that was itself violent is a violent demonstration (ACLED
+            # keeps "excessive force" for peaceful protesters)
+            sub_event_type = "Violent demonstration"
         main = next((t for t in [*told, *body] if t.label_ == sub_event_type), body[0])
         related = [t for t in own if t is not main]
         fact = self._factuality(reader, reading, main, body, h, kept_starts)

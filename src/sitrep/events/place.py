@@ -310,6 +310,9 @@ def event_place(
                     # known (a "cercle", a "territoire" is named after its chief town: that town will do)
                     f[0].geo_precision == 3 or _names_an_area(f[2], _REGION_WORDS),
                     f[0].place.feature_class == "L",  # an admin unit before a loose area (ACLED codes units)
+                    # a name the gazetteer knows before a near miss: "À Douala, ... au carrefour de
+                    # Bépanda" (a quarter it lacks) is Douala, not the village of Bai Panya
+                    f[0].similarity < 1.0,
                     f[1],
                 ),
             )

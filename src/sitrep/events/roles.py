@@ -255,6 +255,9 @@ def assign_roles(
         patient = patient if patient and patient.inter == 1 else _first(armed, inter=1)
         if sub_event_type == "Peaceful protest":
             patient = None
+        elif patient is None:
+            # "un rassemblement a été dispersé à coups de gaz lacrymogène": by the police, unnamed
+            patient = Actor("Police Forces of {country}", 1, None, "police", True, None)
     elif event_type == "Riots":
         agent = agent if agent and agent.inter == 5 else _first(mentions, inter=5) or _generic("Rioters", 5)
         if sub_event_type == "Mob violence":

@@ -58,11 +58,15 @@ class EventDating:
                 return not (phrase[0] <= m.start and m.end <= phrase[1])
 
             return min(own, key=lambda o: (o[1].precision, o[0], outside(o[1]), distance(o[1])))[1]
+        # The story goes on from the last day it told: the nearest date before it in the body, its own
+        # paragraph first ("Deux jeunes ont été tués jeudi ... ¶ Des centaines de jeunes ont érigé des
+        # barricades"), then the lede's (the first body sentences; a quotation may have cut the first
+        # one in two).
         paragraph = reading.paragraph_of[main_sentence]
-        before = [s for s in range(main_sentence - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
-        # The lede: the first body sentences (a quotation may have cut the first one in two).
+        earlier = [s for s in range(main_sentence - 1, -1, -1) if not reading.is_headline(s)]
+        before = [s for s in earlier if reading.paragraph_of[s] == paragraph]
         lede = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
-        for s in [*before, *lede]:
+        for s in dict.fromkeys([*before, *earlier, *lede]):
             current = self.current_dates(reading, s)
             if current:
                 return current[0]

@@ -53,6 +53,8 @@ class Resolution:
     score: float
     matched_name: str
     candidates: tuple[tuple[Place, float], ...]
+    #: 1.0 when the name is one of the place's names, less for a near miss ("Tessalt" for Tessalit).
+    similarity: float = 1.0
 
 
 def precision_of(place: Place) -> int:
@@ -188,6 +190,7 @@ def resolve_place(
         score=_confidence(ranked, similarity[id(best)], hints),
         matched_name=name,
         candidates=tuple((p, round(s, 4)) for p, s in ranked[:_CANDIDATES_KEPT]),
+        similarity=similarity[id(best)],
     )
 
 
