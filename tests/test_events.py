@@ -939,3 +939,19 @@ def test_a_paragraph_without_a_day_goes_on_from_the_day_told_before(pipeline):
     )
     days = {e.location: e.event_date for e in events}
     assert days["Mbour"] == "2023-05-05"  # Friday's, not the day of publication
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the passé simple of a passive, and a verb sharing the pluperfect of the one before it
+        "À Kampala, la chute du dictateur fut accueillie par des scènes de liesse, mais aussi par des "
+        "pillages massifs.",
+        "Tout avait commencé en octobre 1978. Le président avait mobilisé son armée et lancé une "
+        "contre-offensive contre les troupes ougandaises près de Kampala.",
+        # a rumour of an attack to come is no attack
+        "À Djibo, chaque nuit apporte son lot de rumeurs : une attaque imminente des groupes armés.",
+    ],
+)
+def test_history_and_what_is_only_feared_are_not_news(pipeline, text):
+    assert [e for e in code(pipeline, text) if e.factuality not in ("hypothetical", "denied")] == []

@@ -407,6 +407,8 @@ class FactualityReader:
                 continue
             if governs(cue.root, root, span) or 0 <= trigger.start - cue.end <= _LINEAR_WINDOW:
                 return cue
+            if cue.root.head.i == root.i and cue.root.dep_ == "amod":
+                return cue  # "une attaque imminente", "une éventuelle offensive"
         for cue in self.cues(unit, "hypothetical_verb"):
             if cue.root.pos_ == "VERB" and governs(cue.root, root, span, arguments=True):
                 return cue

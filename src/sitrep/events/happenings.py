@@ -415,19 +415,30 @@ def _dated_before(current: list, reading: Reading) -> bool:
 
 
 def _simple_past(trigger: Span) -> bool:
-    """The passé simple ("s'emparèrent", "firent exploser"): French news tells the day's events in the
-    passé composé; the passé simple narrates history."""
+    """The passé simple ("s'emparèrent", "firent exploser", "fut accueillie par des pillages"): French
+    news tells the day's events in the passé composé; the passé simple narrates history."""
     verb = trigger.root
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in _ARGUMENT_DEPS:
+        verb = verb.head  # a noun told by its verb: "accueillie par des pillages"
     for candidate in (verb, verb.head):
         if candidate.pos_ in ("VERB", "AUX"):
-            morph = candidate.morph
-            if "Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense") and "Ind" in morph.get("Mood"):
-                return True
-            if _first_group_simple_past(candidate):
-                return True
+            for form in (candidate, *(c for c in candidate.children if c.dep_.startswith("aux"))):
+                if _passe_simple(form):
+                    return True
         if "Inf" not in verb.morph.get("VerbForm"):
             break  # only an infinitive ("firent exploser") takes its tense from the verb above it
     return False
+
+
+#: How a noun trigger hangs on the verb that tells it.
+_ARGUMENT_DEPS = frozenset({"obj", "obl", "obl:agent", "obl:arg", "nsubj", "nsubj:pass", "conj"})
+
+
+def _passe_simple(verb) -> bool:
+    morph = verb.morph
+    if "Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense") and "Ind" in morph.get("Mood"):
+        return True
+    return _first_group_simple_past(verb)
 
 
 def _phrase(trigger: Span) -> tuple[int, int]:
@@ -511,7 +522,11 @@ def _pluperfect(trigger: Span) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
         return False
-    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if not auxiliaries and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "avait mobilisé son armée et lancé une contre-offensive": the tense of the first verb
+        auxiliaries = [c for c in verb.head.children if c.dep_.startswith("aux")]
+    return any("Imp" in c.morph.get("Tense") for c in auxiliaries)
 
 
 def _reported(trigger: Span) -> bool:
