@@ -617,3 +617,11 @@ def test_a_town_named_in_the_same_sentence_tells_which_namesake_is_meant(tmp_pat
         )
     assert far is not None and far.place.admin1 != near.place.admin1
     assert near is not None and near.place.latitude == pytest.approx(14.52)
+
+
+def test_a_place_name_the_model_cut_in_two_is_read_whole(pipeline):
+    from sitrep.nlp.components import PLACES
+
+    # the model reads "Dera" as a place and "Ismail Khan" as a person
+    doc = pipeline.nlp("Un commando a pris d'assaut un poste de police de la périphérie de Dera Ismail Khan.")
+    assert "Dera Ismail Khan" in [span.text for span in doc.spans[PLACES]]

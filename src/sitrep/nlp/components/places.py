@@ -114,9 +114,12 @@ def tag_place_candidates(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.label_ in _ENTITY_LABELS and not _institution(doc, ent.start):
             start = _after_place_word(doc, ent.start, ent.end)
-            span = Span(doc, start, ent.end, label="ner")
-            spans.append(span)
-            taken.update(range(ent.start, ent.end))
+            end = ent.end
+            run = _proper_run(doc, start)
+            if run is not None and run.end > end and all(t.pos_ == "PROPN" for t in doc[end : run.end]):
+                end = run.end  # "Dera Ismail Khan": the model cut the name in two ("Dera", "Ismail Khan")
+            spans.append(Span(doc, start, end, label="ner"))
+            taken.update(range(ent.start, end))
     for tok in doc:
         if tok.lower_ not in _PLACE_HEADS or tok.i + 1 >= len(doc):
             continue
