@@ -73,3 +73,15 @@ def test_a_date_in_a_depuis_phrase_starts_a_period_and_dates_nothing_told(pipeli
     article = Article(id=content_id(text), text=text, published=date(2023, 5, 9), language="fr")
     (event,) = pipeline.extract(article)
     assert event.event_date == "2023-05-06"
+
+
+def test_a_month_with_its_year_and_that_day_take_their_dates_wherever_they_stand(reader):
+    found = reader.find(
+        "Le verdict est tombé hier soir. Les accusés ont pris part à l'attaque du 18 juin 2017. Ce jour-là, "
+        "des assaillants avaient fait irruption dans l'hôtel, après le coup d'État de mars 2012.",
+        published=TUESDAY,
+    )
+    by_text = {m.text: m for m in found}
+    assert by_text["Ce jour-là"].value == date(2017, 6, 18) and by_text["Ce jour-là"].past
+    assert by_text["mars 2012"].value == date(2012, 3, 15) and by_text["mars 2012"].precision == 3
+    assert by_text["mars 2012"].past
