@@ -292,3 +292,17 @@ def test_a_claim_in_a_history_sentence_is_not_this_events(pipeline):
         "police. En 2019, un attentat contre le même hôtel avait été revendiqué par les shebab.",
     )
     assert event.actor1 != "Al Shabaab"
+
+
+def test_a_claim_told_after_the_witnesses_still_names_the_perpetrator(pipeline):
+    event = one(
+        pipeline,
+        "Au moins neuf personnes ont été tuées lundi à Baidoa lorsqu'un kamikaze a fait exploser un "
+        "véhicule piégé devant un restaurant fréquenté par des militaires, a annoncé la police.\n\n"
+        "L'explosion s'est produite à l'heure du déjeuner. « Le toit s'est effondré sur les clients », a "
+        "raconté un serveur. Un officier de police a confirmé le bilan. Le directeur de l'hôpital a fait "
+        "état de onze corps.\n\n"
+        "Les shebab ont revendiqué l'attentat dans un message diffusé par leur radio.",
+    )
+    assert event.actor1 == "Al Shabaab"
+    assert event.claimed_by == "Les shebab"

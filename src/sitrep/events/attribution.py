@@ -34,6 +34,8 @@ from sitrep.events.scope import (
 from sitrep.normalize import fold
 
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+#: How many sentences after the lede a claim of responsibility is looked for.
+_CLAIM_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,8 @@ class Sources:
         of responsibility told after the event, before any other event, is a claim of this one.
         `others`: where the other events' words start (None: any event word not in `own` that is not a
         definite mention, "l'attentat", of this one). A history sentence ends the search."""
-        for unit in range(lede + 1, min(lede + 5, len(self.layout.starts))):
+        # A claim often comes late, after the toll, the witnesses and the officials' words.
+        for unit in range(lede + 1, min(lede + _CLAIM_REACH, len(self.layout.starts))):
             text = self.layout.span(unit).text
             if any(p.search(text) for p in self.reading.lexicon.history_patterns):
                 return None  # "En 2019, un attentat ... avait été revendiqué par les shebab": another one
