@@ -306,3 +306,17 @@ def test_a_claim_told_after_the_witnesses_still_names_the_perpetrator(pipeline):
     )
     assert event.actor1 == "Al Shabaab"
     assert event.claimed_by == "Les shebab"
+
+
+def test_a_reproduced_report_speaks_for_its_issuer(pipeline):
+    events = code(
+        pipeline,
+        "Mali : trois incidents dans la région de Ménaka, selon OCHA\n\n"
+        "Nous reproduisons ci-dessous les principaux éléments de la mise à jour publiée jeudi par le "
+        "Bureau de la coordination des affaires humanitaires (OCHA).\n\n"
+        "Le 2 mai, des hommes armés ont attaqué un campement d'éleveurs près d'Inékar. Onze civils ont été "
+        "tués.\n\n"
+        "Le 4 mai, trois agents d'une ONG ont été enlevés par des individus armés près d'Anderamboukane.",
+    )
+    assert len(events) == 2
+    assert all(e.factuality == "reported" and "OCHA" in (e.claimed_by or "") for e in events)

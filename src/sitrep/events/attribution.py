@@ -213,6 +213,28 @@ class Sources:
                 return None  # another event is being told ("l'attentat" is this one, told again)
         return None
 
+    @cached_property
+    def document_source(self) -> Claim | None:
+        """ "Nous reproduisons ci-dessous la mise à jour publiée jeudi par OCHA": a text the outlet
+        reproduces speaks for its issuer (named after "par" in that sentence, else the headline's
+        source: "..., selon OCHA") wherever it names no source of its own."""
+        body = [u for u in range(len(self.layout.starts)) if u not in self.layout.headline][:3]
+        for unit in body:
+            if not self.layout.cues(unit, "reproduction"):
+                continue
+            span = self.layout.span(unit)
+            for tok in span:
+                if tok.lower_ == "par" and tok.i + 1 < span.end:
+                    head = next((t for t in span.doc[tok.i + 1 : span.end] if t.pos_ in ("NOUN", "PROPN")), None)
+                    who = names.noun_phrase(head, span, self.words) if head is not None else None
+                    if who is not None:
+                        return Claim(who.text, tok.doc[tok.i : tok.i + 1], who, unit)
+            for headline in sorted(self.layout.headline):
+                found = self.in_unit(headline, follow=False)
+                if found is not None and found.claimant is not None:
+                    return found
+        return None
+
     # ------------------------------------------------------------------ helpers
 
     def _named(self, who: Span, cue: Span, unit: int) -> Claim | None:

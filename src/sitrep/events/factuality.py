@@ -198,6 +198,8 @@ class FactualityReader:
                 fact = replace(fact, value="unconfirmed", cue=hedged.cue)
         if fact.value in ("reported", "unconfirmed"):
             fact = self._followed_up(fact, readings)
+        if fact.value == "asserted" and self.sources.document_source is not None:
+            fact = Factuality.reported(self.sources.document_source, unit=fact.unit)
         return fact
 
     def _followed_up(self, fact: Factuality, readings: list[tuple[Span, Factuality]]) -> Factuality:
