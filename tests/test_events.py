@@ -955,3 +955,20 @@ def test_a_paragraph_without_a_day_goes_on_from_the_day_told_before(pipeline):
 )
 def test_history_and_what_is_only_feared_are_not_news(pipeline, text):
     assert [e for e in code(pipeline, text) if e.factuality not in ("hypothetical", "denied")] == []
+
+
+def test_a_weekly_roundup_gives_each_incident_its_day_and_place(pipeline):
+    events = code(
+        pipeline,
+        "Niger : chronique sécuritaire de la semaine\n\n"
+        "DIFFA – Lundi, quatre femmes parties ramasser du bois à la sortie de Diffa ont été enlevées par "
+        "des éléments de Boko "
+        "Haram, selon des sources locales.\n\n"
+        "RN1 – Mardi, un minibus a sauté sur une mine à une vingtaine de kilomètres de N'Guigmi. Trois "
+        "passagers ont été tués.",
+    )
+    found = {(e.sub_event_type, e.location, e.event_date) for e in events}
+    assert found == {
+        ("Abduction/forced disappearance", "Diffa", "2023-05-08"),  # "DIFFA – Lundi" cut off by the parser
+        ("Remote explosive/landmine/IED", "Nguigmi", "2023-05-09"),  # "à ... kilomètres de N'Guigmi"
+    }

@@ -117,6 +117,9 @@ class EventExtractor:
 
         def sentence_day(sentence: int) -> tuple[date, int] | None:
             current = self._dating.current_dates(reading, sentence)
+            if not current and _fragment_before(reading, sentence):
+                # "BOSSO – Mardi, quatre femmes ont été enlevées": the parser cut the day off
+                current = self._dating.current_dates(reading, sentence - 1)
             return (current[0].value, current[0].precision) if current else None
 
         happenings = group_triggers(
@@ -463,6 +466,21 @@ def _stated_action(trigger: Span) -> bool:
 
 #: How many sentences after a happening may still give its toll without naming it again.
 _TOLL_FOLLOW_UP = 2
+
+
+def _fragment_before(reading: Reading, sentence: int) -> bool:
+    """The sentence before, in the same paragraph, is a verbless scrap the parser cut off this one,
+    which goes on where it stopped (", quatre femmes ont été enlevées")."""
+    before = sentence - 1
+    if before < 0 or reading.paragraph_of[before] != reading.paragraph_of[sentence]:
+        return False
+    opening = reading.sentences[sentence][0].text
+    if not (opening in (",", ";") or opening[:1].islower()):
+        return False
+    if reading.is_headline(before):
+        return False
+    scrap = reading.sentences[before]
+    return len(scrap) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in scrap)
 
 
 def _toll_sentences(

@@ -65,6 +65,10 @@ _PLACE_HEADS = frozenset(
         "chef-lieu",
         "localités",
         "villages",
+        # "à une vingtaine de kilomètres de N'Guigmi", "à 30 km de Djibo"
+        "kilomètre",
+        "kilomètres",
+        "km",
     }
 )
 
@@ -129,7 +133,8 @@ def tag_place_candidates(doc: Doc) -> Doc:
         run = _proper_run(doc, nxt)
         # The model tags many African names as common nouns ("à Bauchi": NOUN, PER); capitalised
         # after a place word, a noun is a name. The gazetteer decides later.
-        if run is None or not any(t.pos_ in ("PROPN", "NOUN") for t in run) or _institution(doc, tok.i):
+        # (or tags "N'Guigmi" as a determiner and an adjective)
+        if run is None or not any(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") for t in run) or _institution(doc, tok.i):
             continue
         if not any(i in taken for i in range(run.start, run.end)):
             spans.append(Span(doc, run.start, run.end, label="context"))
