@@ -972,3 +972,13 @@ def test_a_weekly_roundup_gives_each_incident_its_day_and_place(pipeline):
         ("Abduction/forced disappearance", "Diffa", "2023-05-08"),  # "DIFFA – Lundi" cut off by the parser
         ("Remote explosive/landmine/IED", "Nguigmi", "2023-05-09"),  # "à ... kilomètres de N'Guigmi"
     }
+
+
+def test_suspected_members_arrested_are_coded_as_their_group(pipeline):
+    event = one(
+        pipeline,
+        "Mercredi, les forces de sécurité kurdes ont arrêté 17 personnes soupçonnées d'appartenir au "
+        "groupe État islamique lors d'une opération à Hassaké, dans le nord-est de la Syrie.",
+    )
+    assert event.sub_event_type == "Arrests"
+    assert (event.actor1, event.actor2) == ("SDF: Syrian Democratic Forces", "Islamic State")

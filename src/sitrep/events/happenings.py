@@ -643,7 +643,13 @@ def _weak(reading: Reading, h: Happening) -> bool:
     if any(t.kb_id_ != AMBIGUOUS or own_licence(reading.lexicon, t) is not None for t in h.triggers):
         return False  # a word kept by a licence of its own ("une cache d'armes" found) is as clear
     if h.family == "Arrests":
-        return not any(a.kb_id_.startswith("1|") for s in h.sentences for a in reading.actors.get(s, []))
+        # or a rebel authority that makes the arrest itself: "les forces de sécurité kurdes ont arrêté"
+        arresting = {c.i for t in h.triggers for c in t.root.children if c.dep_ == "nsubj"}
+        return not any(
+            a.kb_id_.startswith("1|") or (a.kb_id_.startswith("2|") and a.root.i in arresting)
+            for s in h.sentences
+            for a in reading.actors.get(s, [])
+        )
     return True
 
 

@@ -272,9 +272,28 @@ def assign_roles(
         if patient is None or patient.inter in ARMED:
             patient = civilians[0] if civilians else _generic("Civilians", 7)
     elif sub_event_type == "Arrests":
-        # The state arrests; whoever else is named is arrested.
-        state = agent if agent and agent.inter == 1 else _first(armed, inter=1)
-        others = [m for m in (agent, patient, *armed) if m is not None and m.inter != 1]
+        # The state arrests, or the authority in place where a rebel administration rules ("les
+        # forces de sécurité kurdes ont arrêté"): the parse's agent when it is armed. Whoever else is
+        # named is arrested.
+        state = agent if agent and agent.inter in (1, 2) else _first(armed, inter=1)
+        others = [
+            m for m in (agent, patient, *armed) if m is not None and m.inter != 1 and not _same_side(m, state)
+        ]
+        # "17 personnes soupçonnées d'appartenir à l'État islamique": ACLED codes the group arrested
+        group = next(
+            (
+                m
+                for m in armed
+                if m.inter in (2, 3)
+                and not m.generic
+                and not _same_side(m, state)
+                and m.span is not None
+                and m.span.sent == trigger.sent
+            ),
+            None,
+        )
+        if group is not None and others and others[0].inter == 7 and others[0].generic:
+            others.insert(0, group)
         agent, patient = state, (others[0] if others else None)
     else:
         if agent is not None and agent.inter == 7 and event_type in ("Battles", "Explosions/Remote violence"):
