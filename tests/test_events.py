@@ -982,3 +982,15 @@ def test_suspected_members_arrested_are_coded_as_their_group(pipeline):
     )
     assert event.sub_event_type == "Arrests"
     assert (event.actor1, event.actor2) == ("SDF: Syrian Democratic Forces", "Islamic State")
+
+
+def test_suspects_of_a_lynching_arrested_later_are_an_arrest_not_a_second_lynching(pipeline):
+    events = code(
+        pipeline,
+        "Deux hommes accusés d'enlèvement d'enfants ont été battus à mort dimanche par une foule en colère "
+        "à Kalemie, a indiqué la police.\n\n"
+        "Lundi, quinze personnes soupçonnées d'avoir participé au lynchage ont été arrêtées par la police "
+        "lors d'une opération menée dans le quartier.",
+    )
+    kinds = sorted((e.event_date, e.sub_event_type) for e in events)
+    assert kinds == [("2023-05-07", "Mob violence"), ("2023-05-08", "Arrests")]
