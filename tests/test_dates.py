@@ -85,3 +85,8 @@ def test_a_month_with_its_year_and_that_day_take_their_dates_wherever_they_stand
     assert by_text["Ce jour-là"].value == date(2017, 6, 18) and by_text["Ce jour-là"].past
     assert by_text["mars 2012"].value == date(2012, 3, 15) and by_text["mars 2012"].precision == 3
     assert by_text["mars 2012"].past
+
+
+def test_a_day_joined_to_its_month_by_a_hyphen_is_a_name(reader):
+    # "le stade du 28-Septembre", "le boulevard du 30-Juin" are places named after a day
+    assert reader.find("La cérémonie a eu lieu au stade du 28-Septembre.", published=TUESDAY) == []

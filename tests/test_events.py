@@ -994,3 +994,17 @@ def test_suspects_of_a_lynching_arrested_later_are_an_arrest_not_a_second_lynchi
     )
     kinds = sorted((e.event_date, e.sub_event_type) for e in events)
     assert kinds == [("2023-05-07", "Mob violence"), ("2023-05-08", "Arrests")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a road accident's "carnage" and a commemoration of a massacre fifteen years back
+        "Un taxi-brousse a plongé dans un ravin près d'Ambositra : dix-sept morts. « C'était un carnage », "
+        "raconte un habitant.",
+        "Le gouvernement a organisé samedi, au stade du 28-Septembre à Conakry, une cérémonie à la mémoire "
+        "des victimes du massacre perpétré il y a quinze ans dans l'enceinte du stade.",
+    ],
+)
+def test_an_accident_and_a_commemoration_are_not_events(pipeline, text):
+    assert code(pipeline, text) == []

@@ -147,6 +147,8 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
     if published is not None and published_precision != 1:
         latest = (published.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     for m in p.explicit.finditer(folded):
+        if "-" in text[m.end("day") : m.start("month")]:
+            continue  # "le stade du 28-Septembre", "le boulevard du 30-Juin": a name, not a day
         day = 1 if m["day"] == "1er" else int(m["day"])
         month = p.months[m["month"]]
         year = int(m["year"]) if m["year"] else (published.year if published else None)

@@ -294,6 +294,8 @@ class TriggerFilter:
         """A plus-que-parfait recalls what came before the news ("la ville avait été occupée"),
         except in reported speech with a date of its own: "le ministère a annoncé que la position
         avait été attaquée dimanche" is the news, in the tense French reported speech requires."""
+        if trigger.root.pos_ == "NOUN" and self._history_in_phrase(trigger):
+            return True  # "à la mémoire des victimes du massacre perpétré il y a quinze ans"
         if _simple_past(trigger):
             return True  # "les jihadistes firent exploser le temple": the passé simple of history
         if not _pluperfect(trigger):
@@ -304,6 +306,21 @@ class TriggerFilter:
             # recalls the past whatever the main clause's date
             return in_relative_clause(trigger.root, self._reading.sentences[sentence])
         return not (current and _reported(trigger))
+
+    def _history_in_phrase(self, trigger: Span) -> bool:
+        """The trigger noun's own phrase dates it years back (context.yaml history_patterns): its
+        subtree, or the words right after it ("du massacre perpétré il y a quinze ans", however the
+        parser hangs "il y a")."""
+        tree = list(trigger.root.subtree)
+        end = max(tree[-1].i + 1, min(trigger.sent.end, trigger.end + _PHRASE_REACH))
+        phrase = trigger.doc[tree[0].i : end].text
+        published = self._reading.published
+        for pattern in self._reading.lexicon.history_patterns:
+            for match in pattern.finditer(phrase):
+                year = match.groupdict().get("year")
+                if year is None or published is None or int(year) < published.year:
+                    return True
+        return False
 
     def _planned(self, sentence: int) -> bool:
         """A threat, plan or announcement in the sentence ("son intention d'organiser une marche"):
@@ -378,6 +395,9 @@ class TriggerFilter:
             return bool(others) or self._licensed(trigger, sentence)
         return True
 
+
+#: How many words after a trigger noun may still date it ("du massacre perpétré il y a quinze ans").
+_PHRASE_REACH = 8
 
 #: Families of strategic developments that a mention of fighting in the same sentence
 #: describes ("un accord met fin aux affrontements", "arrêtés lors d'une opération").
