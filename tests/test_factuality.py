@@ -320,3 +320,9 @@ def test_a_reproduced_report_speaks_for_its_issuer(pipeline):
     )
     assert len(events) == 2
     assert all(e.factuality == "reported" and "OCHA" in (e.claimed_by or "") for e in events)
+
+
+def test_not_a_single_shot_is_still_a_denial(pipeline):
+    # "pas la première bavure" denies nothing, but "pas un seul coup de feu" does
+    events = code(pipeline, "Lundi à Gao, pas un seul coup de feu n'a été tiré par l'armée malienne, selon la mairie.")
+    assert [e.factuality for e in events] == ["denied"]

@@ -34,6 +34,12 @@ from sitrep.events.scope import (
 from sitrep.normalize import fold
 
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+def _after_participle(by: Token) -> bool:
+    """ "publiée jeudi par": "par" within three words of a past participle before it."""
+    doc = by.doc
+    return any("Part" in t.morph.get("VerbForm") for t in doc[max(0, by.i - 3) : by.i])
+
+
 #: How many sentences after the lede a claim of responsibility is looked for.
 _CLAIM_REACH = 10
 
@@ -201,7 +207,7 @@ class Sources:
         `others`: where the other events' words start (None: any event word not in `own` that is not a
         definite mention, "l'attentat", of this one). A history sentence ends the search."""
         # A claim often comes late, after the toll, the witnesses and the officials' words.
-        for unit in range(lede + 1, min(lede + _CLAIM_REACH, len(self.layout.starts))):
+        for unit in range(lede + 1, min(lede + 1 + _CLAIM_REACH, len(self.layout.starts))):
             text = self.layout.span(unit).text
             if any(p.search(text) for p in self.reading.lexicon.history_patterns):
                 return None  # "En 2019, un attentat ... avait été revendiqué par les shebab": another one
@@ -224,11 +230,13 @@ class Sources:
                 continue
             span = self.layout.span(unit)
             for tok in span:
-                if tok.lower_ == "par" and tok.i + 1 < span.end:
-                    head = next((t for t in span.doc[tok.i + 1 : span.end] if t.pos_ in ("NOUN", "PROPN")), None)
-                    who = names.noun_phrase(head, span, self.words) if head is not None else None
-                    if who is not None:
-                        return Claim(who.text, tok.doc[tok.i : tok.i + 1], who, unit)
+                # "la mise à jour publiée jeudi par OCHA": the agent of a participle
+                if tok.lower_ != "par" or tok.i + 1 >= span.end or not _after_participle(tok):
+                    continue
+                head = next((t for t in span.doc[tok.i + 1 : span.end] if t.pos_ in ("NOUN", "PROPN")), None)
+                who = names.noun_phrase(head, span, self.words) if head is not None else None
+                if who is not None and not own_reporter(who):
+                    return Claim(who.text, tok.doc[tok.i : tok.i + 1], who, unit)
             for headline in sorted(self.layout.headline):
                 found = self.in_unit(headline, follow=False)
                 if found is not None and found.claimant is not None:

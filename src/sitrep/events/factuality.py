@@ -97,6 +97,8 @@ class Rules:
     #: single-word death and injury terms: negating them negates the toll, not the event.
     toll_words: frozenset[str]
     involvement: TermMatcher[bool]
+    #: "ce n'est pas la première bavure" (cues.yaml negated_rank)
+    ranks: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Rules:
@@ -113,14 +115,17 @@ class Rules:
             support_verbs=words("support_verb"),
             toll_words=frozenset(t.words[0] for t in deaths if len(t.words) == 1),
             involvement=TermMatcher((t.words, True) for t in cues.get("involvement", ())),
+            ranks=words("negated_rank"),
         )
 
 
 #: Event types a group claims responsibility for.
 _VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
-#: "ce n'est pas la première attaque": a negated rank says the event is one of several.
-_RANKS = frozenset({"premier", "première", "seul", "seule", "dernier", "dernière", "unique"})
+def _ranked(root: Token, ranks: frozenset[str]) -> bool:
+    """ "la première bavure", "le seul tir": a rank (cues.yaml negated_rank) after a definite article."""
+    definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in root.children)
+    return definite and any(c.dep_ == "amod" and lemma(c) in ranks for c in root.children)
 
 
 class FactualityReader:
@@ -383,7 +388,7 @@ class FactualityReader:
                 return False
         if not has_negator(verb):
             return False
-        if any(c.dep_ == "amod" and lemma(c) in _RANKS for c in root.children):
+        if _ranked(root, self.rules.ranks):
             return False  # "ce n'est pas la première bavure": there were others, not none
         if lemma(root) in self.rules.toll_words:
             return False  # deaths denied, not the event: the toll is 0
@@ -409,6 +414,7 @@ class FactualityReader:
                 continue
             if governs(cue.root, root, span) or 0 <= trigger.start - cue.end <= _LINEAR_WINDOW:
                 return cue
+        for cue in self.cues(unit, "hypothetical_modifier"):
             if cue.root.head.i == root.i and cue.root.dep_ == "amod":
                 return cue  # "une attaque imminente", "une éventuelle offensive"
         for cue in self.cues(unit, "hypothetical_verb"):
@@ -416,6 +422,8 @@ class FactualityReader:
                 return cue
         members = {t.i for t in clause} | {root.i}
         for cue in self.cues(unit, "future_time"):
+            if cue.start > 0 and fold(root.doc[cue.start - 1].text) == "depuis":
+                continue  # "les combats durent depuis bientôt une semaine"
             # "une nouvelle marche lundi prochain", "quitter la base d'ici le 15 septembre"
             if attached_to(cue.root, members, span) or 0 <= cue.start - trigger.end <= 3:
                 return cue

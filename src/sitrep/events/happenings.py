@@ -21,6 +21,7 @@ from sitrep.events.reading import Reading
 from sitrep.events.scope import in_relative_clause, in_since_phrase
 from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
+from sitrep.nlp.components.actors import decode_actor
 from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
@@ -233,13 +234,11 @@ class TriggerFilter:
         """ "le Front patriotique de libération (FPL)", "l'Armée de libération du Soudan": a word of a
         non-state group's name. (A state's forces may be named by their means: "l'aviation malienne"
         is both the army and a strike.)"""
-        return any(
-            a.start <= trigger.start
-            and trigger.end <= a.end
-            and a.kb_id_.split("|")[0] in ("2", "3", "4")
-            and not a.kb_id_.endswith("|generic")
-            for a in self._reading.actors.get(sentence, [])
-        )
+        for actor in self._reading.actors.get(sentence, []):
+            inter, _, _, generic = decode_actor(actor.kb_id_)
+            if actor.start <= trigger.start and trigger.end <= actor.end and inter in (2, 3, 4) and not generic:
+                return True
+        return False
 
     def _not_a_trigger(self, trigger: Span, sentence: int) -> bool:
         """A phrase that holds the trigger but tells no event: "les manifestations sportives",
@@ -317,6 +316,8 @@ class TriggerFilter:
         published = self._reading.published
         for pattern in self._reading.lexicon.history_patterns:
             for match in pattern.finditer(phrase):
+                if fold(match.group(0)).startswith(("depuis", "des ")):
+                    continue  # "l'attaque la plus meurtrière depuis 2019" is today's
                 year = match.groupdict().get("year")
                 if year is None or published is None or int(year) < published.year:
                     return True

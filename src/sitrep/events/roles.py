@@ -188,8 +188,12 @@ def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
     """A generic armed actor ("les terroristes") stands for the group the paragraph names."""
     if not generic.generic or generic.inter not in (2, 3):
         return generic
-    # a militia beside the state ("les FDS et les VDP") is never the "terroristes" they fight
-    named = [m for m in mentions if not m.generic and m.inter in (2, 3) and m.kind != "auxiliary"]
+    # a militia beside the state ("les FDS et les VDP") is never the "terroristes" they fight (but
+    # "les miliciens" of a paragraph about the Wazalendo are the Wazalendo)
+    enemy = generic.name.startswith("Unidentified Armed Group")
+    named = [
+        m for m in mentions if not m.generic and m.inter in (2, 3) and not (enemy and m.kind == "auxiliary")
+    ]
     if not named or generic.span is None:
         return generic
     return min(named, key=lambda m: abs(m.span.start - generic.span.start) if m.span else 0)
@@ -292,8 +296,16 @@ def assign_roles(
             ),
             None,
         )
-        if group is not None and others and others[0].inter == 7 and others[0].generic:
-            others.insert(0, group)
+        arrested = others[0] if others else None
+        if (
+            group is not None
+            and arrested is not None
+            and arrested.inter == 7
+            and arrested.generic
+            and arrested.span is not None
+            and group.span.root.i in {t.i for t in arrested.span.root.subtree}
+        ):
+            others.insert(0, group)  # not "ont arrêté 20 habitants après l'attaque de Boko Haram"
         agent, patient = state, (others[0] if others else None)
     else:
         if agent is not None and agent.inter == 7 and event_type in ("Battles", "Explosions/Remote violence"):

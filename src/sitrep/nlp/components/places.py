@@ -116,7 +116,7 @@ def tag_place_candidates(doc: Doc) -> Doc:
     spans: list[Span] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in _ENTITY_LABELS and not _institution(doc, ent.start):
+        if ent.label_ in _ENTITY_LABELS and ent.start not in taken and not _institution(doc, ent.start):
             start = _after_place_word(doc, ent.start, ent.end)
             end = ent.end
             run = _proper_run(doc, start)
