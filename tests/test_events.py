@@ -1014,9 +1014,16 @@ def test_an_accident_and_a_commemoration_are_not_events(pipeline, text):
     ("text", "sub_event_type"),
     [
         # a superlative's reference year is not the event's
-        ("Lundi, des jihadistes ont tué vingt civils près de Djibo, l'attaque la plus meurtrière depuis 2019.", "Attack"),
+        (
+            "Lundi, des jihadistes ont tué vingt civils près de Djibo, "
+            "l'attaque la plus meurtrière depuis 2019.",
+            "Attack",
+        ),
         # "les combats durent depuis bientôt une semaine": still going on, not to come
-        ("Les combats entre l'armée et les jihadistes durent depuis bientôt une semaine près de Djibo.", "Armed clash"),
+        (
+            "Les combats entre l'armée et les jihadistes durent depuis bientôt une semaine près de Djibo.",
+            "Armed clash",
+        ),
     ],
 )
 def test_years_and_future_words_after_depuis_do_not_remove_the_event(pipeline, text, sub_event_type):

@@ -324,5 +324,7 @@ def test_a_reproduced_report_speaks_for_its_issuer(pipeline):
 
 def test_not_a_single_shot_is_still_a_denial(pipeline):
     # "pas la première bavure" denies nothing, but "pas un seul coup de feu" does
-    events = code(pipeline, "Lundi à Gao, pas un seul coup de feu n'a été tiré par l'armée malienne, selon la mairie.")
+    events = code(
+        pipeline, "Lundi à Gao, pas un seul coup de feu n'a été tiré par l'armée malienne, selon la mairie."
+    )
     assert [e.factuality for e in events] == ["denied"]

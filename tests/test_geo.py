@@ -612,7 +612,9 @@ def test_a_town_named_in_the_same_sentence_tells_which_namesake_is_meant(tmp_pat
         alone = pipeline.nlp("Des hommes armés ont incendié le marché de Sokoura.")
         beside = pipeline.nlp("Près de Mopti, à Sokoura, des hommes armés ont incendié le marché.")
         far, near = (
-            resolve_mention(next(s for s in doc.spans[PLACES] if s.text == "Sokoura"), gazetteer=gazetteer, hints=["ML"])
+            resolve_mention(
+                next(s for s in doc.spans[PLACES] if s.text == "Sokoura"), gazetteer=gazetteer, hints=["ML"]
+            )
             for doc in (alone, beside)
         )
     assert far is not None and far.place.admin1 != near.place.admin1

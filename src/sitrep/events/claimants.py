@@ -199,7 +199,10 @@ def _issuer(phrase: Span, unit: Span, words: Words) -> Span | None:
             if head is not None:
                 return noun_phrase(head, unit, words) or doc[head.i : head.i + 1]
         if doc[i].is_punct and not (
-            doc[i].text == "," and i + 1 < unit.end and doc[i + 1].dep_ == "acl" and doc[i + 1].head.i == root.i
+            doc[i].text == ","
+            and i + 1 < unit.end
+            and doc[i + 1].dep_ == "acl"
+            and doc[i + 1].head.i == root.i
         ):
             break
     return None

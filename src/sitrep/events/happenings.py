@@ -236,7 +236,8 @@ class TriggerFilter:
         is both the army and a strike.)"""
         for actor in self._reading.actors.get(sentence, []):
             inter, _, _, generic = decode_actor(actor.kb_id_)
-            if actor.start <= trigger.start and trigger.end <= actor.end and inter in (2, 3, 4) and not generic:
+            inside = actor.start <= trigger.start and trigger.end <= actor.end
+            if inside and inter in (2, 3, 4) and not generic:
                 return True
         return False
 
@@ -382,7 +383,8 @@ class TriggerFilter:
                 # A licence of its own is specific enough ("gaz lacrymogène" and a crowd): a
                 # non-conflict word beside it ("le paiement de leurs bourses") is what the crowd wants.
                 return self._licensed_near(licence, trigger, sentence)
-            if family(trigger.label_) == "unrest" and self._licensed_near(("protest_aims",), trigger, sentence):
+            unrest = family(trigger.label_) == "unrest"
+            if unrest and self._licensed_near(("protest_aims",), trigger, sentence):
                 # what the crowd is for licenses it, even when it is the economy: "ont manifesté
                 # contre la hausse des prix"
                 return True

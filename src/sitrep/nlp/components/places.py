@@ -134,7 +134,8 @@ def tag_place_candidates(doc: Doc) -> Doc:
         # The model tags many African names as common nouns ("à Bauchi": NOUN, PER); capitalised
         # after a place word, a noun is a name. The gazetteer decides later.
         # (or tags "N'Guigmi" as a determiner and an adjective)
-        if run is None or not any(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") for t in run) or _institution(doc, tok.i):
+        named = run is not None and any(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") for t in run)
+        if run is None or not named or _institution(doc, tok.i):
             continue
         if not any(i in taken for i in range(run.start, run.end)):
             spans.append(Span(doc, run.start, run.end, label="context"))
