@@ -137,6 +137,7 @@ class FactualityReader:
         self.layout = reading.layout
         self.sources = Sources(reading, self.layout, rules.words)
         self.cues = self.layout.cues
+        self._read: dict[int, Factuality] = {}  # by trigger start: the assembler asks twice
 
     # ------------------------------------------------------------------ one event
 
@@ -325,6 +326,11 @@ class FactualityReader:
 
     def trigger(self, trigger: Span) -> Factuality:
         """The factuality of the event one trigger reports, read in its own scope."""
+        if trigger.start not in self._read:
+            self._read[trigger.start] = self._trigger(trigger)
+        return self._read[trigger.start]
+
+    def _trigger(self, trigger: Span) -> Factuality:
         unit = self.layout.unit_of(trigger.start)
         span = self.layout.span(unit)
         root = trigger.root

@@ -669,7 +669,7 @@ def _weak(reading: Reading, h: Happening) -> bool:
         # or a rebel authority that makes the arrest itself: "les forces de sécurité kurdes ont arrêté"
         arresting = {c.i for t in h.triggers for c in t.root.children if c.dep_ == "nsubj"}
         return not any(
-            a.kb_id_.startswith("1|") or (a.kb_id_.startswith("2|") and a.root.i in arresting)
+            (inter := decode_actor(a.kb_id_)[0]) == 1 or (inter == 2 and a.root.i in arresting)
             for s in h.sentences
             for a in reading.actors.get(s, [])
         )
