@@ -548,6 +548,32 @@ def test_a_live_blog_update_is_the_same_strike_with_its_revised_toll(pipeline):
     )
 
 
+def test_a_toll_update_days_later_revises_the_attack_instead_of_adding_one(pipeline):
+    events = code(
+        pipeline,
+        "Au moins sept civils ont été tués samedi dans l'attaque du village de Dinangourou, dans le "
+        "cercle de Koro, a annoncé dimanche le gouverneur de la région.\n\n"
+        "Les assaillants ont incendié des cases et emporté du bétail.\n\n"
+        "MISE À JOUR (lundi) - Le gouverneur a porté à quinze le nombre de civils tués à Dinangourou, "
+        "des corps ayant été découverts lundi par les équipes de recherche.",
+    )
+    assert [(e.event_date, e.fatalities) for e in events] == [("2023-05-06", 15)]
+
+
+def test_a_pattern_of_attacks_is_background_not_the_attack_told(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont tué cinq orpailleurs dimanche sur un site d'orpaillage près de Kantchari, "
+        "dans l'est du Burkina Faso.\n\n"
+        "La province de la Tapoa est le théâtre d'attaques fréquentes attribuées aux jihadistes de l'État "
+        "islamique au Sahel.",
+    )
+    # the pattern's author is not the killers of the day
+    assert event.actor1 == "Unidentified Armed Group (Burkina Faso)"
+    pattern = "Les villages de la commune sont régulièrement attaqués par des bandits armés."
+    assert code(pipeline, pattern) == []
+
+
 def test_a_raid_with_looting_and_nobody_facing_it_is_looting(pipeline):
     event = one(
         pipeline,

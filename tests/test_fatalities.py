@@ -45,6 +45,23 @@ def toll_of(pipeline, reader, text: str) -> int:
         ("Un engin explosif a tué trois soldats.", 3),
         # Shells fell: things, not people.
         ("Plusieurs obus sont tombés sur le quartier, tuant un enfant.", 1),
+        # A figure told as superseded loses to the current one, even when it is lower.
+        (
+            "Neuf villageois ont péri dans l'incendie de leur hameau, a indiqué jeudi la mairie, qui "
+            "avançait mercredi un premier bilan de cinq morts.",
+            9,
+        ),
+        ("Un bilan initial évoquait trois tués. Selon l'hôpital, huit personnes ont été tuées.", 8),
+        # The dead told before a revised total are part of it ("portant le bilan à").
+        (
+            "Le bilan initial était de cinq morts ; trois blessés sont décédés à l'hôpital de Gao, "
+            "portant le bilan à huit morts.",
+            8,
+        ),
+        # The attackers a toll leaves out count too, when the text says how many.
+        ("Onze fidèles ont été tués dans l'explosion, sans compter le kamikaze.", 12),
+        ("L'attentat a fait quatorze morts, sans compter les deux assaillants.", 16),
+        ("L'attentat a fait quatorze morts, sans compter les assaillants.", 14),
     ],
 )
 def test_tolls(pipeline, reader, text, expected):

@@ -70,6 +70,15 @@ class Toll:
     sides: frozenset[str | None] = frozenset()
     #: (side, dead) for each side the figures name, in the order found.
     parts: tuple[tuple[str | None, int], ...] = ()
+    #: every figure is one the text says was superseded ("un premier bilan faisait état de quatre
+    #: morts"): any other figure of the event wins over it.
+    earlier: bool = False
+    #: the sentence sets a figure against a superseded one ("... a fait état la veille d'un premier
+    #: bilan de douze morts"): a revision, as with "porté à".
+    revises: bool = False
+    #: attackers the figures leave out ("six morts, sans compter l'assaillante"), added to the
+    #: event's toll: ACLED counts every death of the event, the bomber's too.
+    attackers: int = 0
 
 
 class FatalityReader:
@@ -84,6 +93,8 @@ class FatalityReader:
         )
         self.toll = TermMatcher((t.words, "toll") for t in cat.get("toll_markers", ()))
         self.revision = TermMatcher((t.words, "revision") for t in cat.get("toll_revisions", ()))
+        self.earlier = TermMatcher((t.words, "earlier") for t in cat.get("earlier_tolls", ()))
+        self.left_out = TermMatcher((t.words, "left_out") for t in cat.get("attackers_left_out", ()))
         self.injury = TermMatcher((t.words, "injury") for t in cat.get("injury", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
@@ -199,9 +210,7 @@ class FatalityReader:
         kills.update({m.span.end: m.span for m in self.toll.find(sent)})
         injuries = {m.span.start for m in self.injury.find(sent)}
         nones = self.none.find(sent)
-        total, first, last = 0, None, None
-        sides: set[str | None] = set()
-        parts: dict[str | None, int] = {}
+        read: list[tuple[int, int, int, str | None]] = []  # (start, end of its words, dead, side)
         things = {m.span.start for m in self.not_people.find(sent)}
         quantities = [q for q in self._quantities(sent) if not _counts_things(doc, q[1], things)]
         starts = {q[0] for q in quantities}
@@ -232,22 +241,57 @@ class FatalityReader:
                 hit = _subject_of_death(doc, start, sure)
             if hit is None:
                 continue
-            total += value
-            side = _side_of(doc[start : max(hit, min(sent.end, end + 2))])
-            sides.add(side)
-            parts[side] = parts.get(side, 0) + value
-            first = start if first is None else first
-            last = max(last or hit, hit)
-        if first is None:
+            read.append((start, hit, value, _side_of(doc[start : max(hit, min(sent.end, end + 2))])))
+        if not read:
             one = _one_victim(sent, kills, sure, things)
             if one is not None:
                 side = _side_of(one)
                 return Toll(1, one, frozenset({side}), ((side, 1),))
-        if first is not None:
-            return Toll(total, doc[first:last], frozenset(sides), tuple(parts.items()))
-        if nones:
-            return Toll(0, nones[0].span)
-        return None
+            return Toll(0, nones[0].span) if nones else None
+        superseded = self._after(self.earlier, sent, [q[0] for q in quantities])
+        current = [q for q in read if q[0] not in superseded]
+        figures = current or read
+        # "deux blessés ont succombé, portant le bilan à six morts": the revised total is the toll,
+        # not the figures told before it (the figures after it are other victims of their own)
+        revised = self._after(self.revision, sent, [q[0] for q in current])
+        if revised:
+            figures = [q for q in figures if q[0] >= min(revised)]
+        parts: dict[str | None, int] = {}
+        for _, _, value, side in figures:
+            parts[side] = parts.get(side, 0) + value
+        return Toll(
+            sum(parts.values()),
+            doc[figures[0][0] : max(q[1] for q in figures)],
+            frozenset(parts),
+            tuple(parts.items()),
+            earlier=not current,
+            revises=len(figures) < len(read),
+            attackers=self._attackers_left_out(sent),
+        )
+
+    def _attackers_left_out(self, sent: Span) -> int:
+        """ "six morts, sans compter l'assaillante", "sans compter les deux kamikazes": the attackers a
+        toll leaves out, when the text says how many (one after a singular article)."""
+        for m in self.left_out.find(sent):
+            words = [t for t in m.span if t.lower_ not in ("sans", "compter", "non", "compris", "les", "des")]
+            for k in range(len(words)):
+                found = self.numbers.read_quantity(" ".join(t.text for t in words[: k + 1]))
+                if found is not None:
+                    return found
+            if words and words[0].lower_ in ("le", "la", "l'", "l’"):
+                return 1
+        return 0
+
+    @staticmethod
+    def _after(matcher: TermMatcher, sent: Span, starts: list[int]) -> set[int]:
+        """The figures a term introduces: the first one within a few words after it ("un premier
+        bilan faisait état de quatre morts", "a porté à 21 le nombre")."""
+        out: set[int] = set()
+        for m in matcher.find(sent):
+            after = [q for q in sorted(starts) if m.span.end <= q <= m.span.end + _WINDOW_BEFORE]
+            if after:
+                out.add(after[0])
+        return out
 
     @staticmethod
     def _killed_before(doc, start: int, end: int, kills: dict[int, Span]) -> int | None:
@@ -265,8 +309,11 @@ class FatalityReader:
         counted = [t for t in tolls if t.count > 0]
         if not counted:
             return tolls[0] if tolls else Toll(0, None)
+        if any(not t.earlier for t in counted):
+            counted = [t for t in counted if not t.earlier]
         # "Un premier bilan faisait état de quatre morts ... porté à neuf": the revision replaces it.
-        revised = [t for s, t in read if t.count > 0 and self.revision.find(s)]
+        revised = [t for s, t in read if t.count > 0 and (t.revises or self.revision.find(s))]
+        revised = [t for t in revised if t in counted]
         if revised:
             # A revised total ("le bilan s'élève désormais à deux morts") replaces every figure; a
             # revised side ("le bilan des soldats a été porté à neuf") only that side's.
@@ -290,6 +337,7 @@ class FatalityReader:
         totals = ([sum(by_side.values())] if by_side else []) + unnamed
         count = min(totals)
         best = min(counted, key=lambda t: (abs(t.count - count), t.span.start if t.span else 0))
+        count += max(t.attackers for t in counted)
         return Toll(count, best.span, frozenset().union(*(t.sides for t in counted)), best.parts)
 
 

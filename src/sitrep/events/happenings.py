@@ -63,11 +63,15 @@ class _LexiconMatchers:
     lexicon: Lexicon  # held so that its id is never reused while cached
     context: dict[str, TermMatcher[bool]] = field(default_factory=dict)
     deaths: TermMatcher[bool] = field(init=False)
+    revisions: TermMatcher[bool] = field(init=False)
     #: ambiguous terms with a licence of their own (triggers.yaml `licensed_by`) -> its categories.
     licences: TermMatcher[tuple[str, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.deaths = TermMatcher((t.words, True) for t in self.lexicon.fatalities.get("death", ()))
+        self.revisions = TermMatcher(
+            (t.words, True) for t in self.lexicon.fatalities.get("toll_revisions", ())
+        )
         self.licences = TermMatcher(
             (t.words, e.licensed_by) for e in self.lexicon.triggers if e.licensed_by for t in e.terms
         )
@@ -116,6 +120,7 @@ class TriggerFilter:
         self._judicial = context_matcher(lexicon, "judicial_words")
         self._links = context_matcher(lexicon, "link_markers")
         self._ability = frozenset(" ".join(t.words) for t in lexicon.context.get("ability_words", ()))
+        self._recurrence = frozenset(" ".join(t.words) for t in lexicon.context.get("recurrence_words", ()))
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
         self._judicial_tokens: dict[int, set[int]] = {}
@@ -148,6 +153,17 @@ class TriggerFilter:
             return False
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start_char))
         return nearest.past
+
+    def _recurring(self, trigger: Span, sentence: int) -> bool:
+        """ "la zone est le théâtre d'attaques régulières", "des villages souvent attaqués": a pattern,
+        not a happening, unless the sentence names the day of one."""
+        if any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])):
+            return False
+        return any(
+            c.dep_ in ("amod", "advmod", "acl")
+            and (fold(c.lemma_) in self._recurrence or fold(c.text) in self._recurrence)
+            for c in trigger.root.children
+        )
 
     def _seized_weapon(self, trigger: Span, sentence: int) -> bool:
         """ "des obus de mortier et des ceintures d'explosifs ont été saisis", "acquérir des drones":
@@ -364,6 +380,8 @@ class TriggerFilter:
         ):
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
+            return False
+        if self._recurring(trigger, sentence):
             return False
         # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
         # counted from is background, told in its own news
@@ -602,6 +620,10 @@ def group_triggers(
                 break
         if target is None:
             target = _told_again(happenings, fam, trigger, day, place)
+        if target is None and _toll_update(reading, trigger, sentence):
+            target = next(
+                (h for h in reversed(happenings) if h.family == fam and _near_enough(h, place)), None
+            )
         beside = any(sentence in h.sentences for h in happenings)
         weak = (
             trigger.kb_id_ == AMBIGUOUS and fam == "violence" and not _non_state_armed_in(reading, sentence)
@@ -658,6 +680,17 @@ def _told_again(
         ):
             return h
     return None
+
+
+def _toll_update(reading: Reading, trigger: Span, sentence: int) -> bool:
+    """ "MISE À JOUR - le ministère a porté à 21 le nombre de civils tués à Téguèy": a revised toll
+    whose death word is the trigger tells of a happening already told, whatever day the update
+    itself names ("lors des recherches menées mardi")."""
+    matchers = _matchers(reading.lexicon)
+    sent = reading.sentences[sentence]
+    if not matchers.revisions.find(sent):
+        return False
+    return any(m.span.start < trigger.end and trigger.start < m.span.end for m in matchers.deaths.find(sent))
 
 
 def _weak(reading: Reading, h: Happening) -> bool:
