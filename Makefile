@@ -45,7 +45,7 @@ POPCORN := $(wildcard ../shared/data/popcorn-fr/train.json)
 report: $(VENV)/.installed
 	$(if $(GEONAMES),$(VENV)/bin/sitrep gazetteer add $(GEONAMES))
 	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl eval/gold/clusters.jsonl \
-		eval/gold/heldout.jsonl eval/gold/heldout2.jsonl eval/gold/heldout3.jsonl \
+		eval/gold/heldout.jsonl eval/gold/heldout2.jsonl eval/gold/heldout3.jsonl eval/gold/heldout4.jsonl \
 		--report eval/REPORT.md --errors 0 \
 		$(if $(POPCORN),--popcorn $(POPCORN))
 

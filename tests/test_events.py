@@ -551,13 +551,49 @@ def test_a_live_blog_update_is_the_same_strike_with_its_revised_toll(pipeline):
 def test_a_toll_update_days_later_revises_the_attack_instead_of_adding_one(pipeline):
     events = code(
         pipeline,
-        "Au moins sept civils ont été tués samedi dans l'attaque du village de Dinangourou, dans le "
-        "cercle de Koro, a annoncé dimanche le gouverneur de la région.\n\n"
+        "Au moins sept civils ont été tués samedi dans l'attaque d'un quartier de Djibo, dans le nord du "
+        "Burkina Faso, a annoncé dimanche le gouverneur de la région.\n\n"
         "Les assaillants ont incendié des cases et emporté du bétail.\n\n"
-        "MISE À JOUR (lundi) - Le gouverneur a porté à quinze le nombre de civils tués à Dinangourou, "
+        "MISE À JOUR (lundi) - Le gouverneur a porté à quinze le nombre de civils tués à Djibo, "
         "des corps ayant été découverts lundi par les équipes de recherche.",
     )
     assert [(e.event_date, e.fatalities) for e in events] == [("2023-05-06", 15)]
+
+
+def test_a_live_blog_codes_each_post_at_its_own_town(pipeline):
+    events = code(
+        pipeline,
+        "EN DIRECT – Journée de grève générale au Sénégal\n\n"
+        "Mis à jour le 09/05/2023 à 19h05\n\n"
+        "19h00 – À Kaolack, dans le centre du pays, des manifestants ont incendié la mairie et pillé des "
+        "boutiques, selon la police.\n\n"
+        "16h40 – Drame à Pikine, dans la banlieue de Dakar. Selon des témoins, la police a tiré à balles "
+        "réelles sur un cortège de manifestants. Deux jeunes ont été tués.\n\n"
+        "10h15 – Bonjour et bienvenue dans ce direct consacré à la grève générale.",
+    )
+    by_town = {e.location: e for e in events}
+    assert set(by_town) == {"Kaolack", "Pikine"}
+    # the day is the live blog's, not one recalled in it
+    assert {e.event_date for e in events} == {"2023-05-09"}
+    assert by_town["Kaolack"].sub_event_type == "Violent demonstration"
+    assert (by_town["Pikine"].sub_event_type, by_town["Pikine"].fatalities) == (
+        "Excessive force against protesters",
+        2,
+    )
+
+
+def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
+    events = code(
+        pipeline,
+        "Tchad : cinq morts dans une attaque de bandits près de Mongo, deux voleurs présumés auraient été "
+        "lynchés à Abéché\n\n"
+        "Cinq éleveurs ont été tués lundi par des bandits armés qui ont emporté leur bétail près de Mongo, "
+        "a indiqué le gouverneur.\n\n"
+        "Mardi, à Abéché, deux hommes accusés de vol auraient été lynchés par une foule, selon des vidéos "
+        "partagées sur les réseaux sociaux.",
+    )
+    tolls = {e.sub_event_type: e.fatalities for e in events}
+    assert tolls == {"Attack": 5, "Mob violence": 0}  # "lynchés" alone does not say they died
 
 
 def test_a_pattern_of_attacks_is_background_not_the_attack_told(pipeline):

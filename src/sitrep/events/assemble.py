@@ -108,31 +108,56 @@ class EventExtractor:
         hints = places_of.country_hints(reading, self.gazetteer)
         places: dict[int, Place | None] = {}
 
-        def sentence_place(sentence: int) -> Place | None:
+        def own_place(sentence: int) -> Place | None:
             if sentence not in places:
                 places[sentence] = places_of.sentence_place(
                     reading, sentence, gazetteer=self.gazetteer, hints=hints
                 )
             return places[sentence]
 
+        def place_before(sentence: int) -> Place | None:
+            # "Drame à Githurai 44. Selon la KNCHR, la police a tiré ...": the town of the sentence
+            # before, in the same paragraph
+            if sentence and reading.paragraph_of[sentence - 1] == reading.paragraph_of[sentence]:
+                return own_place(sentence - 1)
+            return None
+
         def sentence_day(sentence: int) -> tuple[date, int] | None:
             current = self._dating.current_dates(reading, sentence)
-            if not current and _fragment_before(reading, sentence):
-                # "BOSSO – Mardi, quatre femmes ont été enlevées": the parser cut the day off
-                current = self._dating.current_dates(reading, sentence - 1)
             return (current[0].value, current[0].precision) if current else None
 
         happenings = group_triggers(
-            reading, triggers, sentence_day=sentence_day, sentence_place=sentence_place
+            reading, triggers, sentence_day=sentence_day, sentence_place=own_place, place_before=place_before
         )
         claimed = {s for h in happenings for s in h.sentences}
         lent: set[int] = set()  # toll sentences outside every happening, already given to one
         for h in happenings:
             h.toll_sentences = _toll_sentences(reading, h, claimed | lent, keep, self._gives_toll)
             lent.update(s for s in h.toll_sentences if s not in claimed)
+        self._share_headline_toll(reading, happenings)
         kept_starts = frozenset(t.start for h in happenings for t in h.triggers)
         events = [self._event(reading, h, hints, kept_starts) for h in happenings]
         return [e for e in events if e is not None]
+
+    def _share_headline_toll(self, reading: Reading, happenings: list[Happening]) -> None:
+        """ "Haïti : sept morts dans une attaque de gangs près de Cabaret, trois présumés bandits
+        auraient été lynchés à Delmas": a headline telling two happenings gives its toll to the one
+        whose word is nearest the figure."""
+        for sentence in {s for h in happenings for s in h.sentences if reading.is_headline(s)}:
+            sharing = [h for h in happenings if sentence in h.toll_sentences]
+            toll = self.fatalities.in_sentence(reading.sentences[sentence])
+            if len(sharing) < 2 or toll is None or toll.span is None:
+                continue
+            figure = toll.span.start
+
+            def distance(h: Happening, sentence: int = sentence, figure: int = figure) -> int:
+                here = [t for t in h.triggers if reading.sentence_of(t) == sentence]
+                return min((abs(t.start - figure) for t in here), default=len(reading.doc))
+
+            owner = min(sharing, key=distance)
+            for h in sharing:
+                if h is not owner:
+                    h.toll_sentences = [s for s in h.toll_sentences if s != sentence]
 
     # -- one happening -> one Event ------------------------------------------------
 
@@ -256,7 +281,7 @@ class EventExtractor:
             return None  # background: a happening the text places well before publication
         if fact.value == "hypothetical":
             when = planned_day(when, reading)
-        toll_from = h.toll_sentences or h.sentences
+        toll_from = h.toll_sentences
         if h.family not in ("violence", "unrest"):
             # "trois enfants tués par des obus à Taëz, vague d'arrestations à Sanaa": a headline's
             # toll is the killing's, not the arrests'
@@ -468,21 +493,6 @@ def _stated_action(trigger: Span) -> bool:
 _TOLL_FOLLOW_UP = 2
 
 
-def _fragment_before(reading: Reading, sentence: int) -> bool:
-    """The sentence before, in the same paragraph, is a verbless scrap the parser cut off this one,
-    which goes on where it stopped (", quatre femmes ont été enlevées")."""
-    before = sentence - 1
-    if before < 0 or reading.paragraph_of[before] != reading.paragraph_of[sentence]:
-        return False
-    opening = reading.sentences[sentence][0].text
-    if not (opening in (",", ";") or opening[:1].islower()):
-        return False
-    if reading.is_headline(before):
-        return False
-    scrap = reading.sentences[before]
-    return len(scrap) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in scrap)
-
-
 def _toll_sentences(
     reading: Reading,
     h: Happening,
@@ -582,6 +592,8 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
         verb = trigger.root
         if verb.pos_ != "VERB":
             continue
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "des manifestants ont incendié la mairie et pillé des boutiques"
         subjects = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
         crowd = (
             a

@@ -79,6 +79,9 @@ class Toll:
     #: attackers the figures leave out ("six morts, sans compter l'assaillante"), added to the
     #: event's toll: ACLED counts every death of the event, the bomber's too.
     attackers: int = 0
+    #: every figure counts "victimes" or "neutralisés", which may be the injured or the captured too:
+    #: a figure of the dead wins over it.
+    vague: bool = False
 
 
 class FatalityReader:
@@ -210,7 +213,8 @@ class FatalityReader:
         kills.update({m.span.end: m.span for m in self.toll.find(sent)})
         injuries = {m.span.start for m in self.injury.find(sent)}
         nones = self.none.find(sent)
-        read: list[tuple[int, int, int, str | None]] = []  # (start, end of its words, dead, side)
+        # (start, end of its words, dead, side, vague)
+        read: list[tuple[int, int, int, str | None, bool]] = []
         things = {m.span.start for m in self.not_people.find(sent)}
         quantities = [q for q in self._quantities(sent) if not _counts_things(doc, q[1], things)]
         starts = {q[0] for q in quantities}
@@ -219,6 +223,7 @@ class FatalityReader:
             if "dont" in before or ("et" in before[-1:] and "entre" in before):
                 continue
             hit = None
+            vague = False  # the figure's word only may mean death ("victimes", "neutralisés")
             injured = False
             for k in range(end, min(sent.end, end + _WINDOW_AFTER)):
                 if doc[k].text in _STOP or k in injuries:
@@ -228,7 +233,7 @@ class FatalityReader:
                     # another figure with its own words ("huit soldats et trois civils tués" share theirs)
                     break
                 if k in deaths and not _not_a_death(deaths[k]):
-                    hit = deaths[k].end
+                    hit, vague = deaths[k].end, k not in sure
                     break
             article = value == 1 and doc[start].lower_ in ("un", "une")
             if hit is None and not article and not injured:
@@ -241,7 +246,8 @@ class FatalityReader:
                 hit = _subject_of_death(doc, start, sure)
             if hit is None:
                 continue
-            read.append((start, hit, value, _side_of(doc[start : max(hit, min(sent.end, end + 2))])))
+            side = _side_of(doc[start : max(hit, min(sent.end, end + 2))])
+            read.append((start, hit, value, side, vague))
         if not read:
             one = _one_victim(sent, kills, sure, things)
             if one is not None:
@@ -257,7 +263,7 @@ class FatalityReader:
         if revised:
             figures = [q for q in figures if q[0] >= min(revised)]
         parts: dict[str | None, int] = {}
-        for _, _, value, side in figures:
+        for _, _, value, side, _ in figures:
             parts[side] = parts.get(side, 0) + value
         return Toll(
             sum(parts.values()),
@@ -267,6 +273,7 @@ class FatalityReader:
             earlier=not current,
             revises=len(figures) < len(read),
             attackers=self._attackers_left_out(sent),
+            vague=all(q[4] for q in figures),
         )
 
     def _attackers_left_out(self, sent: Span) -> int:
@@ -311,17 +318,23 @@ class FatalityReader:
             return tolls[0] if tolls else Toll(0, None)
         if any(not t.earlier for t in counted):
             counted = [t for t in counted if not t.earlier]
+        if any(not t.vague for t in counted):
+            counted = [t for t in counted if not t.vague]
         # "Un premier bilan faisait état de quatre morts ... porté à neuf": the revision replaces it.
         revised = [t for s, t in read if t.count > 0 and (t.revises or self.revision.find(s))]
         revised = [t for t in revised if t in counted]
         if revised:
             # A revised total ("le bilan s'élève désormais à deux morts") replaces every figure; a
             # revised side ("le bilan des soldats a été porté à neuf") only that side's.
+            # A figure naming no side ("au moins 12 morts" in the headline) was the whole toll.
             sides = {side for t in revised for side, _ in t.parts}
             counted = revised + [
                 t
                 for t in counted
-                if None not in sides and t not in revised and sides.isdisjoint(side for side, _ in t.parts)
+                if None not in sides
+                and t not in revised
+                and any(side is not None for side, _ in t.parts)
+                and sides.isdisjoint(side for side, _ in t.parts)
             ]
         # Each side's dead: the most conservative figure any sentence gives for that side; the sides
         # add up ("quatre militaires tués ... onze assaillants neutralisés" = 15). A figure naming no

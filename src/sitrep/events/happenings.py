@@ -585,8 +585,12 @@ def group_triggers(
     *,
     sentence_day: Callable[[int], tuple[date, int] | None],
     sentence_place: Callable[[int], Place | None],
+    place_before: Callable[[int], Place | None] = lambda sentence: None,
 ) -> list[Happening]:
-    """Group triggers into happenings; the headline only repeats what the body tells."""
+    """Group triggers into happenings; the headline only repeats what the body tells.
+
+    A sentence that names no town takes the town of the verbless sentence before it in its paragraph
+    ("Drame à Githurai 44. Selon la KNCHR, la police a tiré ...")."""
     headline = [t for t in triggers if reading.is_headline(reading.sentence_of(t))]
     body = [t for t in triggers if not reading.is_headline(reading.sentence_of(t))]
     # Within a sentence, clear words before ambiguous ones, a crowd before what it did or what was
@@ -602,10 +606,15 @@ def group_triggers(
         )
     )
     happenings: list[Happening] = []
+    told = {reading.sentence_of(t) for t in triggers}
     for trigger in body:
         sentence = reading.sentence_of(trigger)
         fam = family(trigger.label_)
         day, place = sentence_day(sentence), sentence_place(sentence)
+        if place is None and sentence - 1 not in told and _scene(reading, sentence - 1):
+            # "Drame à Pikine. Selon des témoins, la police a tiré ...": a verbless sentence that
+            # only sets the scene gives its town to the next
+            place = place_before(sentence)
         target = _absorbing(reading, happenings, sentence, fam, trigger, day, place)
         if target is None:
             for h in reversed(happenings):
@@ -680,6 +689,10 @@ def _told_again(
         ):
             return h
     return None
+
+
+def _scene(reading: Reading, sentence: int) -> bool:
+    return sentence >= 0 and not any(t.pos_ in ("VERB", "AUX") for t in reading.sentences[sentence])
 
 
 def _toll_update(reading: Reading, trigger: Span, sentence: int) -> bool:

@@ -39,7 +39,38 @@ def split_paragraphs(doc: Doc) -> list[Span]:
                 start = tok.i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
-    return [s for s in out if s.text.strip()]
+    return _join_scraps([s for s in out if s.text.strip()])
+
+
+#: A piece the parser cut off the sentence it opens has at most this many tokens.
+_SCRAP_TOKENS = 6
+
+
+def _join_scraps(pieces: list[Span]) -> list[Span]:
+    """ "15h10 – À Eldoret, | dans la vallée du Rift, des manifestants ont incendié ...", "BOSSO – Mardi
+    | , quatre femmes ont été enlevées": the parser cuts a short verbless opening off the sentence it
+    begins; the sentence goes on where it stopped (a comma, a hyphen, a small letter), on the same
+    line. The two are one sentence: its place and its day are the rest's."""
+    out: list[Span] = []
+    for piece in pieces:
+        if out:
+            scrap = out[-1]
+            opening = piece[0].text
+            between = piece.doc.text[scrap.end_char : piece.start_char]
+            same_line = "\n" not in between and "\n" not in scrap.text
+            # "L'attentat | - | suicide": a hyphen with no space is inside a word; a spaced dash
+            # ends a dateline ("Bangui, 12 juillet 2023 - Les équipes ...")
+            hyphen = opening == "-" and scrap.end_char == piece.start_char
+            if (
+                same_line
+                and (opening in (",", ";") or hyphen or opening[:1].islower())
+                and len(scrap) <= _SCRAP_TOKENS
+                and not any(t.pos_ in ("VERB", "AUX") for t in scrap)
+            ):
+                out[-1] = piece.doc[scrap.start : piece.end]
+                continue
+        out.append(piece)
+    return out
 
 
 @dataclass
