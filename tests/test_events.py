@@ -582,6 +582,42 @@ def test_a_live_blog_codes_each_post_at_its_own_town(pipeline):
     )
 
 
+def test_a_live_blog_post_is_dated_by_the_blog_not_by_a_later_post(pipeline):
+    events = code(
+        pipeline,
+        "DIRECT. Guerre au Soudan\n\n"
+        "Mardi 9 mai 2023 | Mis à jour à 20h10\n\n"
+        "20h05 — À Omdurman, où les paramilitaires assiègent depuis le 15 avril plusieurs quartiers, "
+        "l'armée assure avoir repoussé un assaut des Forces de soutien rapide. Ces affirmations n'ont "
+        "pas pu être vérifiées.\n\n"
+        "17h30 — Une frappe aérienne a touché un marché de Nyala, tuant quatre civils, selon des "
+        "médecins.\n\n"
+        "09h00 — Bonjour et bienvenue dans ce direct.",
+    )
+    by_town = {e.location: e for e in events}
+    # the Nyala strike goes on from the blog's day, not from "depuis le 15 avril" in the post above
+    assert by_town["Nyala"].event_date == "2023-05-09"
+    assert by_town["Nyala"].fatalities == 4
+
+
+def test_an_anaphor_naming_another_town_tells_another_happening(pipeline):
+    events = code(
+        pipeline,
+        "Des combats ont opposé lundi l'armée à des rebelles près de Kidal.\n\n"
+        "La frappe sur Gao a fait trois morts, selon un élu local.",
+    )
+    assert {e.location for e in events} == {"Kidal", "Gao"}
+
+
+def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
+    event = one(
+        pipeline,
+        "Les frappes se poursuivent dans le sud de la province, malgré la trêve annoncée par Moscou. "
+        "Lundi, des raids de l'aviation russe ont visé un marché de Maaret al-Noomane, tuant six civils.",
+    )
+    assert event.location != "Moscow"
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

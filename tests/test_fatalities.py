@@ -58,6 +58,8 @@ def toll_of(pipeline, reader, text: str) -> int:
             "portant le bilan à huit morts.",
             8,
         ),
+        # Drones shot down are things, even with "des" and a total between.
+        ("La défense antiaérienne dit avoir abattu 31 des 40 drones lancés dans la nuit.", 0),
         # "victimes" may count the injured: a figure of the dead wins over it, even when higher.
         (
             "L'attaque aurait fait sept morts parmi les gendarmes, selon des sources locales. Les autorités "

@@ -430,10 +430,13 @@ def _an_article(doc, quantity: tuple[int, int, int]) -> bool:
 
 
 def _counts_things(doc, end: int, things: set[int]) -> bool:
-    """ "une quinzaine de kilomètres", "trois véhicules": the figure counts no people."""
+    """ "une quinzaine de kilomètres", "trois véhicules", "38 des 55 drones": the figure counts no
+    people."""
     if end in things:
         return True
-    return end < len(doc) and doc[end].lower_ in ("de", "d'", "d’") and end + 1 in things
+    if end >= len(doc) or doc[end].lower_ not in ("de", "d'", "d’", "des"):
+        return False
+    return end + 1 in things or (end + 2 < len(doc) and doc[end + 1].like_num and end + 2 in things)
 
 
 def _side_of(figure: Span) -> str | None:

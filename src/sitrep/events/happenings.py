@@ -622,8 +622,13 @@ def group_triggers(
                     continue
                 if (
                     sentence in h.sentences
-                    or (_anaphoric(trigger) and _same_kind(trigger, h) and _told_about(reading, sentence))
-                    or (_same_day(h, day) and (_anaphoric(trigger) or _near_enough(h, place)))
+                    or (
+                        _anaphoric(trigger)
+                        and _same_kind(trigger, h)
+                        and _told_about(reading, sentence)
+                        and _near_enough(h, place)  # not "la frappe sur Kramatorsk" after Soudja
+                    )
+                    or (_same_day(h, day) and _near_enough(h, place))
                 ):
                     target = h
                 break

@@ -128,6 +128,8 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "des renforts dépêchés depuis Niamey", "évacués vers Niamey": not where it happened
     if _names_a_district(span):
         return True  # "le quartier de Katindo": ACLED codes the city, which the article names too
+    if span.root.dep_ == "obl:agent":
+        return True  # "le cessez-le-feu annoncé par Moscou": a capital for its government
     # "les Forces armées maliennes (FAMa)": the bracketed acronym of the actor just named.
     doc = span.doc
     return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from sitrep.events.scope import Layout
 
 _HEADLINE_WORDS = 25
+#: A live-blog post's time stamp and its dash: "18h05 —", "9 h 40 -", "21:40 –".
+_POST_TIME = re.compile(r"\d{1,2} ?[hH:] ?\d{2} *[-–—]")
 
 
 def split_paragraphs(doc: Doc) -> list[Span]:
@@ -130,6 +133,18 @@ class Reading:
         from sitrep.events.scope import Layout
 
         return Layout.of(self)
+
+    @cached_property
+    def live_posts(self) -> frozenset[int]:
+        """The paragraphs that are posts of a live blog: each opens with its time ("18h05 — Le bilan
+        s'alourdit ..."), and there are at least two of them."""
+        openings: dict[int, int] = {}
+        for i, paragraph in enumerate(self.paragraph_of):
+            openings.setdefault(paragraph, i)
+        posts = frozenset(
+            p for p, i in openings.items() if _POST_TIME.match(self.text, self.sentences[i].start_char)
+        )
+        return posts if len(posts) >= 2 else frozenset()
 
     @property
     def published(self) -> date | None:

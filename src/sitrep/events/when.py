@@ -65,6 +65,11 @@ class EventDating:
         paragraph = reading.paragraph_of[main_sentence]
         earlier = [s for s in range(main_sentence - 1, -1, -1) if not reading.is_headline(s)]
         before = [s for s in earlier if reading.paragraph_of[s] == paragraph]
+        posts = reading.live_posts
+        if paragraph in posts:
+            # a live blog tells its newest post first: a post above this one is later news, not
+            # the day this one goes on from; the blog's own header dates it
+            earlier = [s for s in earlier if reading.paragraph_of[s] not in posts]
         lede = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
         for s in dict.fromkeys([*before, *earlier, *lede]):
             current = self.current_dates(reading, s)
