@@ -618,6 +618,28 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
     assert event.location != "Moscow"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drill: the headline says it, the story plays an assault
+        "Niamey : la garde nationale simule une attaque contre un marché\n\n"
+        "Des tirs à blanc ont retenti mercredi matin au grand marché de Niamey, où la garde nationale a "
+        "donné l'assaut contre un commando fictif qui avait pris des commerçants en otage.",
+        # history told in the present, the next sentence going on from a date long past
+        "Il y a trente ans, le massacre de Kibeho\n\n"
+        "Le 22 avril 1995, des soldats ouvrent le feu sur les déplacés du camp de Kibeho. Quelques heures "
+        "plus tard, des centaines de personnes qui fuyaient un rassemblement sont tuées dans la panique.",
+        # a trial: the headline's ambush is the one the body recalls as history
+        "Embuscade de Solhan : deux accusés condamnés à la perpétuité\n\n"
+        "La chambre criminelle a condamné mardi deux hommes pour leur rôle dans l'embuscade de Solhan, "
+        "qui avait fait plus de cent morts en juin 2021. Cette tuerie, l'une des attaques les plus "
+        "meurtrières du pays, avait suscité une vive émotion à Ouagadougou.",
+    ],
+)
+def test_drills_history_and_trials_are_not_news(pipeline, text):
+    assert code(pipeline, text) == []
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

@@ -119,6 +119,7 @@ class TriggerFilter:
         self._aggregate = context_matcher(lexicon, "aggregate_markers")
         self._judicial = context_matcher(lexicon, "judicial_words")
         self._links = context_matcher(lexicon, "link_markers")
+        self._sequels = context_matcher(lexicon, "sequel_openings")
         self._ability = frozenset(" ".join(t.words) for t in lexicon.context.get("ability_words", ()))
         self._recurrence = frozenset(" ".join(t.words) for t in lexicon.context.get("recurrence_words", ()))
         self._reading = reading
@@ -134,10 +135,14 @@ class TriggerFilter:
         return self._cache[key]
 
     def off_topic(self) -> bool:
-        """A sports or business story: its vocabulary says so, and no armed actor nor crowd is named in
-        it ("les Aigles ont pilonné la défense adverse"; but "un accident ... le rassemblement des
-        manifestants" is a protest)."""
+        """A drill, by its headline's words; or a sports or business story: its vocabulary says so, and
+        no armed actor nor crowd is named in it ("les Aigles ont pilonné la défense adverse"; but "un
+        accident ... le rassemblement des manifestants" is a protest)."""
         reading = self._reading
+        drill = context_matcher(reading.lexicon, "drill_words")
+        headline = [s for s in range(len(reading.sentences)) if reading.is_headline(s)]
+        if any(reading.has_term(s, drill) for s in headline):
+            return True  # "Kankan : les forces spéciales simulent une prise d'otages dans un hôtel"
         if any(
             a.kb_id_.split("|")[0] in ("1", "2", "3", "4", "5", "6", "8")
             for spans in reading.actors.values()
@@ -353,6 +358,8 @@ class TriggerFilter:
         mentions = reading.dates_by_sentence.get(sentence, [])
         if any(not m.past for m in mentions):
             return False  # "ont tué samedi douze soldats, l'attaque la plus meurtrière en un an"
+        if sentence > 0 and self._sequel(sentence) and self.is_history(sentence - 1):
+            return True  # "Le 13 avril 1975, ... Quelques heures plus tard, un autobus est pris pour cible"
         if self._sentence_has("aggregate", self._aggregate, sentence):
             return True  # "3 000 terroristes neutralisés au cours de l'année": a period's figures
         if any(m.past for m in mentions):
@@ -361,6 +368,25 @@ class TriggerFilter:
         if any(p.search(text) for p in reading.lexicon.history_patterns):
             return True
         return self._sentence_has("history", self._history, sentence)
+
+    def _dropped_in_body(self, trigger: Span) -> bool:
+        """ "Embuscade de Tongo Tongo : trois accusés condamnés": the body tells the headline's word only
+        as history or as a charge, so the headline names no news either."""
+        reading = self._reading
+        word = fold(trigger.root.lemma_)
+        same = [
+            t
+            for s, spans in reading.triggers.items()
+            if not reading.is_headline(s)
+            for t in spans
+            if fold(t.root.lemma_) == word
+        ]
+        return bool(same) and not any(self.keep(t) for t in same)
+
+    def _sequel(self, sentence: int) -> bool:
+        """The sentence opens with words that go on from the one before ("Quelques heures plus tard")."""
+        opening = self._reading.sentences[sentence]
+        return any(m.span.start - opening.start <= 1 for m in self._sequels.find(opening[:6]))
 
     def _link(self, sentence: int) -> bool:
         """The sentence is in a "Lire aussi : ..." paragraph: another story's headline."""
@@ -371,6 +397,8 @@ class TriggerFilter:
     def keep(self, trigger: Span) -> bool:
         sentence = self._reading.sentence_of(trigger)
         if self._link(sentence) or _generic_agreement(trigger):
+            return False
+        if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False
         if (
             self.is_history(sentence)
@@ -394,6 +422,8 @@ class TriggerFilter:
         if _infinitive_of_noun(trigger, self._ability) and not self._planned(sentence):
             return False  # "les hommes en âge de combattre": no event happened, nor is one planned
         if self._not_a_trigger(trigger, sentence) or self._in_a_group_name(trigger, sentence):
+            return False
+        if _one_of_a_kind(trigger):
             return False
         if trigger.kb_id_ == AMBIGUOUS:
             licence = own_licence(self._reading.lexicon, trigger)
@@ -507,6 +537,17 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
         return False
     head = verb.head
     return head.pos_ == "NOUN" or (head.pos_ == "ADJ" and fold(head.lemma_) in ability)
+
+
+def _one_of_a_kind(trigger: Span) -> bool:
+    """ "l'une des attaques les plus meurtrières": the kind something belongs to, not a happening."""
+    root = trigger.root
+    return (
+        root.pos_ == "NOUN"
+        and root.dep_ == "nmod"
+        and fold(root.head.lemma_) in ("un", "une")
+        and any(c.dep_ == "case" and c.lower_ in ("des", "d'entre") for c in root.children)
+    )
 
 
 def _reflexive(trigger: Span) -> bool:
