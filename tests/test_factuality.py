@@ -322,6 +322,24 @@ def test_a_reproduced_report_speaks_for_its_issuer(pipeline):
     assert all(e.factuality == "reported" and "OCHA" in (e.claimed_by or "") for e in events)
 
 
+def test_a_reproduced_communique_speaks_for_whoever_published_it(pipeline):
+    events = code(
+        pipeline,
+        "Opérations dans le Centre\n\n"
+        "L'état-major des armées a publié mardi soir un communiqué sur les opérations de la semaine. Nous "
+        "le reproduisons ci-dessous.\n\n"
+        "« 1. Le samedi 6 mai 2023, une patrouille a détecté et neutralisé un engin explosif improvisé "
+        "(EEI) sur l'axe Mopti-Djenné.\n\n"
+        "2. Le même jour, à Ténenkou, les FAMa ont interpellé un présumé chef terroriste. »",
+    )
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Disrupted weapons use"]
+    # the bracketed acronym restates the device defused: no blast of its own
+    for event in events:
+        assert event.claimed_by == "L'état-major des armées"
+        # the suspect is "présumé", not the arrest
+        assert event.factuality == "reported"
+
+
 def test_not_a_single_shot_is_still_a_denial(pipeline):
     # "pas la première bavure" denies nothing, but "pas un seul coup de feu" does
     events = code(

@@ -222,8 +222,9 @@ class Sources:
     @cached_property
     def document_source(self) -> Claim | None:
         """ "Nous reproduisons ci-dessous la mise à jour publiée jeudi par OCHA": a text the outlet
-        reproduces speaks for its issuer (named after "par" in that sentence, else the headline's
-        source: "..., selon OCHA") wherever it names no source of its own."""
+        reproduces speaks for its issuer (named after "par" in that sentence, else the subject of a
+        publication told just before it, else the headline's source: "..., selon OCHA") wherever it
+        names no source of its own."""
         body = [u for u in range(len(self.layout.starts)) if u not in self.layout.headline][:3]
         for unit in body:
             if not self.layout.cues(unit, "reproduction"):
@@ -237,11 +238,31 @@ class Sources:
                 who = names.noun_phrase(head, span, self.words) if head is not None else None
                 if who is not None and not own_reporter(who):
                     return Claim(who.text, tok.doc[tok.i : tok.i + 1], who, unit)
+            if unit - 1 in body:
+                # "L'EMGA a publié mercredi un communiqué ... Nous le reproduisons ci-dessous": the
+                # subject of the publication told just before
+                found = self._publisher(unit - 1)
+                if found is not None:
+                    return found
             for headline in sorted(self.layout.headline):
                 found = self.in_unit(headline, follow=False)
                 if found is not None and found.claimant is not None:
                     return found
         return None
+
+    def _publisher(self, unit: int) -> Claim | None:
+        span = self.layout.span(unit)
+        for tok in span:
+            if tok.pos_ != "VERB" or fold(tok.lemma_) not in self._publication_verbs:
+                continue
+            who = names.subject_of(tok, span, self.words)
+            if who is not None and not own_reporter(who):
+                return Claim(who.text, tok.doc[tok.i : tok.i + 1], who, unit)
+        return None
+
+    @cached_property
+    def _publication_verbs(self) -> frozenset[str]:
+        return frozenset(" ".join(t.words) for t in self.reading.lexicon.context.get("publication_verbs", ()))
 
     # ------------------------------------------------------------------ helpers
 

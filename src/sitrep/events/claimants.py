@@ -72,6 +72,7 @@ def noun_phrase(head: Token, unit: Span, words: Words) -> Span | None:
         start -= 1
     while start < head.i and doc[start].dep_ == "case":
         start += 1  # "par ses ex-compagnons": the source is what follows the preposition
+    start = _linear_start(doc, start, unit)
     end = head.i + 1
     while end < unit.end and end - start < _MAX_CLAIMANT_TOKENS:
         tok = doc[end]
@@ -81,6 +82,22 @@ def noun_phrase(head: Token, unit: Span, words: Words) -> Span | None:
     end = max(end, _linear_end(doc, head.i, start, unit))
     end = _bracketed_acronym(doc, end, unit)
     return doc[start:end]
+
+
+def _linear_start(doc: Doc, start: int, unit: Span) -> int:
+    """Where a name starts when the parse cut it at a hyphen ("L'état" | "-major général"): the
+    pieces glued before it, and the article glued to the first ("L'")."""
+    moved = False
+    while (
+        start - 1 >= unit.start
+        and not doc[start - 1].whitespace_
+        and "-" in (doc[start].text, doc[start - 1].text)
+    ):
+        start, moved = start - 1, True
+    if moved and start - 1 >= unit.start and not doc[start - 1].whitespace_:
+        if doc[start - 1].text.endswith(("'", "’")):
+            start -= 1
+    return start
 
 
 def _linear_end(doc: Doc, head: int, start: int, unit: Span) -> int:
@@ -266,9 +283,7 @@ def agent_of(verb: Token, unit: Span, words: Words) -> Span | None:
     return None
 
 
-def inverted_speaker(
-    cue: Span, unit: Span, words: Words, dated: frozenset[int] = frozenset()
-) -> Span | None:
+def inverted_speaker(cue: Span, unit: Span, words: Words, dated: frozenset[int] = frozenset()) -> Span | None:
     """ "..., a annoncé le gouverneur.": in an incise the speaker follows the verb of the cue. The
     model often parses it as the object, or hangs it elsewhere; then the first noun phrase after the
     cue that no preposition introduces (and that is not a date) is the speaker. The cue's own words

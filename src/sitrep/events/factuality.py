@@ -476,8 +476,14 @@ class FactualityReader:
             return hedge
         root = trigger.root
         for cue in self.cues(unit, "hedge_modifier"):
-            # "un enlèvement présumé", not "les auteurs présumés de l'attaque"
-            if cue.root.head.i == root.i or cue.start - trigger.end in (0, 1) or trigger.start - cue.end == 0:
+            # "un enlèvement présumé", not "les auteurs présumés de l'attaque" nor "ont interpellé un
+            # présumé chef terroriste" (the verb's object is what is doubted)
+            doc = cue.doc
+            if cue.end < len(doc) and doc[cue.end].pos_ in ("NOUN", "PROPN") and cue.end != trigger.start:
+                continue  # "un présumé chef terroriste" (the model may take "présumé" for the noun)
+            if cue.root.head.i == root.i:
+                return cue
+            if root.pos_ != "VERB" and (cue.start - trigger.end in (0, 1) or trigger.start - cue.end == 0):
                 return cue
         members = {t.i for t in clause}
         for cue in self.cues(unit, "hedge_adverb"):

@@ -796,9 +796,13 @@ def _absorbing(
         unrest = next((h for h in here if h.family == "unrest"), None)
         if unrest is not None or trigger.kb_id_ == AMBIGUOUS:
             return unrest or here[0]
-    if fam == "violence" and trigger.root.pos_ == "NOUN" and not trigger.root.dep_.startswith("nsubj"):
-        # "un accord met fin aux affrontements"; not "les combats ont éclaté après l'arrestation de
-        # leur chef", which tells the fighting itself.
+    if (
+        fam == "violence"
+        and trigger.root.pos_ in ("NOUN", "PROPN")
+        and not trigger.root.dep_.startswith("nsubj")
+    ):
+        # "un accord met fin aux affrontements", "a neutralisé un engin explosif improvisé (EEI)"; not
+        # "les combats ont éclaté après l'arrestation de leur chef", which tells the fighting itself.
         return next((h for h in here if h.family in _ABSORBING), None)
     return None
 
