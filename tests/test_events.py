@@ -640,6 +640,20 @@ def test_drills_history_and_trials_are_not_news(pipeline, text):
     assert code(pipeline, text) == []
 
 
+def test_a_day_opening_a_paragraph_frames_the_sentences_after_it(pipeline):
+    events = code(
+        pipeline,
+        "Samedi, une marche contre la vie chère a été dispersée à coups de gaz lacrymogène par la police "
+        "à Ségou, selon des participants.\n\n"
+        "Dimanche, la tension est encore montée. Des jeunes ont érigé des barricades et incendié un poste "
+        "de police dans le centre-ville, a constaté notre correspondant.",
+    )
+    assert sorted((e.event_date, e.sub_event_type) for e in events) == [
+        ("2023-05-06", "Protest with intervention"),
+        ("2023-05-07", "Violent demonstration"),
+    ]
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

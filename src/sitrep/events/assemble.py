@@ -122,8 +122,17 @@ class EventExtractor:
                 return own_place(sentence - 1)
             return None
 
+        openings = {p: s for s, p in reversed(list(enumerate(reading.paragraph_of)))}
+
         def sentence_day(sentence: int) -> tuple[date, int] | None:
             current = self._dating.current_dates(reading, sentence)
+            opening = openings[reading.paragraph_of[sentence]]
+            first = reading.sentences[opening]
+            if not current and opening != sentence and any(t.pos_ == "VERB" for t in first):
+                # "Dimanche, le ton est monté d'un cran. Des jeunes ont érigé des barricades ...": a
+                # day opening the paragraph's first sentence frames it (not a dateline's)
+                framing = self._dating.current_dates(reading, opening)
+                current = [m for m in framing if m.start - first.start_char <= _FRAMING_CHARS]
             return (current[0].value, current[0].precision) if current else None
 
         happenings = group_triggers(
@@ -576,6 +585,9 @@ def _without_negated_parts(body: list[Span]) -> list[Span]:
         return body
     return [t for t in body if t not in negated or t.label_ in kinds]
 
+
+#: A date this close to a paragraph's start frames the paragraph ("Dimanche, ...", "Le 12 mars au soir, ...").
+_FRAMING_CHARS = 20
 
 _NON_VIOLENT_PROTEST = frozenset({"Peaceful protest", "Protest with intervention"})
 
