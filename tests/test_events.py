@@ -654,6 +654,19 @@ def test_a_day_opening_a_paragraph_frames_the_sentences_after_it(pipeline):
     ]
 
 
+def test_an_arrest_told_aside_in_a_protest_is_an_arrest_of_its_own(pipeline):
+    events = code(
+        pipeline,
+        "Une centaine de militants ont tenu mercredi un sit-in devant le palais de justice de Kaolack pour "
+        "réclamer la libération de leur secrétaire général, Ibrahima Sarr, arrêté lundi soir à son domicile "
+        "par des agents de la Sûreté urbaine.",
+    )
+    arrest = next(e for e in events if e.sub_event_type == "Arrests")
+    # told as a fact aside, dated of its own: not part of the protest, not what is demanded
+    assert (arrest.event_date, arrest.factuality) == ("2023-05-08", "asserted")
+    assert arrest.actor1 == "Police Forces of Senegal"
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

@@ -783,8 +783,10 @@ def _absorbing(
     here = [h for h in happenings if sentence in h.sentences and h.family != fam]
     if not here:
         return _riot_told_on(reading, happenings, sentence, fam, trigger, day, place)
-    if fam == "Arrests" and any(
-        a.kb_id_.split("|")[0] in ("5", "6") for a in reading.actors.get(sentence, [])
+    if (
+        fam == "Arrests"
+        and any(a.kb_id_.split("|")[0] in ("5", "6") for a in reading.actors.get(sentence, []))
+        and not _dated_phrase(reading, trigger, sentence)
     ):
         # "cinq manifestants ont été interpellés": protesters arrested at their protest are part of
         # it (ACLED); not "la police a interpellé douze personnes après le lynchage" (a case of its own)
@@ -805,6 +807,14 @@ def _absorbing(
         # "les combats ont éclaté après l'arrestation de leur chef", which tells the fighting itself.
         return next((h for h in here if h.family in _ABSORBING), None)
     return None
+
+
+def _dated_phrase(reading: Reading, trigger: Span, sentence: int) -> bool:
+    """The trigger's own phrase gives a day: "pour exiger la libération de leur chef, interpellé mardi
+    soir par la police" is an arrest of its own, not one at the protest."""
+    tree = list(trigger.root.subtree)
+    first, last = tree[0].idx, tree[-1].idx + len(tree[-1])
+    return any(first <= m.start and m.end <= last for m in reading.dates_by_sentence.get(sentence, []))
 
 
 def _riot_told_on(

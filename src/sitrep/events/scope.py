@@ -211,6 +211,8 @@ def governs(cue: Token, root: Token, span: Span, *, arguments: bool = False) -> 
     while tok.i != cue.i and hops < MAX_HOPS:
         if tok.head.i == tok.i or tok.dep_ in CLAUSE_EXITS or not (span.start <= tok.head.i < span.end):
             return False
+        if _aside_participle(tok):
+            return False  # "exiger la libération de leur chef, interpellé mardi soir": a fact told aside
         # the subject of an active cue is who speaks; a passive's ("une attaque est redoutée") is
         # what is said
         active_subject = tok.dep_ in ("nsubj", "csubj")
@@ -218,6 +220,17 @@ def governs(cue: Token, root: Token, span: Span, *, arguments: bool = False) -> 
             return False
         tok, hops = tok.head, hops + 1
     return tok.i == cue.i
+
+
+def _aside_participle(tok: Token) -> bool:
+    """A past participle set off by a comma after the noun it describes ("Modou Fall, interpellé mardi")."""
+    return (
+        tok.dep_ == "acl"
+        and "Part" in tok.morph.get("VerbForm")
+        and "Past" in tok.morph.get("Tense")
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+    )
 
 
 def attached_to(tok: Token, members: set[int], span: Span) -> bool:
