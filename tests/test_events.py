@@ -667,6 +667,28 @@ def test_an_arrest_told_aside_in_a_protest_is_an_arrest_of_its_own(pipeline):
     assert arrest.actor1 == "Police Forces of Senegal"
 
 
+def test_a_pluperfect_dated_this_week_is_news_told_in_sequence(pipeline):
+    events = code(
+        pipeline,
+        "L'armée malienne a repris lundi le contrôle de Gao, selon l'état-major.\n\n"
+        "Vendredi, des jihadistes avaient attaqué le camp militaire de Gao. Quatre soldats avaient été "
+        "tués.",
+    )
+    assert sorted((e.event_date, e.sub_event_type, e.fatalities) for e in events) == [
+        ("2023-05-05", "Armed clash", 4),
+        ("2023-05-08", "Government regains territory", 0),
+    ]
+
+
+def test_where_the_news_was_told_is_not_where_it_happened(pipeline):
+    event = one(
+        pipeline,
+        "« Des dizaines de terroristes ont été neutralisés dans la forêt de Wagadou », a déclaré lundi un "
+        "porte-parole de l'armée malienne lors d'un point de presse à Bamako.",
+    )
+    assert event.location != "Bamako"
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

@@ -19,7 +19,14 @@ from sitrep.events.claimants import ClaimantKinds
 from sitrep.events.dates import DateMention, DateReader
 from sitrep.events.factuality import Factuality, FactualityReader, Rules
 from sitrep.events.fatalities import FatalityReader
-from sitrep.events.happenings import Happening, TriggerFilter, family, group_triggers, own_licence
+from sitrep.events.happenings import (
+    Happening,
+    TriggerFilter,
+    family,
+    group_triggers,
+    own_licence,
+    pluperfect,
+)
 from sitrep.events.reading import Reading
 from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
 from sitrep.events.scope import det_negative, has_negator
@@ -521,8 +528,11 @@ def _toll_sentences(
     between = [s for s in range(first + 1, last) if s not in claimed and not keep.is_history(s)]
     follow = []
     toll_paragraph = reading.paragraph_of[last] + 1
+    # "Vendredi, des jihadistes avaient attaqué le camp. Quatre soldats avaient été tués.": a story
+    # told in the plus-que-parfait goes on in it
+    in_sequence = any(pluperfect(t) for t in h.triggers)
     for s in range(last + 1, min(len(reading.sentences), last + 1 + _TOLL_FOLLOW_UP)):
-        if s in claimed or keep.is_history(s):
+        if s in claimed or (keep.is_history(s) and (not in_sequence or keep.dated_history(s))):
             break
         if reading.paragraph_of[s] != reading.paragraph_of[last]:
             # the next paragraph's tolls, while they last ("Un premier bilan faisait état de cinq

@@ -319,7 +319,7 @@ class TriggerFilter:
             return True  # "à la mémoire des victimes du massacre perpétré il y a quinze ans"
         if _simple_past(trigger):
             return True  # "les jihadistes firent exploser le temple": the passé simple of history
-        if not _pluperfect(trigger):
+        if not pluperfect(trigger):
             return False
         current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
         if current and _dated_before(current, self._reading):
@@ -387,6 +387,14 @@ class TriggerFilter:
         """The sentence opens with words that go on from the one before ("Quelques heures plus tard")."""
         opening = self._reading.sentences[sentence]
         return any(m.span.start - opening.start <= 1 for m in self._sequels.find(opening[:6]))
+
+    def dated_history(self, sentence: int) -> bool:
+        """History by a date or a year, not only by a tense or a marker ("avaient été")."""
+        reading = self._reading
+        if any(m.past for m in reading.dates_by_sentence.get(sentence, [])):
+            return True
+        text = reading.sentences[sentence].text
+        return any(p.search(text) for p in reading.lexicon.history_patterns)
 
     def _link(self, sentence: int) -> bool:
         """The sentence is in a "Lire aussi : ..." paragraph: another story's headline."""
@@ -476,12 +484,17 @@ def _generic_agreement(trigger: Span) -> bool:
     )
 
 
+#: A plus-que-parfait dated up to this many days before publication is news told in sequence.
+_SEQUENCE_DAYS = 7
+
+
 def _dated_before(current: list, reading: Reading) -> bool:
-    """ "La veille, lundi, des obus étaient tombés sur Kayna": a plus-que-parfait dated a day or two
-    before the news it follows tells the day before, in sequence; it is news too."""
+    """ "La veille, lundi, des obus étaient tombés sur Kayna", "Dans la nuit de dimanche à lundi, des
+    jihadistes avaient pris d'assaut la base": a plus-que-parfait dated within the week before the news
+    it follows tells what came before it, in sequence; it is news too."""
     published = reading.published
     return published is not None and any(
-        m.precision == 1 and 1 <= (published - m.value).days <= 2 for m in current
+        m.precision == 1 and 1 <= (published - m.value).days <= _SEQUENCE_DAYS for m in current
     )
 
 
@@ -597,7 +610,7 @@ def _told_about(reading: Reading, sentence: int) -> bool:
     )
 
 
-def _pluperfect(trigger: Span) -> bool:
+def pluperfect(trigger: Span) -> bool:
     """ "avait été occupée", "avaient fui": the plus-que-parfait recalls what came before the news."""
     verb = trigger.root
     if verb.pos_ not in ("VERB", "AUX"):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
+from sitrep.events.happenings import context_matcher
 from sitrep.events.reading import Reading
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
@@ -59,6 +60,8 @@ _AREA_WORDS = frozenset(
 )
 # A place after these words is where someone came from or went to, not where the event happened.
 _ELSEWHERE_WORDS = frozenset({"depuis", "vers"})
+#: How many words before a place may name the venue where the news was told ("un point de presse à").
+_VENUE_REACH = 5
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 
 
@@ -130,6 +133,8 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "le quartier de Katindo": ACLED codes the city, which the article names too
     if span.root.dep_ == "obl:agent":
         return True  # "le cessez-le-feu annoncé par Moscou": a capital for its government
+    if _told_at(reading, span):
+        return True  # "a déclaré le porte-parole lors d'un point de presse à Abuja"
     # "les Forces armées maliennes (FAMa)": the bracketed acronym of the actor just named.
     doc = span.doc
     return (
@@ -158,8 +163,7 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
     paragraph = reading.paragraph_of[main]
     order += [s for s in range(main - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
     order += [s for s in range(main + 1, len(reading.sentences)) if reading.paragraph_of[s] == paragraph]
-    if reading.is_headline(0):
-        order.append(0)
+    order += [s for s in range(len(reading.sentences)) if reading.is_headline(s)]
     order += list(range(len(reading.sentences)))
     seen: set[int] = set()
     out: list[Span] = []
@@ -172,6 +176,13 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
             spans.sort(key=lambda p: (p.start < trigger.start, abs(p.start - trigger.start)))
         out.extend(spans)
     return out
+
+
+def _told_at(reading: Reading, span: Span) -> bool:
+    """The place is where the news was told: a venue of the telling (context.yaml telling_venues) in
+    the few words before it."""
+    before = span.doc[max(0, span.start - _VENUE_REACH) : span.start]
+    return bool(context_matcher(reading.lexicon, "telling_venues").find(before))
 
 
 def _precision_for(span: Span, resolution: Resolution) -> int:

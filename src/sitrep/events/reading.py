@@ -64,12 +64,9 @@ def _join_scraps(pieces: list[Span]) -> list[Span]:
             # "L'attentat | - | suicide": a hyphen with no space is inside a word; a spaced dash
             # ends a dateline ("Bangui, 12 juillet 2023 - Les équipes ...")
             hyphen = opening == "-" and scrap.end_char == piece.start_char
-            if (
-                same_line
-                and (opening in (",", ";") or hyphen or opening[:1].islower())
-                and len(scrap) <= _SCRAP_TOKENS
-                and not any(t.pos_ in ("VERB", "AUX") for t in scrap)
-            ):
+            short = len(scrap) <= _SCRAP_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in scrap)
+            if same_line and (hyphen or (short and (opening in (",", ";") or opening[:1].islower()))):
+                # (a glued hyphen goes on a word whatever came before: "selon l'état | -major.")
                 out[-1] = piece.doc[scrap.start : piece.end]
                 continue
         out.append(piece)
