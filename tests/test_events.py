@@ -689,6 +689,18 @@ def test_where_the_news_was_told_is_not_where_it_happened(pipeline):
     assert event.location != "Bamako"
 
 
+def test_gendarmes_firing_on_a_peaceful_march_is_excessive_force(pipeline):
+    event = one(
+        pipeline,
+        "Un jeune homme a été tué lundi lors d'une manifestation contre les coupures d'eau à Kankan, a-t-on "
+        "appris de source hospitalière.\n\n"
+        "Le cortège avançait dans le calme vers la mairie lorsque des gendarmes ont ouvert le feu, selon "
+        "des témoins.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 1)
+    assert event.actor2 == "Police Forces of Guinea"
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

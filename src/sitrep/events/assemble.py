@@ -26,6 +26,7 @@ from sitrep.events.happenings import (
     group_triggers,
     own_licence,
     pluperfect,
+    police_in,
 )
 from sitrep.events.reading import Reading
 from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
@@ -219,6 +220,9 @@ class EventExtractor:
             sub_event_type = "Armed clash"
         if sub_event_type in _NON_VIOLENT_PROTEST and _crowd_turned_violent(reading, h):
             sub_event_type = "Violent demonstration"
+        elif sub_event_type in _NON_VIOLENT_PROTEST and _police_fired(reading, h):
+            # "la marche progressait pacifiquement lorsque des gendarmes ont ouvert le feu"
+            sub_event_type = "Excessive force against protesters"
         if sub_event_type == "Excessive force against protesters" and any(
             t.label_ == "Violent demonstration" and t.kb_id_ != AMBIGUOUS for t in clear
         ):
@@ -625,6 +629,18 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
         if any(a.root.i in subjects for a in crowd):
             return True
     return False
+
+
+def _police_fired(reading: Reading, h: Happening) -> bool:
+    """A protest in which the police or the gendarmes used violence of war ("ont ouvert le feu"), a
+    clear word of violence told with them."""
+    return h.family == "unrest" and any(
+        family(t.label_) == "violence"
+        and t.kb_id_ != AMBIGUOUS
+        and t.label_ != "Looting/property destruction"
+        and police_in(reading, reading.sentence_of(t))
+        for t in h.triggers
+    )
 
 
 def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:

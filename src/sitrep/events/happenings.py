@@ -375,13 +375,15 @@ class TriggerFilter:
         reading = self._reading
         word = fold(trigger.root.lemma_)
         same = [
-            t
+            (t, s)
             for s, spans in reading.triggers.items()
             if not reading.is_headline(s)
             for t in spans
             if fold(t.root.lemma_) == word
         ]
-        return bool(same) and not any(self.keep(t) for t in same)
+        return bool(same) and all(
+            self.is_history(s) or self._background(t, s) or self._charge(t, s) for t, s in same
+        )
 
     def _sequel(self, sentence: int) -> bool:
         """The sentence opens with words that go on from the one before ("Quelques heures plus tard")."""
@@ -845,14 +847,23 @@ def _riot_told_on(
     another day or another town ("Mardi, une explosion a fait trois morts près de Kidal")."""
     if fam != "violence" or _non_state_armed_in(reading, sentence) or not happenings:
         return None
-    if trigger.kb_id_ != AMBIGUOUS and trigger.label_ != "Looting/property destruction":
-        return None
+    if (
+        trigger.kb_id_ != AMBIGUOUS
+        and trigger.label_ != "Looting/property destruction"
+        and not police_in(reading, sentence)
+    ):
+        return None  # (but "des gendarmes ont ouvert le feu" on the march is the march's)
     latest = happenings[-1]
     before = sentence - 1
     if latest.family == "unrest" and before in latest.sentences:
         if _same_day(latest, day) and _near_enough(latest, place):
             return latest
     return None
+
+
+def police_in(reading: Reading, sentence: int) -> bool:
+    """The police or the gendarmerie named in the sentence."""
+    return any(decode_actor(a.kb_id_)[2] == "police" for a in reading.actors.get(sentence, []))
 
 
 def _non_state_armed_in(reading: Reading, sentence: int) -> bool:
