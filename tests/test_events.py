@@ -701,6 +701,17 @@ def test_gendarmes_firing_on_a_peaceful_march_is_excessive_force(pipeline):
     assert event.actor2 == "Police Forces of Guinea"
 
 
+def test_an_angry_crowd_storming_a_police_station_is_one_riot(pipeline):
+    events = code(
+        pipeline,
+        "Une foule en colère a pris d'assaut lundi le commissariat central de Bouaké, incendiant trois "
+        "véhicules de police, après la mort d'un vendeur ambulant renversé par une patrouille, a indiqué "
+        "le préfet.",
+    )
+    assert len(events) == 1
+    assert events[0].event_type == "Riots"
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

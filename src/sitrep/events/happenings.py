@@ -655,8 +655,10 @@ def group_triggers(
     body.sort(
         key=lambda t: (
             reading.sentence_of(t),
-            t.kb_id_ == AMBIGUOUS and own_licence(reading.lexicon, t) is None,
+            # (a crowd kept in its sentence comes first, even in a word of its own kind that needs
+            # a licence: "une foule en colère a pris d'assaut le commissariat")
             family(t.label_) != "unrest",
+            t.kb_id_ == AMBIGUOUS and own_licence(reading.lexicon, t) is None,
             family(t.label_) not in _ABSORBING,
             t.start,
         )
