@@ -712,6 +712,23 @@ def test_an_angry_crowd_storming_a_police_station_is_one_riot(pipeline):
     assert events[0].event_type == "Riots"
 
 
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Un kamikaze s'est fait exploser samedi dans un marché de Maroua, tuant cinq personnes.", 6),
+        ("Deux kamikazes se sont fait exploser samedi devant une mosquée de Mora, tuant quatre fidèles.", 6),
+        (
+            "L'attentat-suicide commis samedi contre un marché de Maroua a fait sept morts, dont le kamikaze.",
+            7,
+        ),
+        # a car bomb with nobody said to have died with it
+        ("Un véhicule piégé a explosé samedi devant un marché de Maroua, tuant cinq personnes.", 5),
+    ],
+)
+def test_a_suicide_bomber_counts_among_the_dead_once(pipeline, text, toll):
+    assert one(pipeline, text).fatalities == toll
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

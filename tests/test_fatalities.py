@@ -66,6 +66,12 @@ def toll_of(pipeline, reader, text: str) -> int:
             "avaient parlé de trois victimes.",
             7,
         ),
+        # The bomber told dead apart is the bomber, not one more victim beside the toll.
+        (
+            "Une kamikaze a déclenché sa charge devant la gare. Le bilan est de huit morts. La kamikaze, "
+            "une jeune femme, a également péri.",
+            9,
+        ),
         # The attackers a toll leaves out count too, when the text says how many.
         ("Onze fidèles ont été tués dans l'explosion, sans compter le kamikaze.", 12),
         ("L'attentat a fait quatorze morts, sans compter les deux assaillants.", 16),

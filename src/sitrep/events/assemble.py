@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -307,6 +308,9 @@ class EventExtractor:
             # toll is the killing's, not the arrests'
             toll_from = [s for s in toll_from if not reading.is_headline(s)] or toll_from
         toll = self.fatalities.for_event([reading.sentences[s] for s in toll_from])
+        if sub_event_type == "Suicide bomb":
+            told = [reading.sentences[s] for s in toll_from]
+            toll = replace(toll, count=toll.count + self.fatalities.bombers(told, toll))
         if (
             actor1 is None
             and actor2 is None

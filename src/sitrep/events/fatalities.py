@@ -16,7 +16,7 @@ figure ("tuant son conducteur", "il est mort sur le coup") counts 1.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -98,6 +98,8 @@ class FatalityReader:
         self.revision = TermMatcher((t.words, "revision") for t in cat.get("toll_revisions", ()))
         self.earlier = TermMatcher((t.words, "earlier") for t in cat.get("earlier_tolls", ()))
         self.left_out = TermMatcher((t.words, "left_out") for t in cat.get("attackers_left_out", ()))
+        self.included = TermMatcher((t.words, "included") for t in cat.get("attackers_included", ()))
+        self.bomber = TermMatcher((t.words, "bomber") for t in cat.get("suicide_bombers", ()))
         self.injury = TermMatcher((t.words, "injury") for t in cat.get("injury", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
@@ -250,10 +252,15 @@ class FatalityReader:
             read.append((start, hit, value, side, vague))
         if not read:
             one = _one_victim(sent, kills, sure, things)
+            if one is not None and self.bomber.find(sent.doc[sent.start : one.end]):
+                return Toll(0, one, attackers=1)  # "La kamikaze a également péri": the bomber
             if one is not None:
                 side = _side_of(one)
                 return Toll(1, one, frozenset({side}), ((side, 1),))
             return Toll(0, nones[0].span) if nones else None
+        if len(read) == 1 and read[0][2] == 1 and self.bomber.find(doc[sent.start : read[0][0]]):
+            # "La kamikaze, une adolescente, a également péri": the bomber, not another victim
+            return Toll(0, doc[read[0][0] : read[0][1]], attackers=1)
         superseded = self._after(self.earlier, sent, [q[0] for q in quantities])
         current = [q for q in read if q[0] not in superseded]
         figures = current or read
@@ -314,8 +321,9 @@ class FatalityReader:
         read = [(s, t) for s in sentences if (t := self.in_sentence(s)) is not None]
         tolls = [t for _, t in read]
         counted = [t for t in tolls if t.count > 0]
+        attackers = max((t.attackers for t in tolls), default=0)
         if not counted:
-            return tolls[0] if tolls else Toll(0, None)
+            return replace(tolls[0], count=attackers) if tolls else Toll(0, None)
         if any(not t.earlier for t in counted):
             counted = [t for t in counted if not t.earlier]
         if any(not t.vague for t in counted):
@@ -350,8 +358,27 @@ class FatalityReader:
         totals = ([sum(by_side.values())] if by_side else []) + unnamed
         count = min(totals)
         best = min(counted, key=lambda t: (abs(t.count - count), t.span.start if t.span else 0))
-        count += max(t.attackers for t in counted)
-        return Toll(count, best.span, frozenset().union(*(t.sides for t in counted)), best.parts)
+        return Toll(
+            count + attackers,
+            best.span,
+            frozenset().union(*(t.sides for t in counted)),
+            best.parts,
+            attackers=attackers,
+        )
+
+    def bombers(self, sentences: list[Span], toll: Toll) -> int:
+        """The suicide bombers an event's toll leaves out: ACLED counts them among the dead. None when
+        the toll already names them ("sans compter le kamikaze", "y compris le kamikaze") or the text
+        names no bomber; else how many it says ("deux kamikazes"), one by default."""
+        if toll.attackers or any(self.included.find(s) for s in sentences):
+            return 0
+        named = [(sent, m) for sent in sentences for m in self.bomber.find(sent)]
+        for sent, m in named:
+            before = sent.doc[max(sent.start, m.span.start - 2) : m.span.start]
+            found = self.numbers.read_quantity(before.text) if len(before) else None
+            if found and found > 1:
+                return found
+        return 1 if named else 0  # "un véhicule piégé a explosé": nobody is said to have died with it
 
 
 def _subject_of_death(doc, start: int, deaths: dict[int, Span]) -> int | None:
