@@ -718,7 +718,8 @@ def test_an_angry_crowd_storming_a_police_station_is_one_riot(pipeline):
         ("Un kamikaze s'est fait exploser samedi dans un marché de Maroua, tuant cinq personnes.", 6),
         ("Deux kamikazes se sont fait exploser samedi devant une mosquée de Mora, tuant quatre fidèles.", 6),
         (
-            "L'attentat-suicide commis samedi contre un marché de Maroua a fait sept morts, dont le kamikaze.",
+            "L'attentat-suicide commis samedi contre un marché de Maroua a fait sept morts, "
+            "dont le kamikaze.",
             7,
         ),
         # a car bomb with nobody said to have died with it
