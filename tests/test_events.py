@@ -730,6 +730,15 @@ def test_a_suicide_bomber_counts_among_the_dead_once(pipeline, text, toll):
     assert one(pipeline, text).fatalities == toll
 
 
+def test_the_police_announcing_a_village_attack_did_not_commit_it(pipeline):
+    event = one(
+        pipeline,
+        "Onze personnes ont été tuées dans la nuit de samedi à dimanche lors de l'attaque d'un village "
+        "près de Jos, dans l'État du Plateau, a annoncé la police de l'État.",
+    )
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
 def test_a_headline_telling_two_happenings_gives_its_toll_to_the_nearest(pipeline):
     events = code(
         pipeline,

@@ -245,9 +245,10 @@ def assign_roles(
             patient = found_patient
     if claimant is not None:
         agent = claimant
-    if source is not None and sub_event_type in _PLANTED:
-        # "selon la police somalienne": the police told of the bombing; its forces were not in it.
-        # (An army telling of its own strike or battle is in it: only planted bombs are ruled out.)
+    if source is not None and (sub_event_type in _PLANTED or event_type == "Violence against civilians"):
+        # "selon la police somalienne": the police told of the bombing; its forces were not in it;
+        # nor in the village attack it announced, unless the parse makes it the attacker. (An army
+        # telling of its own strike or battle is in it.)
         mentions = [m for m in mentions if m.span is None or not _overlaps(m.span, source)]
     armed = [m for m in mentions if m.inter in ARMED]
     civilians = [m for m in mentions if m.inter == 7]
