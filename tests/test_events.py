@@ -629,6 +629,18 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "Il y a trente ans, le massacre de Kibeho\n\n"
         "Le 22 avril 1995, des soldats ouvrent le feu sur les déplacés du camp de Kibeho. Quelques heures "
         "plus tard, des centaines de personnes qui fuyaient un rassemblement sont tuées dans la panique.",
+        # a cyberattack: war words for computers
+        "Dakar : un opérateur téléphonique paralysé par une cyberattaque\n\n"
+        "Les pirates ont pris d'assaut les serveurs de l'opérateur lundi et réclament une rançon. « C'est "
+        "une prise d'otages », a déclaré son directeur.",
+        # an excavation: a siege dug up
+        "Des archéologues découvrent les traces d'un siège à Tombouctou\n\n"
+        "Les assaillants ont pris d'assaut la ville au cours de l'été et incendié le marché, selon les "
+        "chercheurs, qui ont présenté mardi des pointes de flèches retrouvées sur le site.",
+        # an anniversary: the attack recalled years after, on the day of the ceremony
+        "Dix ans après l'attentat de Grand-Bassam, la ville se souvient\n\n"
+        "Dix ans jour pour jour après l'attaque qui avait endeuillé la station balnéaire, les familles se "
+        "sont recueillies mardi matin devant la stèle.",
         # a trial: the headline's ambush is the one the body recalls as history
         "Embuscade de Solhan : deux accusés condamnés à la perpétuité\n\n"
         "La chambre criminelle a condamné mardi deux hommes pour leur rôle dans l'embuscade de Solhan, "

@@ -135,13 +135,13 @@ class TriggerFilter:
         return self._cache[key]
 
     def off_topic(self) -> bool:
-        """A drill, by its headline's words; or a sports or business story: its vocabulary says so, and
-        no armed actor nor crowd is named in it ("les Aigles ont pilonné la défense adverse"; but "un
-        accident ... le rassemblement des manifestants" is a protest)."""
+        """A drill, an excavation, a cyberattack, by its headline's words; or a sports or business story:
+        its vocabulary says so, and no armed actor nor crowd is named in it ("les Aigles ont pilonné la
+        défense adverse"; but "un accident ... le rassemblement des manifestants" is a protest)."""
         reading = self._reading
-        drill = context_matcher(reading.lexicon, "drill_words")
+        elsewhere = context_matcher(reading.lexicon, "off_topic_headlines")
         headline = [s for s in range(len(reading.sentences)) if reading.is_headline(s)]
-        if any(reading.has_term(s, drill) for s in headline):
+        if any(reading.has_term(s, elsewhere) for s in headline):
             return True  # "Kankan : les forces spéciales simulent une prise d'otages dans un hôtel"
         if any(
             a.kb_id_.split("|")[0] in ("1", "2", "3", "4", "5", "6", "8")
@@ -334,7 +334,9 @@ class TriggerFilter:
         parser hangs "il y a")."""
         tree = list(trigger.root.subtree)
         end = max(tree[-1].i + 1, min(trigger.sent.end, trigger.end + _PHRASE_REACH))
-        phrase = trigger.doc[tree[0].i : end].text
+        # (and the words just before it: "cinq ans jour pour jour après l'attaque")
+        start = max(trigger.sent.start, min(tree[0].i, trigger.start - _PHRASE_REACH))
+        phrase = trigger.doc[start:end].text
         published = self._reading.published
         for pattern in self._reading.lexicon.history_patterns:
             for match in pattern.finditer(phrase):
