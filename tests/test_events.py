@@ -652,6 +652,11 @@ def test_drills_history_and_trials_are_not_news(pipeline, text):
     assert code(pipeline, text) == []
 
 
+def test_one_of_the_attacks_of_the_day_is_still_news(pipeline):
+    event = one(pipeline, "Lors de l'une des attaques de samedi contre Djibo, trois soldats ont été tués.")
+    assert event.fatalities == 3
+
+
 def test_a_day_opening_a_paragraph_frames_the_sentences_after_it(pipeline):
     events = code(
         pipeline,
@@ -734,6 +739,8 @@ def test_an_angry_crowd_storming_a_police_station_is_one_riot(pipeline):
             "dont le kamikaze.",
             7,
         ),
+        # the soldier killed is a victim, the bomber one more
+        ("L'attentat-suicide commis samedi contre le camp militaire de Mora a tué un soldat.", 2),
         # a car bomb with nobody said to have died with it
         ("Un véhicule piégé a explosé samedi devant un marché de Maroua, tuant cinq personnes.", 5),
     ],

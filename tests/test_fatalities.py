@@ -52,6 +52,8 @@ def toll_of(pipeline, reader, text: str) -> int:
             9,
         ),
         ("Un bilan initial évoquait trois tués. Selon l'hôpital, huit personnes ont été tuées.", 8),
+        # ... but not other victims: a first toll of civilians and the soldiers also killed add up
+        ("Selon un premier bilan, douze civils ont été tués. Trois soldats ont aussi péri.", 15),
         # The dead told before a revised total are part of it ("portant le bilan à").
         (
             "Le bilan initial était de cinq morts ; trois blessés sont décédés à l'hôpital de Gao, "

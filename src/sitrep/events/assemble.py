@@ -27,7 +27,6 @@ from sitrep.events.happenings import (
     group_triggers,
     own_licence,
     pluperfect,
-    police_in,
 )
 from sitrep.events.reading import Reading
 from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
@@ -172,7 +171,8 @@ class EventExtractor:
                 here = [t for t in h.triggers if reading.sentence_of(t) == sentence]
                 return min((abs(t.start - figure) for t in here), default=len(reading.doc))
 
-            owner = min(sharing, key=distance)
+            # the killing's, before a protest or an arrest told beside it
+            owner = min(sharing, key=lambda h: (h.family != "violence", distance(h)))
             for h in sharing:
                 if h is not owner:
                     h.toll_sentences = [s for s in h.toll_sentences if s != sentence]
@@ -636,15 +636,24 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
 
 
 def _police_fired(reading: Reading, h: Happening) -> bool:
-    """A protest in which the police or the gendarmes used violence of war ("ont ouvert le feu"), a
-    clear word of violence told with them."""
-    return h.family == "unrest" and any(
-        family(t.label_) == "violence"
-        and t.kb_id_ != AMBIGUOUS
-        and t.label_ != "Looting/property destruction"
-        and police_in(reading, reading.sentence_of(t))
-        for t in h.triggers
-    )
+    """A protest in which the police or the gendarmes used violence of war: a clear word of violence
+    whose subject or agent they are ("des gendarmes ont ouvert le feu"; not "un policier a été tué")."""
+    if h.family != "unrest":
+        return False
+    for t in h.triggers:
+        if (
+            family(t.label_) != "violence"
+            or t.kb_id_ == AMBIGUOUS
+            or t.label_ == "Looting/property destruction"
+        ):
+            continue
+        doers = {c.i for c in t.root.children if c.dep_ in ("nsubj", "obl:agent")}
+        police = (
+            a for a in reading.actors.get(reading.sentence_of(t), []) if decode_actor(a.kb_id_)[2] == "police"
+        )
+        if any(a.root.i in doers for a in police):
+            return True
+    return False
 
 
 def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:

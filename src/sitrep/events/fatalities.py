@@ -12,6 +12,13 @@ figure given for them, and the sides add up ("quatre militaires tués" ... "onze
 assaillants neutralisés" = 15); a figure naming no side ("huit morts") restates
 the whole toll, and the lower reading is kept (ACLED). One person killed with no
 figure ("tuant son conducteur", "il est mort sur le coup") counts 1.
+
+Before that choice, a revised figure ("porté à 21", "portant le bilan à six")
+replaces the figures it revises; a figure told as superseded ("un premier bilan
+de douze morts") or one that may count the injured ("victimes") gives way to
+another figure for the same victims. Attackers a toll leaves out ("sans compter
+le kamikaze") are added, and a suicide bombing adds its bombers unless the toll
+already counts them (`bombers`): ACLED counts every death of the event.
 """
 
 from __future__ import annotations
@@ -252,13 +259,13 @@ class FatalityReader:
             read.append((start, hit, value, side, vague))
         if not read:
             one = _one_victim(sent, kills, sure, things)
-            if one is not None and self.bomber.find(sent.doc[sent.start : one.end]):
+            if one is not None and self._the_bomber(sent, one.root):
                 return Toll(0, one, attackers=1)  # "La kamikaze a également péri": the bomber
             if one is not None:
                 side = _side_of(one)
                 return Toll(1, one, frozenset({side}), ((side, 1),))
             return Toll(0, nones[0].span) if nones else None
-        if len(read) == 1 and read[0][2] == 1 and self.bomber.find(doc[sent.start : read[0][0]]):
+        if len(read) == 1 and read[0][2] == 1 and self._the_bomber(sent, doc[read[0][0]]):
             # "La kamikaze, une adolescente, a également péri": the bomber, not another victim
             return Toll(0, doc[read[0][0] : read[0][1]], attackers=1)
         superseded = self._after(self.earlier, sent, [q[0] for q in quantities])
@@ -282,6 +289,20 @@ class FatalityReader:
             attackers=self._attackers_left_out(sent),
             vague=all(q[4] for q in figures),
         )
+
+    def _the_bomber(self, sent: Span, figure) -> bool:
+        """The figure is a subject of a verb whose subject names a bomber ("La kamikaze, une
+        adolescente, a péri": the model may give the verb two subjects), not the object of a bombing
+        ("L'attentat-suicide a tué un soldat")."""
+        bombers = {m.span.start for m in self.bomber.find(sent)}
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubj:pass")]
+        for subject in subjects:
+            if figure.i not in {t.i for t in subject.subtree}:
+                continue
+            verb = subject.head
+            if any(bombers & {t.i for t in s.subtree} for s in subjects if s.head.i == verb.i):
+                return True
+        return False
 
     def _attackers_left_out(self, sent: Span) -> int:
         """ "six morts, sans compter l'assaillante", "sans compter les deux kamikazes": the attackers a
@@ -324,10 +345,13 @@ class FatalityReader:
         attackers = max((t.attackers for t in tolls), default=0)
         if not counted:
             return replace(tolls[0], count=attackers) if tolls else Toll(0, None)
-        if any(not t.earlier for t in counted):
-            counted = [t for t in counted if not t.earlier]
-        if any(not t.vague for t in counted):
-            counted = [t for t in counted if not t.vague]
+        # A figure told as superseded, or one that may count the injured ("victimes"), gives way to
+        # another figure for the same victims (the same side, or the whole toll); not to other victims
+        # ("un premier bilan de douze civils tués ... trois soldats ont aussi péri" = 15).
+        counted = [
+            t for t in counted if not (t.earlier and _restated(t, [u for u in counted if not u.earlier]))
+        ]
+        counted = [t for t in counted if not (t.vague and _restated(t, [u for u in counted if not u.vague]))]
         # "Un premier bilan faisait état de quatre morts ... porté à neuf": the revision replaces it.
         revised = [t for s, t in read if t.count > 0 and (t.revises or self.revision.find(s))]
         revised = [t for t in revised if t in counted]
@@ -372,13 +396,20 @@ class FatalityReader:
         names no bomber; else how many it says ("deux kamikazes"), one by default."""
         if toll.attackers or any(self.included.find(s) for s in sentences):
             return 0
+        if toll.span is not None and self.bomber.find(toll.span):
+            return 0  # "trois kamikazes ont péri": the toll counts them already
         named = [(sent, m) for sent in sentences for m in self.bomber.find(sent)]
         for sent, m in named:
-            before = sent.doc[max(sent.start, m.span.start - 2) : m.span.start]
-            found = self.numbers.read_quantity(before.text) if len(before) else None
-            if found and found > 1:
-                return found
+            if m.span.start - 1 >= sent.start:
+                found = self.numbers.read_quantity(sent.doc[m.span.start - 1].text)
+                if found and found > 1:
+                    return found  # "les deux kamikazes"
         return 1 if named else 0  # "un véhicule piégé a explosé": nobody is said to have died with it
+
+
+def _restated(toll: Toll, others: list[Toll]) -> bool:
+    """Another figure counts the same dead: the same side, or one of the two names none."""
+    return any(None in toll.sides or None in u.sides or toll.sides & u.sides for u in others)
 
 
 def _subject_of_death(doc, start: int, deaths: dict[int, Span]) -> int | None:

@@ -557,13 +557,15 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
 
 
 def _one_of_a_kind(trigger: Span) -> bool:
-    """ "l'une des attaques les plus meurtrières": the kind something belongs to, not a happening."""
+    """ "l'une des attaques les plus meurtrières": the kind something belongs to, not a happening
+    (not "lors de l'une des attaques, trois soldats ont été tués")."""
     root = trigger.root
     return (
         root.pos_ == "NOUN"
         and root.dep_ == "nmod"
         and fold(root.head.lemma_) in ("un", "une")
-        and any(c.dep_ == "case" and c.lower_ in ("des", "d'entre") for c in root.children)
+        and any(c.dep_ == "case" and c.lower_ == "des" for c in root.children)
+        and any(fold(t.text) in ("plus", "moins") for t in root.subtree if t.i > root.i)
     )
 
 
@@ -831,6 +833,8 @@ def _absorbing(
 def _dated_phrase(reading: Reading, trigger: Span, sentence: int) -> bool:
     """The trigger's own phrase gives a day: "pour exiger la libération de leur chef, interpellé mardi
     soir par la police" is an arrest of its own, not one at the protest."""
+    if trigger.root.dep_ not in ("acl", "acl:relcl"):
+        return False  # the sentence's own verb: its date is the protest's too
     tree = list(trigger.root.subtree)
     first, last = tree[0].idx, tree[-1].idx + len(tree[-1])
     return any(first <= m.start and m.end <= last for m in reading.dates_by_sentence.get(sentence, []))

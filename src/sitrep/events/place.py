@@ -181,7 +181,7 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
 def _told_at(reading: Reading, span: Span) -> bool:
     """The place is where the news was told: a venue of the telling (context.yaml telling_venues) in
     the few words before it."""
-    before = span.doc[max(0, span.start - _VENUE_REACH) : span.start]
+    before = span.doc[max(span.sent.start, span.start - _VENUE_REACH) : span.start]
     return bool(context_matcher(reading.lexicon, "telling_venues").find(before))
 
 

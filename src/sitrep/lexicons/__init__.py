@@ -12,7 +12,7 @@ Each language has a folder ``lexicons/<lang>/`` of YAML files an analyst can rea
 
 A *term* is a phrase folded like the text it is matched against (sitrep.normalize.fold), so
 "prise d'otage" becomes the words ("prise", "d", "otage"); "word*" matches any word starting with
-"word", and "~" exactly one word (sitrep.nlp.terms does the matching).
+"word", and "~" a gap of up to two words (sitrep.nlp.terms does the matching).
 
 ``load_lexicon("fr", extra_dir=folder)`` adds the entries of an analyst's folder holding files of the
 same names, and stamps the result with a version that changes whenever any file read changes.
