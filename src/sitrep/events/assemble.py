@@ -130,11 +130,9 @@ class EventExtractor:
                 return own_place(sentence - 1)
             return None
 
-        openings = {p: s for s, p in reversed(list(enumerate(reading.paragraph_of)))}
-
         def sentence_day(sentence: int) -> tuple[date, int] | None:
             current = self._dating.current_dates(reading, sentence)
-            opening = openings[reading.paragraph_of[sentence]]
+            opening = reading.paragraph_openings[reading.paragraph_of[sentence]]
             first = reading.sentences[opening]
             if not current and opening != sentence and any(t.pos_ == "VERB" for t in first):
                 # "Dimanche, le ton est monté d'un cran. Des jeunes ont érigé des barricades ...": a

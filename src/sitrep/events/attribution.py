@@ -16,6 +16,7 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from sitrep.events import claimants as names
+from sitrep.events.happenings import context_words
 from sitrep.events.reading import Reading
 from sitrep.events.scope import (
     PERSONAL_PRONOUNS,
@@ -34,6 +35,8 @@ from sitrep.events.scope import (
 from sitrep.normalize import fold
 
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+
+
 def _after_participle(by: Token) -> bool:
     """ "publiée jeudi par": "par" within three words of a past participle before it."""
     doc = by.doc
@@ -252,17 +255,14 @@ class Sources:
 
     def _publisher(self, unit: int) -> Claim | None:
         span = self.layout.span(unit)
+        publishing = context_words(self.reading.lexicon, "publication_verbs")
         for tok in span:
-            if tok.pos_ != "VERB" or fold(tok.lemma_) not in self._publication_verbs:
+            if tok.pos_ != "VERB" or fold(tok.lemma_) not in publishing:
                 continue
             who = names.subject_of(tok, span, self.words)
             if who is not None and not own_reporter(who):
                 return Claim(who.text, tok.doc[tok.i : tok.i + 1], who, unit)
         return None
-
-    @cached_property
-    def _publication_verbs(self) -> frozenset[str]:
-        return frozenset(" ".join(t.words) for t in self.reading.lexicon.context.get("publication_verbs", ()))
 
     # ------------------------------------------------------------------ helpers
 

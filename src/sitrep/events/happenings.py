@@ -62,6 +62,7 @@ class _LexiconMatchers:
 
     lexicon: Lexicon  # held so that its id is never reused while cached
     context: dict[str, TermMatcher[bool]] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
     deaths: TermMatcher[bool] = field(init=False)
     revisions: TermMatcher[bool] = field(init=False)
     #: ambiguous terms with a licence of their own (triggers.yaml `licensed_by`) -> its categories.
@@ -95,6 +96,14 @@ def context_matcher(lexicon: Lexicon, category: str) -> TermMatcher[bool]:
     return cache[category]
 
 
+def context_words(lexicon: Lexicon, category: str) -> frozenset[str]:
+    """A context.yaml category as a set of single words (lemmas or forms), built once per lexicon."""
+    cache = _matchers(lexicon).words
+    if category not in cache:
+        cache[category] = frozenset(" ".join(t.words) for t in lexicon.context.get(category, ()))
+    return cache[category]
+
+
 def own_licence(lexicon: Lexicon, trigger: Span) -> tuple[str, ...] | None:
     """The context.yaml categories that alone license this ambiguous term (triggers.yaml
     `licensed_by`), or None: a kept trigger with one was seen with its licence, like a clear word."""
@@ -120,12 +129,11 @@ class TriggerFilter:
         self._judicial = context_matcher(lexicon, "judicial_words")
         self._links = context_matcher(lexicon, "link_markers")
         self._sequels = context_matcher(lexicon, "sequel_openings")
-        self._ability = frozenset(" ".join(t.words) for t in lexicon.context.get("ability_words", ()))
-        self._recurrence = frozenset(" ".join(t.words) for t in lexicon.context.get("recurrence_words", ()))
+        self._ability = context_words(lexicon, "ability_words")
+        self._recurrence = context_words(lexicon, "recurrence_words")
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
         self._judicial_tokens: dict[int, set[int]] = {}
-        self._paragraph_openings = {p: s for s, p in reversed(list(enumerate(reading.paragraph_of)))}
         self._not_triggers: dict[int, list[tuple[int, int]]] = {}
 
     def _sentence_has(self, name: str, matcher: TermMatcher, sentence: int) -> bool:
@@ -403,7 +411,7 @@ class TriggerFilter:
     def _link(self, sentence: int) -> bool:
         """The sentence is in a "Lire aussi : ..." paragraph: another story's headline."""
         reading = self._reading
-        opening = reading.sentences[self._paragraph_openings[reading.paragraph_of[sentence]]]
+        opening = reading.sentences[reading.paragraph_openings[reading.paragraph_of[sentence]]]
         return any(m.span.start - opening.start <= 1 for m in self._links.find(opening[:5]))
 
     def keep(self, trigger: Span) -> bool:

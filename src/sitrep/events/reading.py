@@ -132,14 +132,21 @@ class Reading:
         return Layout.of(self)
 
     @cached_property
-    def live_posts(self) -> frozenset[int]:
-        """The paragraphs that are posts of a live blog: each opens with its time ("18h05 — Le bilan
-        s'alourdit ..."), and there are at least two of them."""
+    def paragraph_openings(self) -> dict[int, int]:
+        """Paragraph index -> the index of its first sentence."""
         openings: dict[int, int] = {}
         for i, paragraph in enumerate(self.paragraph_of):
             openings.setdefault(paragraph, i)
+        return openings
+
+    @cached_property
+    def live_posts(self) -> frozenset[int]:
+        """The paragraphs that are posts of a live blog: each opens with its time ("18h05 — Le bilan
+        s'alourdit ..."), and there are at least two of them."""
         posts = frozenset(
-            p for p, i in openings.items() if _POST_TIME.match(self.text, self.sentences[i].start_char)
+            p
+            for p, i in self.paragraph_openings.items()
+            if _POST_TIME.match(self.text, self.sentences[i].start_char)
         )
         return posts if len(posts) >= 2 else frozenset()
 
