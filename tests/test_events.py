@@ -652,6 +652,14 @@ def test_drills_history_and_trials_are_not_news(pipeline, text):
     assert code(pipeline, text) == []
 
 
+def test_an_ambiguous_verb_in_the_infinitive_names_an_aim_not_a_happening(pipeline):
+    text = (
+        "Des mercenaires ont été déployés dans le pays pour combattre les forces rebelles, selon un rapport "
+        "publié lundi par des experts de l'ONU."
+    )
+    assert code(pipeline, text) == []
+
+
 def test_one_of_the_attacks_of_the_day_is_still_news(pipeline):
     event = one(pipeline, "Lors de l'une des attaques de samedi contre Djibo, trois soldats ont été tués.")
     assert event.fatalities == 3

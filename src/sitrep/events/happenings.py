@@ -445,6 +445,16 @@ class TriggerFilter:
             return False
         if _one_of_a_kind(trigger):
             return False
+        if (
+            trigger.kb_id_ == AMBIGUOUS
+            and trigger.label_ != "Arrests"
+            and _infinitive(trigger)
+            and not self._planned(sentence)
+        ):
+            # "les stéroïdes qui aident à combattre le Covid-19", "pour combattre les groupes
+            # djihadistes": an ambiguous verb in the infinitive names an aim or a role, not a happening
+            # (but a raid "venus arrêter deux militants" is told by its aim)
+            return False
         if trigger.kb_id_ == AMBIGUOUS:
             licence = own_licence(self._reading.lexicon, trigger)
             if licence is not None:
@@ -575,6 +585,11 @@ def _one_of_a_kind(trigger: Span) -> bool:
         and any(c.dep_ == "case" and c.lower_ == "des" for c in root.children)
         and any(fold(t.text) in ("plus", "moins") for t in root.subtree if t.i > root.i)
     )
+
+
+def _infinitive(trigger: Span) -> bool:
+    root = trigger.root
+    return root.pos_ == "VERB" and "Inf" in root.morph.get("VerbForm") and root.dep_ != "ROOT"
 
 
 def _reflexive(trigger: Span) -> bool:
