@@ -447,13 +447,14 @@ class TriggerFilter:
             return False
         if (
             trigger.kb_id_ == AMBIGUOUS
-            and trigger.label_ != "Arrests"
+            and family(trigger.label_) not in ("Arrests", "unrest")
             and _infinitive(trigger)
             and not self._planned(sentence)
         ):
             # "les stéroïdes qui aident à combattre le Covid-19", "pour combattre les groupes
             # djihadistes": an ambiguous verb in the infinitive names an aim or a role, not a happening
-            # (but a raid "venus arrêter deux militants" is told by its aim)
+            # (but a raid "venus arrêter deux militants" is told by its aim, and "ils étaient nombreux
+            # à manifester" by what they did)
             return False
         if trigger.kb_id_ == AMBIGUOUS:
             licence = own_licence(self._reading.lexicon, trigger)
