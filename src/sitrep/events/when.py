@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from sitrep.events.dates import DateMention, mid_period, next_weekday
-from sitrep.events.happenings import Happening, telling_sentences
+from sitrep.events.happenings import Happening, context_words, telling_sentences
 from sitrep.events.reading import Reading
 from sitrep.events.scope import in_since_phrase
 from sitrep.lexicons import Lexicon
@@ -25,9 +25,7 @@ class EventDating:
     """Picks an event's date among the dates its article gives; built once per lexicon."""
 
     def __init__(self, lexicon: Lexicon):
-        self._publication_words = frozenset(
-            " ".join(t.words) for t in lexicon.context.get("publication_verbs", ())
-        )
+        self._publication_words = context_words(lexicon, "publication_verbs")
 
     def of_event(self, reading: Reading, main: Span, h: Happening) -> DateMention | None:
         """The event's date: the most precise one its own sentences give (the trigger's sentence
