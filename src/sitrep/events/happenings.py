@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from sitrep.events.reading import Reading
+from sitrep.events.reading import Reading, verbless
 from sitrep.events.scope import in_relative_clause, in_since_phrase
 from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
@@ -783,7 +783,7 @@ def _told_again(
 
 
 def _scene(reading: Reading, sentence: int) -> bool:
-    return sentence >= 0 and not any(t.pos_ in ("VERB", "AUX") for t in reading.sentences[sentence])
+    return sentence >= 0 and verbless(reading.sentences[sentence])
 
 
 def _toll_update(reading: Reading, trigger: Span, sentence: int) -> bool:

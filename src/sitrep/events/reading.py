@@ -49,6 +49,11 @@ def split_paragraphs(doc: Doc) -> list[Span]:
 _SCRAP_TOKENS = 6
 
 
+def verbless(span: Span) -> bool:
+    """No verb, not even an auxiliary: a scrap or a scene ("15h10 – À Eldoret,", "Drame à Pikine.")."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def _join_scraps(pieces: list[Span]) -> list[Span]:
     """ "15h10 – À Eldoret, | dans la vallée du Rift, des manifestants ont incendié ...", "BOSSO – Mardi
     | , quatre femmes ont été enlevées": the parser cuts a short verbless opening off the sentence it
@@ -64,7 +69,7 @@ def _join_scraps(pieces: list[Span]) -> list[Span]:
             # "L'attentat | - | suicide": a hyphen with no space is inside a word; a spaced dash
             # ends a dateline ("Bangui, 12 juillet 2023 - Les équipes ...")
             hyphen = opening == "-" and scrap.end_char == piece.start_char
-            short = len(scrap) <= _SCRAP_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in scrap)
+            short = len(scrap) <= _SCRAP_TOKENS and verbless(scrap)
             if same_line and (hyphen or (short and (opening in (",", ";") or opening[:1].islower()))):
                 # (a glued hyphen goes on a word whatever came before: "selon l'état | -major.")
                 out[-1] = piece.doc[scrap.start : piece.end]
