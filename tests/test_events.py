@@ -609,6 +609,31 @@ def test_an_anaphor_naming_another_town_tells_another_happening(pipeline):
     assert {e.location for e in events} == {"Kidal", "Gao"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the Kremlin is no town (the gazetteer's near miss is Kreminna)
+        "Des frappes russes ont tué six civils lundi en Ukraine, a reconnu le Kremlin.",
+        # the State is no town (GeoNames gives the Russian village Itatskiy the alternate name "Itat")
+        "Les chaînes de télévision d'État russes n'ont rien dit des frappes qui ont tué six civils lundi "
+        "en Ukraine.",
+    ],
+)
+def test_a_government_or_body_named_like_a_place_is_not_the_place(pipeline, text):
+    event = one(pipeline, text)
+    assert (event.location, event.country) == ("Ukraine", "Ukraine")
+
+
+def test_the_place_an_attack_was_made_for_is_not_where_it_happened(pipeline):
+    event = one(
+        pipeline,
+        "Des roquettes ont visé dimanche la base d'Aïn al-Asad, dans l'ouest de l'Irak. "
+        "L'attaque a été revendiquée par la Résistance islamique en Irak, qui dit avoir agi "
+        "en soutien à Gaza.",
+    )
+    assert event.country == "Iraq"
+
+
 def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
     event = one(
         pipeline,

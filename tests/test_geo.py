@@ -627,3 +627,33 @@ def test_a_place_name_the_model_cut_in_two_is_read_whole(pipeline):
     # the model reads "Dera" as a place and "Ismail Khan" as a person
     doc = pipeline.nlp("Un commando a pris d'assaut un poste de police de la périphérie de Dera Ismail Khan.")
     assert "Dera Ismail Khan" in [span.text for span in doc.spans[PLACES]]
+
+
+def test_a_name_with_the_same_key_but_another_spelling_is_no_city_abroad(default_gazetteer):
+    # "Harar" and "Harare" share a key; only the Ethiopian town is written "Harar", so only it may be
+    # chosen abroad (a story told from London about Ethiopia).
+    named = {c.place.name: c.by_preferred_name for c in default_gazetteer.candidates("Harar")}
+    assert named["Harar"] and not named["Harare"]
+
+
+@pytest.mark.parametrize("word", ["État", "BBC"])
+def test_a_short_word_is_not_matched_by_its_key_alone(default_gazetteer, word):
+    # "État" has the key of Itatskiy's alternate name "Itat"; "BBC" that of Avenue B and C ("bc").
+    assert resolve_place(word, gazetteer=default_gazetteer, country_hints=["RU", "UA", "US"]) is None
+
+
+def test_a_spelling_unlike_every_name_of_a_village_is_not_that_village(default_gazetteer):
+    # "La Haye" shares its key with Hai, a Ukrainian village; a story about Ukraine does not mean it.
+    found = resolve_place("La Haye", gazetteer=default_gazetteer, country_hints=["UA", "RU"])
+    assert found is None or found.place.name != "Hai"
+
+
+def test_a_number_word_and_a_name_cut_at_its_apostrophe(pipeline):
+    from sitrep.nlp.components import PLACES
+
+    doc = pipeline.nlp(
+        "Douze personnes arrêtées ont été retrouvées mortes dans leurs cellules. "
+        "Le procureur de la ville de Fada N'Gourma a ouvert une enquête."
+    )
+    names = [span.text for span in doc.spans[PLACES]]
+    assert "Douze" not in names and "Fada N'Gourma" in names

@@ -79,6 +79,8 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
     for sentence, spans in sorted(reading.places.items()):
         countries = [(span, c) for span in spans if (c := gazetteer.country_by_name(span.text)) is not None]
         for span in spans:
+            if _not_a_place(reading, span):
+                continue
             named = {c.iso2 for s, c in countries if 0 <= s.start - span.end <= _COUNTRY_AFTER}
             country = gazetteer.country_by_name(span.text)
             if country is not None:
@@ -122,8 +124,21 @@ def _clear_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool]:
     return place.iso2, place.population >= 50_000 or place.is_region
 
 
+def _not_a_place(reading: Reading, span: Span) -> bool:
+    """A name that stands for a government, a body or a newsroom ("le Kremlin", "l'OTAN", "à l'AFP"):
+    context.yaml `not_places`, covering the whole candidate."""
+    window = span.doc[max(0, span.start - 2) : min(len(span.doc), span.end + 2)]
+    return any(
+        m.span.start <= span.start and span.end <= m.span.end
+        for m in context_matcher(reading.lexicon, "not_places").find(window)
+    )
+
+
 def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
-    """A "place" the model found that is really an actor ("Daech") or a trigger ("Défection")."""
+    """A "place" the model found that is really an actor ("Daech") or a trigger ("Défection"), or a
+    government or body (`_not_a_place`)."""
+    if _not_a_place(reading, span):
+        return True
     others = reading.actors.get(sentence, []) + reading.triggers.get(sentence, [])
     if any(a.start < span.end and span.start < a.end for a in others):
         return True
@@ -135,6 +150,8 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "le cessez-le-feu annoncé par Moscou": a capital for its government
     if _told_at(reading, span):
         return True  # "a déclaré le porte-parole lors d'un point de presse à Abuja"
+    if _cause_place(reading, span):
+        return True  # "dit avoir agi en soutien à Gaza"
     # "les Forces armées maliennes (FAMa)": the bracketed acronym of the actor just named.
     doc = span.doc
     return (
@@ -183,6 +200,14 @@ def _told_at(reading: Reading, span: Span) -> bool:
     the few words before it."""
     before = span.doc[max(span.sent.start, span.start - _VENUE_REACH) : span.start]
     return bool(context_matcher(reading.lexicon, "telling_venues").find(before))
+
+
+def _cause_place(reading: Reading, span: Span) -> bool:
+    """The place is a cause's: a context.yaml elsewhere_phrases term ends at most two words before it
+    ("en représailles à l'attaque de Kidal")."""
+    before = span.doc[max(span.sent.start, span.start - _VENUE_REACH) : span.start]
+    phrases = context_matcher(reading.lexicon, "elsewhere_phrases").find(before)
+    return any(span.start - m.span.end <= 2 for m in phrases)
 
 
 def _precision_for(span: Span, resolution: Resolution) -> int:

@@ -38,7 +38,7 @@ from sitrep.geo.geonames_files import (
     read_places,
 )
 from sitrep.geo.names import name_keys
-from sitrep.geo.priors import PREFERRED_NAME_BONUS, km_between, place_prior, spelling_bonus
+from sitrep.geo.priors import PREFERRED_NAME_BONUS, closeness, km_between, place_prior, spelling_bonus
 from sitrep.normalize import fold
 from sitrep.records import Place
 
@@ -79,7 +79,7 @@ class _Entry:
     prior: float
     own: frozenset[str]  # spellings of the place's own name
     written: frozenset[str]  # spellings of all its names under the key looked up (own included)
-    preferred: bool
+    preferred: frozenset[str]  # spellings of its preferred names under that key (exonyms, GeoNames')
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,13 @@ class Candidate:
     place: Place
     #: `place_prior` plus small bonuses for the same spelling and for a preferred name.
     prior: float
-    #: matched through the place's own name or spelling, or a name marked preferred (our exonyms, GeoNames
-    #: preferred names), rather than one of the many alternate names GeoNames collects.
+    #: written as the place's own name, or as a name marked preferred (our exonyms, GeoNames preferred
+    #: names), rather than as one of the many alternate names GeoNames collects, or as another spelling
+    #: under the same key ("Harar" is not a spelling of Harare, though both have one key).
     by_preferred_name: bool
+    #: how close the name as written is to the nearest of the place's names under the key: 1.0 for the
+    #: same spelling (case, accents and spaces aside), less when only the keys meet ("Ouaga" and "Wagadugu").
+    closeness: float = 1.0
 
 
 def _reopen(path: Path) -> Gazetteer:
@@ -224,7 +228,7 @@ class Gazetteer:
         )
         own = frozenset({spelling_of(name), spelling_of(asciiname or name)})
         written = own | frozenset(n[13] for n in names if n[13])
-        preferred = any(n[12] for n in names)
+        preferred = frozenset(n[13] for n in names if n[12] and n[13])
         return _Entry(gid, place, place_prior(place), own, written, preferred)
 
     def candidates(self, name: str) -> list[Candidate]:
@@ -240,7 +244,8 @@ class Gazetteer:
                 score = e.prior + spelling_bonus(spelling, e.written)
                 score += PREFERRED_NAME_BONUS if e.preferred else 0.0
                 if e.gid not in best or best[e.gid].prior < score:
-                    best[e.gid] = Candidate(e.place, score, spelling in e.own or e.preferred)
+                    by_preferred = spelling in e.own or spelling in e.preferred
+                    best[e.gid] = Candidate(e.place, score, by_preferred, closeness(spelling, e.written))
         return sorted(self._districts_at_seats(list(best.values())), key=lambda c: -c.prior)
 
     def _districts_at_seats(self, candidates: list[Candidate]) -> list[Candidate]:

@@ -46,13 +46,20 @@ def place_prior(place: Place) -> float:
     return weight + 0.4 * min(math.log10(place.population + 1) / 7.0, 1.0)
 
 
+def closeness(spelling: str, written: frozenset[str]) -> float:
+    """How near `spelling` is to the nearest of `written` (1.0: one of them)."""
+    if spelling in written:
+        return 1.0
+    return max((fuzz.ratio(spelling, w) for w in written), default=0.0) / 100
+
+
 def spelling_bonus(spelling: str, written: frozenset[str]) -> float:
     """Up to _SAME_SPELLING_BONUS for the written form closest to `spelling` (full bonus when equal)."""
-    if spelling in written:
+    near = closeness(spelling, written)
+    if near == 1.0:
         return _SAME_SPELLING_BONUS
-    closeness = max((fuzz.ratio(spelling, w) for w in written), default=0.0) / 100
     # Only a near spelling counts (a doubled or dropped letter); "Oyo" is no spelling of Uyo.
-    nearness = max(0.0, (closeness - _CLOSE_SPELLING_MIN) / (1.0 - _CLOSE_SPELLING_MIN))
+    nearness = max(0.0, (near - _CLOSE_SPELLING_MIN) / (1.0 - _CLOSE_SPELLING_MIN))
     return _SAME_SPELLING_BONUS * _CLOSE_SPELLING_SHARE * nearness
 
 

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.geo.build import spelling_of
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Candidate, Gazetteer, place_prior
 from sitrep.geo.names import name_key
@@ -37,6 +38,12 @@ FUZZY_ACCEPT = 0.75
 #: Near misses are looked for in the article's first countries only: a misspelt village is in the
 #: country the story is about, and each country searched costs a pass over all its names.
 _FUZZY_COUNTRIES = 2
+#: A name this short is matched by its exact spelling only, and never by a near miss: the keys of short
+#: words meet too many names ("État" has the key of Itatskiy's alternate "Itat", "BBC" that of "B and C").
+SHORT_NAME = 4
+#: A longer name whose key meets a place's must still be written somewhat like one of its names:
+#: "Wagadugu" for Ouagadougou (0.84) is a spelling, "La Haye" for the Ukrainian village Hai (0.6) is not.
+KEY_MATCH_CLOSENESS = 0.7
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,8 @@ def resolve_place(
         return None
     hints = tuple(h.upper() for h in country_hints)
     matches = gazetteer.candidates(name)
+    short = len(spelling_of(name)) <= SHORT_NAME
+    matches = [c for c in matches if c.closeness >= (1.0 if short else KEY_MATCH_CLOSENESS)]
     if area:
         matches = [c for c in matches if is_area(c.place)] or matches
     exact_elsewhere = False
@@ -161,7 +170,7 @@ def resolve_place(
         matches = [c for c in matches if c.place.iso2 in hints or _notable_abroad(c)]
     found = [(c.place, c.prior) for c in matches]
     similarity = {id(place): 1.0 for place, _ in found}
-    if not found and not exact_elsewhere:
+    if not found and not exact_elsewhere and not short:
         # Nothing of that exact name where the article is, nor a notable place of that name elsewhere
         # ("Paris" in a story about Mali): a near miss there ("Tessalt") may be meant. Not when a city
         # abroad has the exact name, if by an alternate one: "Genève" is Geneva, not Genay in France.

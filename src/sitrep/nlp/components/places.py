@@ -7,7 +7,7 @@ Candidates are checked against the gazetteer later, with the article's context
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 SPAN_KEY = "sitrep_places"
 _ENTITY_LABELS = frozenset({"LOC", "GPE"})
@@ -73,6 +73,10 @@ _PLACE_HEADS = frozenset(
 )
 
 
+# Particles inside a place name, when a capitalised word follows: "Deir ez-Zor", "Fada N'Gourma".
+_NAME_PARTICLES = frozenset({"el", "al", "ez", "ed", "es", "ag", "n'", "n’", "de", "du"})
+
+
 def _proper_run(doc: Doc, start: int) -> Span | None:
     """The run of capitalised tokens (with inner hyphens, apostrophes, particles) starting at `start`."""
     end = start
@@ -82,7 +86,7 @@ def _proper_run(doc: Doc, start: int) -> Span | None:
             end += 1
         elif (
             end > start
-            and tok.lower_ in {"el", "al", "ez", "ed", "es", "ag", "n'", "de", "du"}
+            and tok.lower_ in _NAME_PARTICLES
             and end + 1 < len(doc)
             and doc[end + 1].text[:1].isupper()
         ):
@@ -90,6 +94,12 @@ def _proper_run(doc: Doc, start: int) -> Span | None:
         else:
             break
     return doc[start:end] if end > start else None
+
+
+def _name_part(tok: Token) -> bool:
+    """A token that goes on a name: a proper noun, or a particle inside one ("N'" of "Fada N'Gourma"; not
+    "de": "le Mali de Goïta" is two names)."""
+    return tok.pos_ == "PROPN" or tok.text in {"-", "'", "’"} or tok.lower_ in _NAME_PARTICLES - {"de", "du"}
 
 
 def _after_place_word(doc: Doc, start: int, end: int) -> int:
@@ -101,6 +111,11 @@ def _after_place_word(doc: Doc, start: int, end: int) -> int:
     ):
         return start + 2
     return start
+
+
+def _a_number(span: Span) -> bool:
+    """ "Douze personnes arrêtées …": a number word the model took for a name (La Douze, in France)."""
+    return all(t.like_num for t in span)
 
 
 def _institution(doc: Doc, head: int) -> bool:
@@ -116,12 +131,18 @@ def tag_place_candidates(doc: Doc) -> Doc:
     spans: list[Span] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in _ENTITY_LABELS and ent.start not in taken and not _institution(doc, ent.start):
+        if (
+            ent.label_ in _ENTITY_LABELS
+            and ent.start not in taken
+            and not _institution(doc, ent.start)
+            and not _a_number(ent)
+        ):
             start = _after_place_word(doc, ent.start, ent.end)
             end = ent.end
             run = _proper_run(doc, start)
-            if run is not None and run.end > end and all(t.pos_ == "PROPN" for t in doc[end : run.end]):
-                end = run.end  # "Dera Ismail Khan": the model cut the name in two ("Dera", "Ismail Khan")
+            if run is not None and run.end > end and all(_name_part(t) for t in doc[end : run.end]):
+                # "Dera Ismail Khan", "Fada N'Gourma": the model cut the name in two
+                end = run.end
             spans.append(Span(doc, start, end, label="ner"))
             taken.update(range(ent.start, end))
     for tok in doc:
