@@ -42,12 +42,17 @@ eval: $(VENV)/.installed
 # into the gazetteer when ../shared is there (as the report says).
 GEONAMES := $(wildcard ../shared/data/geonames/*.txt)
 POPCORN := $(wildcard ../shared/data/popcorn-fr/train.json)
+# Real BBC Afrique news of non-conflict topics: dev and train-sample are read and tuned on, test is only counted.
+NEWS := ../shared/data/masakhanews-fra
+NEWS_LISTED := $(wildcard $(NEWS)/dev.tsv $(NEWS)/train-sample.tsv)
+NEWS_HELD_OUT := $(wildcard $(NEWS)/test.tsv)
 report: $(VENV)/.installed
 	$(if $(GEONAMES),$(VENV)/bin/sitrep gazetteer add $(GEONAMES))
 	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl eval/gold/clusters.jsonl \
 		eval/gold/heldout.jsonl eval/gold/heldout2.jsonl eval/gold/heldout3.jsonl eval/gold/heldout4.jsonl \
 		--report eval/REPORT.md --errors 0 \
-		$(if $(POPCORN),--popcorn $(POPCORN))
+		$(if $(POPCORN),--popcorn $(POPCORN)) \
+		$(foreach f,$(NEWS_LISTED),--negative-news $(f)) $(foreach f,$(NEWS_HELD_OUT),--held-out-negative-news $(f))
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/sitrep/web/static/vendor

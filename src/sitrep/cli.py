@@ -333,6 +333,19 @@ def export(
     help="With --report: add the POPCORN component check on this train.json.",
 )
 @click.option(
+    "--negative-news",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --report: count and list the events coded in the non-conflict articles of this "
+    "MasakhaNEWS TSV file (real BBC Afrique news; repeatable).",
+)
+@click.option(
+    "--held-out-negative-news",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Like --negative-news, but the events are only counted, so the file stays unread (repeatable).",
+)
+@click.option(
     "--lexicon-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="A folder of extra lexicon YAML files that extend the packaged ones.",
@@ -344,7 +357,18 @@ def export(
     help="Code the articles as `sitrep run --prefilter` does, to see what the prefilter costs.",
 )
 @progress_option
-def evaluate(gold, as_json, errors, report, popcorn, lexicon_dir, prefilter, progress) -> None:
+def evaluate(
+    gold,
+    as_json,
+    errors,
+    report,
+    popcorn,
+    negative_news,
+    held_out_negative_news,
+    lexicon_dir,
+    prefilter,
+    progress,
+) -> None:
     """Score sitrep against GOLD article files (event-record.md §2 and §3).
 
     The articles are coded in memory; the store is not touched."""
@@ -355,7 +379,15 @@ def evaluate(gold, as_json, errors, report, popcorn, lexicon_dir, prefilter, pro
     if report is not None:
         from sitrep.evaluate.run import write_report
 
-        write_report(gold, report, pipeline=pipeline, popcorn=popcorn, progress=_progress(progress))
+        write_report(
+            gold,
+            report,
+            pipeline=pipeline,
+            popcorn=popcorn,
+            negative_news=negative_news,
+            held_out_negative_news=held_out_negative_news,
+            progress=_progress(progress),
+        )
         click.echo(f"report written to {report}", err=True)
     card = evaluate_files(gold, pipeline=pipeline, progress=_progress(progress), prefilter=prefilter)
     if as_json:

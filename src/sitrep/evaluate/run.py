@@ -11,6 +11,7 @@ from sitrep.dedup import predicted_clusters
 from sitrep.engines.coder import ArticleCoder, CoderSpec
 from sitrep.errors import GoldFormatError
 from sitrep.evaluate.gold import read_gold
+from sitrep.evaluate.newsstream import check_news, news_markdown
 from sitrep.evaluate.popcorn import check_popcorn, popcorn_markdown
 from sitrep.evaluate.report import Scorecard, scorecard_markdown
 from sitrep.evaluate.score import score
@@ -24,10 +25,14 @@ def write_report(
     *,
     pipeline: Pipeline,
     popcorn: Path | None = None,
+    negative_news: Iterable[Path] = (),
+    held_out_negative_news: Iterable[Path] = (),
     progress: bool = False,
     max_errors: int = 30,
 ) -> list[Scorecard]:
-    """Score each gold file on its own and write all scorecards to one Markdown report."""
+    """Score each gold file on its own and write all scorecards to one Markdown report, with the
+    POPCORN check and the real non-conflict news check when their files are given (the events coded
+    in `held_out_negative_news` are counted, not listed)."""
     paths = [Path(p) for p in paths]
     cards = [evaluate_files([path], pipeline=pipeline, progress=progress) for path in paths]
     lines = [
@@ -48,6 +53,10 @@ def write_report(
         sections.insert(0, scorecard_markdown(together, name, max_errors=0))
     if popcorn is not None:
         sections.append(popcorn_markdown(check_popcorn(popcorn, pipeline=pipeline), popcorn.name))
+    listed, held_out = list(negative_news), list(held_out_negative_news)
+    if listed or held_out:
+        checks = [check_news(path, pipeline=pipeline) for path in listed + held_out]
+        sections.append(news_markdown(checks, listed=[p.name for p in listed]))
     out.write_text("\n".join(lines) + "\n" + "\n".join(sections), encoding="utf-8")
     return cards
 
