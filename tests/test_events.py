@@ -671,6 +671,21 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "La chambre criminelle a condamné mardi deux hommes pour leur rôle dans l'embuscade de Solhan, "
         "qui avait fait plus de cent morts en juin 2021. Cette tuerie, l'une des attaques les plus "
         "meurtrières du pays, avait suscité une vive émotion à Ouagadougou.",
+        # a trial: the siege ends in a clause of the plus-que-parfait, whatever its own mood
+        "Bamako : ouverture du procès de l'attaque de Sévaré\n\n"
+        "Le procès de trois hommes accusés d'avoir participé à l'attaque d'un hôtel de Sévaré s'est ouvert "
+        "lundi à Bamako.\n\nLe 7 août 2015, des hommes armés avaient pris d'assaut l'hôtel à l'aube. Le "
+        "siège avait duré toute la journée avant que les forces spéciales ne lancent l'assaut et abattent "
+        "les quatre assaillants.",
+        # a commemoration: "le massacre" names again the history just told
+        "Kayes : hommage aux victimes de 1962\n\n"
+        "Des centaines de personnes ont rendu hommage lundi à Kayes aux cheminots abattus le 14 mars 1962 "
+        "par les forces coloniales. Des historiens ont réclamé lundi l'ouverture des archives sur le "
+        "massacre.",
+        # weather: rain falls ("s'abattre") and kills, nobody attacked
+        "Maradi : neuf morts après des pluies torrentielles\n\n"
+        "De fortes pluies se sont abattues dimanche sur Maradi, faisant neuf morts selon la protection "
+        "civile.",
     ],
 )
 def test_drills_history_and_trials_are_not_news(pipeline, text):

@@ -110,6 +110,7 @@ class FatalityReader:
         self.injury = TermMatcher((t.words, "injury") for t in cat.get("injury", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
+        self.months = frozenset(fold(m) for m in lexicon.dates.get("months", {}))
         self._quantity_memory: dict[tuple[str, ...], tuple[int, int] | None] = {}
         self._starters: dict[str, bool] = {}
         self._members: dict[str, bool] = {}
@@ -131,7 +132,7 @@ class FatalityReader:
         k = 0
         while k < len(tokens):
             # "« neutralisé » onze": the figure starts at its first word.
-            if tokens[k].is_punct or sent.start + k in named:
+            if tokens[k].is_punct or sent.start + k in named or self._in_a_date(words, k):
                 k += 1
                 continue
             found = self._quantity_at(words, spaced, k)
@@ -145,6 +146,12 @@ class FatalityReader:
             out.append(best)
             k += found[0]
         return out
+
+    def _in_a_date(self, words: list[str], k: int) -> bool:
+        """ "tués le 14 mars 1962": the day before a month and the year after it are no figures."""
+        after = fold(words[k + 1]) if k + 1 < len(words) else ""
+        before = fold(words[k - 1]) if k else ""
+        return after in self.months or (before in self.months and words[k][:1].isdigit())
 
     def _quantity_at(self, words: list[str], spaced: list[str], k: int) -> tuple[int, int] | None:
         """(tokens, value) of the quantity starting at token k of a sentence whose tokens are

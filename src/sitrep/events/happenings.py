@@ -167,6 +167,29 @@ class TriggerFilter:
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start_char))
         return nearest.past
 
+    def _anaphor_of_history(self, trigger: Span, sentence: int) -> bool:
+        """ "… les archives françaises sur le massacre": a definite noun with nothing of its own (no day,
+        no toll) after a story that told violence only as history names that history again."""
+        reading = self._reading
+        if (
+            trigger.root.pos_ != "NOUN"
+            or reading.is_headline(sentence)
+            or not any(c.dep_ == "det" and c.lemma_ == "le" for c in trigger.root.children)
+            or self._told_after(trigger, sentence)
+        ):
+            return False
+        # "La frappe a visé samedi un marché": the day of the verb is the subject's; "ont réclamé samedi
+        # les archives sur le massacre": not of a noun further down.
+        core = trigger.root.dep_ in ("nsubj", "nsubj:pass", "obj", "ROOT")
+        if core and any(not m.past for m in reading.dates_by_sentence.get(sentence, [])):
+            return False
+        earlier = [
+            (t, s) for s in range(sentence) if not reading.is_headline(s) for t in reading.triggers.get(s, [])
+        ]
+        return bool(earlier) and all(
+            self.is_history(s) or self._background(t, s) or self._dated_in_the_past(t, s) for t, s in earlier
+        )
+
     def _recurring(self, trigger: Span, sentence: int) -> bool:
         """ "la zone est le théâtre d'attaques régulières", "des villages souvent attaqués": a pattern,
         not a happening, unless the sentence names the day of one."""
@@ -327,7 +350,7 @@ class TriggerFilter:
             return True  # "à la mémoire des victimes du massacre perpétré il y a quinze ans"
         if _simple_past(trigger):
             return True  # "les jihadistes firent exploser le temple": the passé simple of history
-        if not pluperfect(trigger):
+        if not pluperfect(trigger) and not _under_pluperfect(trigger):
             return False
         current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
         if current and _dated_before(current, self._reading):
@@ -428,6 +451,8 @@ class TriggerFilter:
         ):
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
+            return False
+        if self._anaphor_of_history(trigger, sentence):
             return False
         if self._recurring(trigger, sentence):
             return False
@@ -652,6 +677,19 @@ def pluperfect(trigger: Span) -> bool:
         # "avait mobilisé son armée et lancé une contre-offensive": the tense of the first verb
         auxiliaries = [c for c in verb.head.children if c.dep_.startswith("aux")]
     return any("Imp" in c.morph.get("Tense") for c in auxiliaries)
+
+
+def _under_pluperfect(trigger: Span) -> bool:
+    """ "Le siège avait duré quinze heures avant que les forces spéciales ne donnent l'assaut": a clause
+    of time or manner under a plus-que-parfait tells the same past, whatever its own mood."""
+    verb = trigger.root if trigger.root.pos_ in ("VERB", "AUX") else trigger.root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    head = verb.head
+    auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
+    return "Part" in head.morph.get("VerbForm") and any("Imp" in c.morph.get("Tense") for c in auxiliaries)
 
 
 def _reported(trigger: Span) -> bool:
