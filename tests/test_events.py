@@ -634,6 +634,13 @@ def test_the_place_an_attack_was_made_for_is_not_where_it_happened(pipeline):
     assert event.country == "Iraq"
 
 
+def test_a_town_placed_from_another_is_the_place(pipeline):
+    event = one(
+        pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."
+    )
+    assert event.location == "Kati"
+
+
 def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
     event = one(
         pipeline,

@@ -41,6 +41,11 @@ _NEAR_WORDS = frozenset(
         "faubourgs",
     }
 )
+# Bearings that place one town from another: "Sévaré, au sud-est de Mopti".
+_BEARINGS = frozenset(
+    {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre", "large"}
+)
+_BEARING_REACH = 6
 _CLEAR_SCORE = 0.7
 # How far after a place the country it lies in is named ("Suárez, dans le département du Cauca (sud-ouest
 # de la Colombie)").
@@ -190,9 +195,25 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
         seen.add(s)
         spans = [p for p in reading.places.get(s, []) if not _overlaps_mention(reading, s, p)]
         if s == main:
-            spans.sort(key=lambda p: (p.start < trigger.start, abs(p.start - trigger.start)))
+            named = tuple(spans)  # (a list being sorted reads as empty)
+            spans.sort(
+                key=lambda p: (_locates(p, named), p.start < trigger.start, abs(p.start - trigger.start))
+            )
         out.extend(spans)
     return out
+
+
+def _locates(span: Span, others: Sequence[Span]) -> bool:
+    """ "Sur le front d'Al-Dhale, au nord d'Aden": the place after a bearing only says where the place
+    named just before it lies."""
+    doc = span.doc
+    # (not span.sent: the model may end a sentence at "À Kati," which the reading joins again)
+    start = max(0, span.start - _BEARING_REACH)
+    words = [t.lower_ for t in doc[start : span.start]]
+    if not any(w in _NEAR_WORDS or w in _BEARINGS for w in words) or "," not in words or "." in words:
+        return False
+    comma = start + len(words) - 1 - words[::-1].index(",")
+    return any(o.end == comma for o in others)
 
 
 def _told_at(reading: Reading, span: Span) -> bool:
