@@ -634,6 +634,17 @@ def test_the_place_an_attack_was_made_for_is_not_where_it_happened(pipeline):
     assert event.country == "Iraq"
 
 
+def test_one_sentence_telling_two_days_tells_two_happenings(pipeline):
+    events = code(
+        pipeline,
+        "Après l'embuscade tendue jeudi contre une patrouille de l'armée près de Djibo, les militaires ont "
+        "mené dimanche des frappes aériennes dans la zone, tuant plusieurs dizaines de jihadistes.",
+    )
+    coded = {(e.sub_event_type, e.event_date, e.fatalities) for e in events}
+    # the toll goes to the strikes, whose words are nearest it
+    assert coded == {("Armed clash", "2023-05-04", 0), ("Air/drone strike", "2023-05-07", 10)}
+
+
 def test_a_town_placed_from_another_is_the_place(pipeline):
     event = one(
         pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."

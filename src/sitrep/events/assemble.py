@@ -141,8 +141,29 @@ class EventExtractor:
                 current = [m for m in framing if m.start - first.start_char <= _FRAMING_CHARS]
             return (current[0].value, current[0].precision) if current else None
 
+        def trigger_day(trigger: Span) -> tuple[date, int] | None:
+            # "Après l'embuscade tendue mardi près de Djibasso, l'armée a mené jeudi des frappes": a
+            # day inside a noun trigger's own phrase is that happening's; the sentence's other words
+            # take a day outside every such phrase.
+            sentence = reading.sentence_of(trigger)
+            current = self._dating.current_dates(reading, sentence)
+            if len(current) < 2:
+                return sentence_day(sentence)
+            nouns = [t for t in reading.triggers.get(sentence, []) if t.root.pos_ == "NOUN"]
+            phrases = {id(t): _phrase_chars(t) for t in nouns}
+            own = [m for m in current if id(trigger) in phrases and _inside(m, phrases[id(trigger)])]
+            if own:
+                return own[0].value, own[0].precision
+            free = [m for m in current if not any(_inside(m, span) for span in phrases.values())]
+            return (free[0].value, free[0].precision) if free else sentence_day(sentence)
+
         happenings = group_triggers(
-            reading, triggers, sentence_day=sentence_day, sentence_place=own_place, place_before=place_before
+            reading,
+            triggers,
+            sentence_day=sentence_day,
+            sentence_place=own_place,
+            place_before=place_before,
+            trigger_day=trigger_day,
         )
         claimed = {s for h in happenings for s in h.sentences}
         lent: set[int] = set()  # toll sentences outside every happening, already given to one
@@ -156,9 +177,11 @@ class EventExtractor:
 
     def _share_headline_toll(self, reading: Reading, happenings: list[Happening]) -> None:
         """ "Haïti : sept morts dans une attaque de gangs près de Cabaret, trois présumés bandits
-        auraient été lynchés à Delmas": a headline telling two happenings gives its toll to the one
-        whose word is nearest the figure."""
-        for sentence in {s for h in happenings for s in h.sentences if reading.is_headline(s)}:
+        auraient été lynchés à Delmas": a headline, or a sentence, telling two happenings gives its toll
+        to the one whose word is nearest the figure ("Après l'embuscade de jeudi, l'armée a mené dimanche
+        des frappes, tuant des dizaines de jihadistes")."""
+        shared = [s for h in happenings for s in h.sentences]
+        for sentence in {s for s in shared if reading.is_headline(s) or shared.count(s) > 1}:
             sharing = [h for h in happenings if sentence in h.toll_sentences]
             toll = self.fatalities.in_sentence(reading.sentences[sentence])
             if len(sharing) < 2 or toll is None or toll.span is None:
@@ -667,6 +690,16 @@ def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor |
         # "heurts entre manifestants et policiers": a crowd fighting the police is a riot, not a battle.
         return "Violent demonstration"
     return sub_event_type
+
+
+def _phrase_chars(trigger: Span) -> tuple[int, int]:
+    """The characters of a noun trigger's own phrase (its subtree)."""
+    tree = list(trigger.root.subtree)
+    return tree[0].idx, tree[-1].idx + len(tree[-1])
+
+
+def _inside(mention: DateMention, chars: tuple[int, int]) -> bool:
+    return chars[0] <= mention.start and mention.end <= chars[1]
 
 
 def _notes(

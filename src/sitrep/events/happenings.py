@@ -708,8 +708,12 @@ def group_triggers(
     sentence_day: Callable[[int], tuple[date, int] | None],
     sentence_place: Callable[[int], Place | None],
     place_before: Callable[[int], Place | None] = lambda sentence: None,
+    trigger_day: Callable[[Span], tuple[date, int] | None] | None = None,
 ) -> list[Happening]:
     """Group triggers into happenings; the headline only repeats what the body tells.
+
+    `trigger_day` gives a trigger's own day when its sentence tells two ("Après l'embuscade tendue
+    mardi, l'armée a mené jeudi des frappes"); without it, every trigger takes its sentence's day.
 
     A sentence that names no town takes the town of the verbless sentence before it in its paragraph
     ("Drame à Githurai 44. Selon la KNCHR, la police a tiré ...")."""
@@ -734,7 +738,8 @@ def group_triggers(
     for trigger in body:
         sentence = reading.sentence_of(trigger)
         fam = family(trigger.label_)
-        day, place = sentence_day(sentence), sentence_place(sentence)
+        day = trigger_day(trigger) if trigger_day else sentence_day(sentence)
+        place = sentence_place(sentence)
         if place is None and sentence - 1 not in told and _scene(reading, sentence - 1):
             # "Drame à Pikine. Selon des témoins, la police a tiré ...": a verbless sentence that
             # only sets the scene gives its town to the next
@@ -745,7 +750,8 @@ def group_triggers(
                 if h.family != fam:
                     continue
                 if (
-                    sentence in h.sentences
+                    # (not "Après l'embuscade tendue mardi …, l'armée a mené jeudi des frappes": two days)
+                    (sentence in h.sentences and _same_day(h, day))
                     or (
                         _anaphoric(trigger)
                         and _same_kind(trigger, h)
