@@ -645,6 +645,12 @@ def test_one_sentence_telling_two_days_tells_two_happenings(pipeline):
     assert coded == {("Armed clash", "2023-05-04", 0), ("Air/drone strike", "2023-05-07", 10)}
 
 
+def test_a_darfur_movement_is_its_own_actor_not_the_army(pipeline):
+    event = one(pipeline, "L'Armée de libération du Soudan a attaqué lundi un convoi des FSR près de Nyala.")
+    sla, rsf = "SLM/A: Sudan Liberation Movement/Army", "RSF: Rapid Support Forces"
+    assert {event.actor1, event.actor2} == {sla, rsf}
+
+
 def test_a_town_placed_from_another_is_the_place(pipeline):
     event = one(
         pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."
@@ -700,6 +706,10 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "Des centaines de personnes ont rendu hommage lundi à Kayes aux cheminots abattus le 14 mars 1962 "
         "par les forces coloniales. Des historiens ont réclamé lundi l'ouverture des archives sur le "
         "massacre.",
+        # a feature: "ces tueries" names again the massacre it recalled
+        "Kayes se souvient\n\n"
+        "Des centaines de personnes ont rendu hommage lundi à Kayes aux cheminots abattus le 14 mars 1962 "
+        "par les forces coloniales. Le souvenir de ces tueries hante encore la ville.",
         # weather: rain falls ("s'abattre") and kills, nobody attacked
         "Maradi : neuf morts après des pluies torrentielles\n\n"
         "De fortes pluies se sont abattues dimanche sur Maradi, faisant neuf morts selon la protection "

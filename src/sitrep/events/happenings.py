@@ -168,13 +168,14 @@ class TriggerFilter:
         return nearest.past
 
     def _anaphor_of_history(self, trigger: Span, sentence: int) -> bool:
-        """ "… les archives françaises sur le massacre": a definite noun with nothing of its own (no day,
-        no toll) after a story that told violence only as history names that history again."""
+        """ "… les archives françaises sur le massacre", "le souvenir de ces tueries": a definite or
+        demonstrative noun with nothing of its own (no day, no toll) after a story that told violence
+        only as history names that history again."""
         reading = self._reading
         if (
             trigger.root.pos_ != "NOUN"
             or reading.is_headline(sentence)
-            or not any(c.dep_ == "det" and c.lemma_ == "le" for c in trigger.root.children)
+            or not any(c.dep_ == "det" and c.lemma_ in ("le", "ce") for c in trigger.root.children)
             or self._told_after(trigger, sentence)
         ):
             return False
