@@ -651,6 +651,18 @@ def test_a_darfur_movement_is_its_own_actor_not_the_army(pipeline):
     assert {event.actor1, event.actor2} == {sla, rsf}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des centaines de commerçants ont affronté lundi les policiers à Kaolack.",
+        "La foule a affronté lundi les gendarmes à Kaolack.",
+    ],
+)
+def test_a_crowd_that_fights_the_police_riots(pipeline, text):
+    event = one(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Senegal)")
+
+
 def test_a_town_placed_from_another_is_the_place(pipeline):
     event = one(
         pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."

@@ -35,13 +35,20 @@ class HeadWords:
     undergo: frozenset[str] = frozenset()
     perform: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
+    #: nouns of a crowd (context.yaml crowd_heads): "des centaines de jeunes ont affronté la police".
+    crowd: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> HeadWords:
         def words(category: str) -> frozenset[str]:
             return frozenset(" ".join(t.words) for t in lexicon.context.get(category, ()))
 
-        return cls(undergo=words("undergo_heads"), perform=words("perform_heads"), blame=words("blame_heads"))
+        return cls(
+            undergo=words("undergo_heads"),
+            perform=words("perform_heads"),
+            blame=words("blame_heads"),
+            crowd=words("crowd_heads"),
+        )
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,11 @@ def _parse_roles(
         passive = undergone or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
         for subj in _children(root, ("nsubj", "nsubj:pass")):
             found = _mention_in(subj, mentions)
+            unarmed = found is None or found.inter == 7
+            if unarmed and not passive and sub_event_type == "Armed clash" and _crowd(subj, heads):
+                # "des centaines de commerçants ont affronté les forces de l'ordre": a crowd, not an
+                # armed group nor civilians (the assembler codes a crowd fighting as a riot)
+                found = _generic("Rioters", 5)
             if passive:
                 patient = patient or found
             else:
@@ -367,6 +379,13 @@ def _distinct(actors: Sequence[Actor]) -> list[Actor]:
 
 def _first(mentions: Sequence[Actor], *, inter: int) -> Actor | None:
     return next((m for m in mentions if m.inter == inter), None)
+
+
+def _crowd(subject, heads: HeadWords) -> bool:
+    """The subject is a crowd: its head, or the noun it counts ("des centaines de jeunes"), is a crowd
+    word."""
+    words = {fold(subject.lemma_)} | {fold(c.lemma_) for c in subject.children if c.dep_ in ("nmod", "det")}
+    return bool(words & heads.crowd)
 
 
 def _generic(base: str, inter: int) -> Actor:
