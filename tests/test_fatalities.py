@@ -20,6 +20,8 @@ def toll_of(pipeline, reader, text: str) -> int:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A mob's lynching kills, when nothing clearer is said.
+        ("Deux voleurs présumés ont été lynchés lundi par la foule à Saint-Marc, selon la police.", 2),
         # Deaths on two sides, told in two sentences, add up.
         (
             "L'armée fait état de quatre militaires tués lors de l'embuscade. "
