@@ -346,3 +346,15 @@ def test_not_a_single_shot_is_still_a_denial(pipeline):
         pipeline, "Lundi à Gao, pas un seul coup de feu n'a été tiré par l'armée malienne, selon la mairie."
     )
     assert [e.factuality for e in events] == ["denied"]
+
+
+def test_a_denial_opening_the_next_paragraph_denies_the_strike_and_its_toll(pipeline):
+    event = one(
+        pipeline,
+        "Des habitants ont accusé l'armée de l'air d'avoir bombardé lundi un hameau près de Gusau, tuant "
+        "« au moins neuf civils ».\n\n"
+        "L'armée de l'air a démenti mardi dans un communiqué : « Aucune frappe n'a été menée dans ce "
+        "secteur lundi. »",
+    )
+    # FACTUALITY.md: a denied event is coded with 0 fatalities, whatever the accusers' toll
+    assert (event.factuality, event.fatalities) == ("denied", 0)

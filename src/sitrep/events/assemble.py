@@ -39,7 +39,7 @@ from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
 from sitrep.records import Article, Event, Evidence, Place
-from sitrep.taxonomy import SUB_EVENT_TYPES, interaction_code
+from sitrep.taxonomy import NOT_OCCURRED, SUB_EVENT_TYPES, interaction_code
 
 #: When one happening has triggers of several sub-event types, the first in this
 #: order is coded: the most specific wins (ACLED: an ambush with an IED followed by
@@ -332,6 +332,9 @@ class EventExtractor:
         if sub_event_type == "Suicide bomb":
             told = [reading.sentences[s] for s in toll_from]
             toll = replace(toll, count=toll.count + self.fatalities.bombers(told, toll))
+        if fact.value in NOT_OCCURRED:
+            # what did not happen, or has not yet, killed nobody (FACTUALITY.md: always 0)
+            toll = replace(toll, count=0)
         if (
             actor1 is None
             and actor2 is None

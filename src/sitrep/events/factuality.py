@@ -222,11 +222,17 @@ class FactualityReader:
             if (denied := self._denial_in(unit, span, fact)) is not None:
                 return denied
         for unit in range(last + 1, min(last + 3, len(self.layout.starts))):
-            if self.layout.paragraph[unit] != self.layout.paragraph[last] or self._tells_event(unit, own):
+            # "Des habitants ont accusé l'armée de l'air d'avoir bombardé lundi un hameau … ¶ L'armée de
+            # l'air a démenti mardi : « Aucune frappe n'a été menée »": the next paragraph may deny it
+            # (not hedge it: a hedge there is about what that paragraph tells)
+            beyond = self.layout.paragraph[unit] - self.layout.paragraph[last]
+            if beyond > 1 or self._tells_event(unit, own):
                 break
             span = self.layout.span(unit)
             if (denied := self._denial_in(unit, span, fact)) is not None:
                 return denied
+            if beyond:
+                continue
             hedge = next(iter(self.cues(unit, "hedge")), None)
             if hedge is not None and fact.value == "reported" and self._about_the_claim(span):
                 return replace(fact, value="unconfirmed", cue=hedge)
@@ -245,8 +251,10 @@ class FactualityReader:
         span = self.layout.span(unit)
         triggers = (t for spans in self.reading.triggers.values() for t in spans)
         # a definite mention ("l'attaque n'a pas été confirmée") refers back to the event told
+        # as does a negated one ("« Aucune frappe n'a été menée »")
         return any(
-            span.start <= t.start < span.end and t.start not in own and not definite(t) for t in triggers
+            span.start <= t.start < span.end and t.start not in own and not definite(t) and not _none_of(t)
+            for t in triggers
         )
 
     def _about_the_claim(self, span: Span) -> bool:
@@ -508,6 +516,11 @@ class FactualityReader:
         base = lemma(tok)
         stem = base[:-1] if base.endswith("re") else base
         return base.endswith(("er", "ir", "re")) and form in {stem + e for e in ("ait", "aient")}
+
+
+def _none_of(trigger: Span) -> bool:
+    """ "Aucune frappe", "aucun enlèvement": a mention that denies, which refers back to what was told."""
+    return any(c.dep_ == "det" and fold(c.text) in ("aucun", "aucune") for c in trigger.root.children)
 
 
 def _same_source(a: Factuality, b: Factuality) -> bool:
