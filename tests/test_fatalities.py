@@ -20,6 +20,11 @@ def toll_of(pipeline, reader, text: str) -> int:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # One person singled out, by name or by office, killed.
+        ("Boureima Sawadogo, conseiller municipal, a été tué dimanche par des individus armés à Kaya.", 1),
+        ("Le maire de Kaya a été abattu dimanche par des individus armés.", 1),
+        # A drone shot down kills nobody.
+        ("Un drone de l'armée a été abattu dimanche par des jihadistes près de Kaya.", 0),
         # A mob's lynching kills, when nothing clearer is said.
         ("Deux voleurs présumés ont été lynchés lundi par la foule à Saint-Marc, selon la police.", 2),
         # Deaths on two sides, told in two sentences, add up.

@@ -265,7 +265,7 @@ class FatalityReader:
             side = _side_of(doc[start : max(hit, min(sent.end, end + 2))])
             read.append((start, hit, value, side, vague))
         if not read:
-            one = _one_victim(sent, kills, sure, things)
+            one = _one_victim(sent, kills, sure, things) or _named_victim(sent, deaths, things)
             if one is not None and self._the_bomber(sent, one.root):
                 return Toll(0, one, attackers=1)  # "La kamikaze a également péri": the bomber
             if one is not None:
@@ -462,6 +462,30 @@ def _one_victim(sent: Span, kills: dict[int, Span], deaths: dict[int, Span], thi
             and noun.dep_ == "obj"
         ):
             return doc[verb.start : end + 2]
+    return None
+
+
+def _named_victim(sent: Span, deaths: dict[int, Span], things: set[int]) -> Span | None:
+    """One person, named or singled out, as the subject of a passive killing: "le conseiller
+    municipal Boureima Sawadogo a été abattu", "Son fils aîné a également été tué" (not "le drone a
+    été abattu": a person is a name, or an actor the lexicon knows)."""
+    doc = sent.doc
+    people = {
+        i
+        for span in doc.spans.get(ACTORS, ())
+        if sent.start <= span.start < sent.end
+        for i in range(span.start, span.end)
+    }
+    for span in deaths.values():
+        verb = span.root
+        if not _verbal(verb) or not any(c.dep_ == "aux:pass" for c in verb.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj:pass"):
+            if subject.i in things or "Plur" in subject.morph.get("Number"):
+                continue
+            named = subject.pos_ == "PROPN" and subject.ent_type_ in ("PER", "")
+            if named or (subject.i in people and _one_person(subject)):
+                return doc[subject.left_edge.i : span.end]
     return None
 
 
