@@ -663,6 +663,17 @@ def test_a_crowd_that_fights_the_police_riots(pipeline, text):
     assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Senegal)")
 
 
+def test_a_mine_and_air_strikes_told_apart_are_two_happenings(pipeline):
+    events = code(
+        pipeline,
+        "Jeudi, un minibus a sauté sur un engin explosif improvisé près de Gao. Trois passagers ont été tués."
+        "\n\nL'armée a annoncé la semaine dernière avoir mené des frappes aériennes près de Gao, "
+        "neutralisant plusieurs terroristes.",
+    )
+    by_type = {e.sub_event_type: e.fatalities for e in events}
+    assert by_type["Remote explosive/landmine/IED"] == 3 and "Air/drone strike" in by_type
+
+
 def test_a_town_placed_from_another_is_the_place(pipeline):
     event = one(
         pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."

@@ -637,6 +637,30 @@ _GROUND_FIGHTING = frozenset(
 )
 
 
+#: How a blast is delivered: from the air, planted or thrown, or fired from afar. Two of them told in
+#: different paragraphs are two happenings, whatever their days ("un minibus a sauté sur un engin
+#: explosif … ¶ L'armée a annoncé avoir mené des frappes aériennes près de Tacharane").
+_MEANS = {
+    "Air/drone strike": "air",
+    "Remote explosive/landmine/IED": "planted",
+    "Suicide bomb": "planted",
+    "Grenade": "planted",
+    "Shelling/artillery/missile attack": "fired",
+}
+
+
+def _other_means(reading: Reading, trigger: Span, h: Happening, sentence: int) -> bool:
+    """The trigger's blast is delivered otherwise than the happening's, in another paragraph."""
+    means = _MEANS.get(trigger.label_)
+    if means is None or trigger.kb_id_ == AMBIGUOUS:
+        return False
+    paragraph = reading.paragraph_of[sentence]
+    if any(reading.paragraph_of[s] == paragraph for s in h.sentences):
+        return False
+    theirs = {_MEANS.get(t.label_) for t in h.triggers if t.kb_id_ != AMBIGUOUS} - {None}
+    return bool(theirs) and means not in theirs
+
+
 def _same_kind(trigger: Span, h: Happening) -> bool:
     """An anaphor names the kind of happening it refers back to: "l'attaque" any violence (the most
     general word), "les combats" fighting on the ground, not "l'aviation" after a ground assault (the
@@ -759,7 +783,11 @@ def group_triggers(
                         and _told_about(reading, sentence)
                         and _near_enough(h, place)  # not "la frappe sur Kramatorsk" after Soudja
                     )
-                    or (_same_day(h, day) and _near_enough(h, place))
+                    or (
+                        _same_day(h, day)
+                        and _near_enough(h, place)
+                        and not _other_means(reading, trigger, h, sentence)
+                    )
                 ):
                     target = h
                 break
