@@ -674,6 +674,16 @@ def test_a_mine_and_air_strikes_told_apart_are_two_happenings(pipeline):
     assert by_type["Remote explosive/landmine/IED"] == 3 and "Air/drone strike" in by_type
 
 
+def test_raping_is_told_by_the_active_verb_and_breaching_a_truce_is_no_event(pipeline):
+    event = one(
+        pipeline,
+        "La semaine dernière, des miliciens Maï-Maï sont entrés dans des villages près de Kasongo, ont pillé "
+        "les maisons et violé les femmes, selon une sage-femme.",
+    )
+    assert event.sub_event_type == "Sexual violence"
+    assert code(pipeline, "Les rebelles ont violé le cessez-le-feu lundi près de Goma.") == []
+
+
 def test_a_town_placed_from_another_is_the_place(pipeline):
     event = one(
         pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."
