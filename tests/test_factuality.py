@@ -358,3 +358,13 @@ def test_a_denial_opening_the_next_paragraph_denies_the_strike_and_its_toll(pipe
     )
     # FACTUALITY.md: a denied event is coded with 0 fatalities, whatever the accusers' toll
     assert (event.factuality, event.fatalities) == ("denied", 0)
+
+
+def test_a_present_the_model_takes_for_a_future_is_not_a_plan(pipeline):
+    # the model tags "accueille" Tense=Fut; what a midwife sees every week has happened
+    event = one(
+        pipeline,
+        "Sage-femme à Kasongo depuis douze ans, Esther Lukele accueille chaque semaine des survivantes de "
+        "violences sexuelles commises par des miliciens Maï-Maï.",
+    )
+    assert event.factuality != "hypothetical"

@@ -451,7 +451,7 @@ class FactualityReader:
             if verb is not None:
                 return doc[verb.i : verb.i + 1]
         for tok in clause:
-            if tok.pos_ in ("VERB", "AUX") and "Fut" in tok.morph.get("Tense"):
+            if tok.pos_ in ("VERB", "AUX") and _future(tok):
                 return doc[tok.i : tok.i + 1]
             if self._modal(tok):
                 return doc[tok.i : tok.i + 1]
@@ -516,6 +516,15 @@ class FactualityReader:
         base = lemma(tok)
         stem = base[:-1] if base.endswith("re") else base
         return base.endswith(("er", "ir", "re")) and form in {stem + e for e in ("ait", "aient")}
+
+
+#: Every French simple future (and conditional, which the model may tag as one) ends so ("frappera",
+#: "marcheront", "seraient"); the model also tags some presents as futures ("accueille").
+_FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "rions", "riez", "raient")
+
+
+def _future(tok: Token) -> bool:
+    return "Fut" in tok.morph.get("Tense") and fold(tok.text).endswith(_FUTURE_ENDINGS)
 
 
 def _none_of(trigger: Span) -> bool:
