@@ -368,3 +368,24 @@ def test_a_present_the_model_takes_for_a_future_is_not_a_plan(pipeline):
         "violences sexuelles commises par des miliciens Maï-Maï.",
     )
     assert event.factuality != "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("claim", "claimant"),
+    [
+        (
+            "L'attaque a été revendiquée mardi par l'État islamique au Grand Sahara.",
+            "l'État islamique au Grand Sahara",
+        ),
+        (
+            "L'attaque a été revendiquée le soir même sur les réseaux sociaux par l'État islamique au Grand "
+            "Sahara, qui affirme avoir « frappé l'armée ».",
+            "l'État islamique au Grand Sahara",
+        ),
+    ],
+)
+def test_who_claimed_is_the_agent_of_the_passive_however_far(pipeline, claim, claimant):
+    event = one(
+        pipeline, "Des hommes armés ont attaqué lundi un village près de Djibo, tuant dix civils. " + claim
+    )
+    assert event.claimed_by == claimant

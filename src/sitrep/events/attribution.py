@@ -102,7 +102,10 @@ class Sources:
         for cue in self.layout.cues(unit, "responsibility"):
             if not has_negator(cue.root) and not det_negative(cue.root):
                 verb = cue.root
-                who = names.agent_of(verb, span, self.words) or names.subject_of(verb, span, self.words)
+                who = names.agent_of(verb, span, self.words)
+                if who is None and not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+                    # (the subject of "a été revendiquée" is the attack, never who claimed it)
+                    who = names.subject_of(verb, span, self.words)
                 if (found := named(who, cue, responsibility=True)) is not None:
                     return found
         hedges = self.layout.cues(unit, "hedge")

@@ -271,15 +271,39 @@ def subject_of(verb: Token, unit: Span, words: Words) -> Span | None:
     return doc[start:end]
 
 
+#: How many words after a passive verb its agent ("par …") may still come.
+_AGENT_REACH = 10
+
+
 def agent_of(verb: Token, unit: Span, words: Words) -> Span | None:
     """ "revendiqué par l'EIGS", "confirmée par ses ex-compagnons": the agent of a passive verb."""
     for child in verb.children:
         if child.dep_ == "obl:agent" and unit.start <= child.i < unit.end:
             return noun_phrase(child, unit, words)
+    if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+        # an active verb's "par" is a means ("a revendiqué l'attaque par son organe de propagande")
+        doc = verb.doc
+        if verb.i + 1 < unit.end and fold(doc[verb.i + 1].text) == "par":
+            head = next((t for t in doc[verb.i + 2 : unit.end] if t.pos_ in ("NOUN", "PROPN")), None)
+            return noun_phrase(head, unit, words) if head is not None else None
+        return None
+    for child in verb.children:
+        # "revendiquée mardi par l'EIGS": the model may hang the agent as a modifier after a date
+        if (
+            child.dep_ in ("obl:mod", "obl")
+            and verb.i < child.i < unit.end
+            and any(c.dep_ == "case" and fold(c.text) == "par" for c in child.children)
+        ):
+            return noun_phrase(child, unit, words)
     doc = verb.doc
-    if verb.i + 1 < unit.end and fold(doc[verb.i + 1].text) == "par":
-        head = next((t for t in doc[verb.i + 2 : unit.end] if t.pos_ in ("NOUN", "PROPN")), None)
-        return noun_phrase(head, unit, words) if head is not None else None
+    # "revendiquée le soir même sur les réseaux sociaux par les ADF": the first "par" of the clause after
+    # the verb, however the model hangs it
+    for i in range(verb.i + 1, min(unit.end, verb.i + _AGENT_REACH)):
+        if doc[i].text in (",", ";", ":") or fold(doc[i].text) == "qui":
+            break
+        if fold(doc[i].text) == "par":
+            head = next((t for t in doc[i + 1 : unit.end] if t.pos_ in ("NOUN", "PROPN")), None)
+            return noun_phrase(head, unit, words) if head is not None else None
     return None
 
 
