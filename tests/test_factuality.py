@@ -389,3 +389,12 @@ def test_who_claimed_is_the_agent_of_the_passive_however_far(pipeline, claim, cl
         pipeline, "Des hommes armés ont attaqué lundi un village près de Djibo, tuant dix civils. " + claim
     )
     assert event.claimed_by == claimant
+
+
+def test_an_anonymous_source_is_named_without_the_day_before_it(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont attaqué dimanche un village près de Djibo, tuant dix civils, a-t-on appris "
+        "mardi de source administrative.",
+    )
+    assert event.claimed_by == "source administrative"
