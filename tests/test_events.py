@@ -684,6 +684,29 @@ def test_raping_is_told_by_the_active_verb_and_breaching_a_truce_is_no_event(pip
     assert code(pipeline, "Les rebelles ont violé le cessez-le-feu lundi près de Goma.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Les services de renseignement ont arrêté dimanche à Kirkouk cinq hommes soupçonnés d'appartenir "
+            "à une cellule de l'État islamique.",
+            ("Military Forces of Iraq", "Islamic State"),
+        ),
+        # nobody named who arrested them: the police, never the group they belong to
+        (
+            "Cinq hommes soupçonnés d'appartenir à une cellule de l'État islamique ont été arrêtés dimanche "
+            "à Kirkouk.",
+            ("Police Forces of Iraq", "Islamic State"),
+        ),
+    ],
+)
+def test_the_arrest_of_a_jihadist_cell_is_the_states(pipeline, text, actors):
+    event = one(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Arrests", *actors)
+    # an arrest with neither the state nor an armed group named is not coded
+    assert code(pipeline, "Le chauffeur a été arrêté dimanche à un barrage près de Kirkouk.") == []
+
+
 def test_a_town_placed_from_another_is_the_place(pipeline):
     event = one(
         pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."

@@ -877,9 +877,13 @@ def _weak(reading: Reading, h: Happening) -> bool:
         return False  # a word kept by a licence of its own ("une cache d'armes" found) is as clear
     if h.family == "Arrests":
         # or a rebel authority that makes the arrest itself: "les forces de sécurité kurdes ont arrêté"
+        # or a named armed group the arrested belong to ("cinq hommes soupçonnés d'appartenir à une
+        # cellule de l'État islamique ont été interpellés"): such arrests are the state's
         arresting = {c.i for t in h.triggers for c in t.root.children if c.dep_ == "nsubj"}
         return not any(
-            (inter := decode_actor(a.kb_id_)[0]) == 1 or (inter == 2 and a.root.i in arresting)
+            (inter := decode_actor(a.kb_id_)[0]) == 1
+            or (inter == 2 and a.root.i in arresting)
+            or (inter in (2, 3) and not decode_actor(a.kb_id_)[3] and a.root.i not in arresting)
             for s in h.sentences
             for a in reading.actors.get(s, [])
         )

@@ -319,6 +319,10 @@ def assign_roles(
             and group.span.root.i in {t.i for t in arrested.span.root.subtree}
         ):
             others.insert(0, group)  # not "ont arrêté 20 habitants après l'attaque de Boko Haram"
+        if state is None and others:
+            # "cinq membres présumés de l'EI ont été arrêtés": by the authorities, unnamed (ACLED codes
+            # the police), never by the group they are said to belong to
+            state = Actor("Police Forces of {country}", 1, None, "police", True, None)
         agent, patient = state, (others[0] if others else None)
     else:
         if agent is not None and agent.inter == 7 and event_type in ("Battles", "Explosions/Remote violence"):
