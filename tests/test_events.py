@@ -707,6 +707,17 @@ def test_the_arrest_of_a_jihadist_cell_is_the_states(pipeline, text, actors):
     assert code(pipeline, "Le chauffeur a été arrêté dimanche à un barrage près de Kirkouk.") == []
 
 
+def test_an_accord_concluded_between_armed_sides_is_an_agreement(pipeline):
+    event = one(
+        pipeline,
+        "Un accord a été conclu dimanche près de Ségou entre des chasseurs dozos et des combattants de la "
+        "katiba Macina.",
+    )
+    assert event.sub_event_type == "Agreement"
+    business = "Un accord commercial a été conclu lundi à Bamako entre les deux sociétés minières."
+    assert code(pipeline, business) == []
+
+
 def test_a_town_placed_from_another_is_the_place(pipeline):
     event = one(
         pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."

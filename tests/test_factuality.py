@@ -398,3 +398,15 @@ def test_an_anonymous_source_is_named_without_the_day_before_it(pipeline):
         "mardi de source administrative.",
     )
     assert event.claimed_by == "source administrative"
+
+
+@pytest.mark.parametrize(
+    ("said", "source"),
+    [
+        ("C'est ce qu'a annoncé lundi le gouverneur de la région.", "le gouverneur de la région"),
+        ("C'est ce qu'ont indiqué à Radio Kledu des notables de la zone.", "des notables de la zone"),
+    ],
+)
+def test_the_sentence_after_may_say_who_told_it(pipeline, said, source):
+    event = one(pipeline, "Des hommes armés ont tué dix civils dimanche près de Djibo. " + said)
+    assert (event.factuality, event.claimed_by) == ("reported", source)

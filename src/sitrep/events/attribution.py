@@ -143,6 +143,15 @@ class Sources:
                 return Claim(cue.text, cue, cue, unit)  # "..., a-t-on appris de source sécuritaire"
         return None
 
+    def said_before(self, unit: int) -> Claim | None:
+        """Who says, in "C'est ce qu'ont indiqué des notables de la zone", what the sentence before told."""
+        span = self.layout.span(unit)
+        for cue in self.layout.cues(unit, "attribution_verb"):
+            who = names.inverted_speaker(cue, span, self.words, self.layout.dated, relative=True)
+            if who is not None and len(who) and not own_reporter(who):
+                return Claim(who.text, cue, who, unit)
+        return None
+
     def speaker(self, cue: Span) -> Claim | None:
         """Who denies, threatens or plans: the subject of the cue verb (the agent of a passive one),
         outside the headline, whose subjects are clipped and told again in the body."""

@@ -307,15 +307,18 @@ def agent_of(verb: Token, unit: Span, words: Words) -> Span | None:
     return None
 
 
-def inverted_speaker(cue: Span, unit: Span, words: Words, dated: frozenset[int] = frozenset()) -> Span | None:
+def inverted_speaker(
+    cue: Span, unit: Span, words: Words, dated: frozenset[int] = frozenset(), *, relative: bool = False
+) -> Span | None:
     """ "..., a annoncé le gouverneur.": in an incise the speaker follows the verb of the cue. The
     model often parses it as the object, or hangs it elsewhere; then the first noun phrase after the
     cue that no preposition introduces (and that is not a date) is the speaker. The cue's own words
-    are never the speaker ("faisait état de": "état" is the verb's object)."""
+    are never the speaker ("faisait état de": "état" is the verb's object). `relative`: the verb
+    ends "C'est ce qu'a annoncé le gouverneur", where the speaker follows it too."""
     verb, doc = cue.root, cue.doc
-    if not is_incise(verb, unit):
+    if not relative and not is_incise(verb, unit):
         return None
-    child = next(
+    child = None if relative else next(
         (
             c
             for c in verb.children
@@ -326,18 +329,27 @@ def inverted_speaker(cue: Span, unit: Span, words: Words, dated: frozenset[int] 
     if child is not None and child.pos_ in ("NOUN", "PROPN"):
         return noun_phrase(child, unit, words)
     i, end = max(verb.i, cue.end - 1) + 1, unit.end
+    after_complement = -1
     while i < end:
         tok = doc[i]
         if tok.text in SENTENCE_END or tok.text == ",":
             break
-        if fold(tok.text) == "des" and (i - 1 == verb.i or i - 1 in dated):
-            i += 1  # "ont indiqué jeudi des responsables": the article, whatever the tagger says
+        if fold(tok.text) == "des" and (i - 1 == verb.i or i - 1 in dated or i == after_complement):
+            # "ont indiqué jeudi des responsables", "ont indiqué à Radio Kledu des notables": the
+            # article, whatever the tagger says
+            i += 1
             continue
         if tok.pos_ == "ADP":  # "à notre correspondant", "dans un communiqué": skip the complement
             i += 1
             while i < end and doc[i].pos_ in ("DET", "ADJ", "NUM"):
                 i += 1
-            i += 1
+            if i < end and doc[i].pos_ == "PROPN":
+                # "à Radio Fleuve Niger": the whole name, its capitalised words however tagged
+                while i < end and (doc[i].pos_ == "PROPN" or (doc[i].is_title and doc[i].is_alpha)):
+                    i += 1
+            else:
+                i += 1
+            after_complement = i
             continue
         if tok.pos_ in ("NOUN", "PROPN") and i not in dated:
             return noun_phrase(tok, unit, words) or doc[i : i + 1]

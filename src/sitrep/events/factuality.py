@@ -168,6 +168,8 @@ class FactualityReader:
             fact = self._sourced_elsewhere(fact, readings, main)
         if fact.claimed_by is None and fact.value == "asserted":
             fact = self._toll_sourced(fact, readings, tolls)
+        if fact.claimed_by is None and fact.value == "asserted":
+            fact = self._said_next(fact)
         if fact.value == "denied":
             upto = len(self.layout.starts) if lede in self.layout.headline else fact.unit
             fact = fact.sourced(self.sources.denier(upto) or (fact if fact.claimed_by else None))
@@ -289,6 +291,18 @@ class FactualityReader:
                 continue
             return other
         return fact
+
+    def _said_next(self, fact: Factuality) -> Factuality:
+        """ "Un accord a été conclu dimanche à Dogofri. C'est ce qu'ont indiqué des notables de la
+        zone": the next sentence of the paragraph gives the source of the one before it."""
+        unit = fact.unit + 1
+        if unit >= len(self.layout.starts) or self.layout.paragraph[unit] != self.layout.paragraph[fact.unit]:
+            return fact
+        span = self.layout.span(unit)
+        if not fold(span[:5].text).startswith(_SAID_NEXT):
+            return fact
+        claim = self.sources.said_before(unit)
+        return Factuality.reported(claim, unit=fact.unit) if claim is not None else fact
 
     def _sourced_elsewhere(
         self, fact: Factuality, readings: list[tuple[Span, Factuality]], main: Span
@@ -525,6 +539,10 @@ _FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "r
 
 def _future(tok: Token) -> bool:
     return "Fut" in tok.morph.get("Tense") and fold(tok.text).endswith(_FUTURE_ENDINGS)
+
+
+#: How a sentence that sources the one before it opens ("C'est ce qu'a annoncé l'armée").
+_SAID_NEXT = "c est ce qu"  # (folded: apostrophes become spaces)
 
 
 def _none_of(trigger: Span) -> bool:

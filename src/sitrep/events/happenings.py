@@ -872,7 +872,7 @@ def _toll_update(reading: Reading, trigger: Span, sentence: int) -> bool:
 
 def _weak(reading: Reading, h: Happening) -> bool:
     """Only ambiguous words ("libération", "évacués", "passation"), except an arrest with the
-    police or the army named in its sentences."""
+    police or the army named in its sentences, or an accord between two armed sides named with it."""
     if any(t.kb_id_ != AMBIGUOUS or own_licence(reading.lexicon, t) is not None for t in h.triggers):
         return False  # a word kept by a licence of its own ("une cache d'armes" found) is as clear
     if h.family == "Arrests":
@@ -887,6 +887,16 @@ def _weak(reading: Reading, h: Happening) -> bool:
             for s in h.sentences
             for a in reading.actors.get(s, [])
         )
+    if h.family == "Agreement":
+        # "un accord a été conclu entre des chasseurs dozos et la katiba Macina": an accord between two
+        # armed sides named with it
+        sides = {
+            decode_actor(a.kb_id_)[:2]
+            for s in h.sentences
+            for a in reading.actors.get(s, [])
+            if decode_actor(a.kb_id_)[0] in (1, 2, 3, 4, 8)
+        }
+        return len(sides) < 2
     return True
 
 
