@@ -657,3 +657,9 @@ def test_a_number_word_and_a_name_cut_at_its_apostrophe(pipeline):
     )
     names = [span.text for span in doc.spans[PLACES]]
     assert "Douze" not in names and "Fada N'Gourma" in names
+
+
+def test_without_a_country_a_place_of_that_very_name_comes_first(default_gazetteer):
+    # Bilimora (India) has "Mora" among its alternate names and more people; Mora (Cameroon) is called so
+    found = resolve_place("Mora", gazetteer=default_gazetteer)
+    assert (found.place.name, found.place.iso2) == ("Mora", "CM")
