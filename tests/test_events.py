@@ -725,6 +725,15 @@ def test_a_town_placed_from_another_is_the_place(pipeline):
     assert event.location == "Kati"
 
 
+def test_a_capital_named_in_a_slogan_is_not_where_the_march_was(pipeline):
+    event = one(
+        pipeline,
+        "Des milliers de personnes se sont rassemblées vendredi près de la base aérienne de Niamey. Les "
+        "manifestants ont scandé des slogans hostiles à Paris avant de se disperser dans le calme.",
+    )
+    assert event.location == "Niamey"
+
+
 def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
     event = one(
         pipeline,
