@@ -663,3 +663,10 @@ def test_without_a_country_a_place_of_that_very_name_comes_first(default_gazette
     # Bilimora (India) has "Mora" among its alternate names and more people; Mora (Cameroon) is called so
     found = resolve_place("Mora", gazetteer=default_gazetteer)
     assert (found.place.name, found.place.iso2) == ("Mora", "CM")
+
+
+def test_a_place_word_and_its_adjective_are_not_part_of_the_name(pipeline):
+    from sitrep.nlp.components import PLACES
+
+    doc = pipeline.nlp("Des milliers de personnes se sont rassemblées près de la base aérienne de Niamey.")
+    assert "Niamey" in [span.text for span in doc.spans[PLACES]]

@@ -103,13 +103,12 @@ def _name_part(tok: Token) -> bool:
 
 
 def _after_place_word(doc: Doc, start: int, end: int) -> int:
-    """ "ville de Rome" -> "Rome": the model sometimes takes the place word into the name."""
-    if (
-        end - start >= 3
-        and doc[start].lower_ in _PLACE_HEADS
-        and doc[start + 1].lower_ in ("de", "d'", "d’", "du")
-    ):
-        return start + 2
+    """ "ville de Rome" -> "Rome", "base aérienne de Niamey" -> "Niamey": the model sometimes takes the
+    place word (and its adjective) into the name."""
+    if end - start >= 3 and doc[start].lower_ in _PLACE_HEADS:
+        for i in range(start + 1, min(end - 1, start + 3)):
+            if doc[i].lower_ in ("de", "d'", "d’", "du") and doc[i + 1].text[:1].isupper():
+                return i + 1
     return start
 
 
