@@ -734,6 +734,15 @@ def test_a_capital_named_in_a_slogan_is_not_where_the_march_was(pipeline):
     assert event.location == "Niamey"
 
 
+def test_where_a_source_sits_is_not_where_the_strike_was(pipeline):
+    event = one(
+        pipeline,
+        "L'armée de l'air a bombardé samedi une base jihadiste dans le centre du Mali, selon une agence de "
+        "presse qui cite une source militaire à Bamako.",
+    )
+    assert (event.location, event.geo_precision) == ("Mali", 3)
+
+
 def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
     event = one(
         pipeline,
