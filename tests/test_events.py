@@ -795,6 +795,10 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "Kayes se souvient\n\n"
         "Des centaines de personnes ont rendu hommage lundi à Kayes aux cheminots abattus le 14 mars 1962 "
         "par les forces coloniales. Le souvenir de ces tueries hante encore la ville.",
+        # domestic violence: a woman killed by her husband
+        "Kairouan : une mère de famille tuée par son mari\n\n"
+        "Une femme de 36 ans a été tuée mardi soir à coups de couteau par son mari à Kairouan, a-t-on "
+        "appris de source sécuritaire.",
         # weather: rain falls ("s'abattre") and kills, nobody attacked
         "Maradi : neuf morts après des pluies torrentielles\n\n"
         "De fortes pluies se sont abattues dimanche sur Maradi, faisant neuf morts selon la protection "

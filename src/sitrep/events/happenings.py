@@ -191,6 +191,20 @@ class TriggerFilter:
             self.is_history(s) or self._background(t, s) or self._dated_in_the_past(t, s) for t, s in earlier
         )
 
+    def _domestic(self, trigger: Span) -> bool:
+        """ "une femme a été tuée à coups de couteau par son mari": done by a relative of the victim
+        (context.yaml domestic_perpetrators, after a possessive), which is domestic violence."""
+        words = context_words(self._reading.lexicon, "domestic_perpetrators")
+        root = trigger.root
+        agents = [c for c in root.children if c.dep_ == "obl:agent"]
+        if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children):
+            agents += [c for c in root.children if c.dep_ == "nsubj"]
+        return any(
+            (fold(a.lemma_) in words or fold(a.text) in words)
+            and any(c.dep_ == "det" and fold(c.text) in ("son", "sa", "leur") for c in a.children)
+            for a in agents
+        )
+
     def _recurring(self, trigger: Span, sentence: int) -> bool:
         """ "la zone est le théâtre d'attaques régulières", "des villages souvent attaqués": a pattern,
         not a happening, unless the sentence names the day of one."""
@@ -454,6 +468,8 @@ class TriggerFilter:
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
         if self._anaphor_of_history(trigger, sentence):
+            return False
+        if family(trigger.label_) == "violence" and self._domestic(trigger):
             return False
         if self._recurring(trigger, sentence):
             return False
