@@ -718,6 +718,19 @@ def test_an_accord_concluded_between_armed_sides_is_an_agreement(pipeline):
     assert code(pipeline, business) == []
 
 
+def test_the_arrest_of_a_crime_suspect_is_police_work_not_an_event(pipeline):
+    assert (
+        code(pipeline, "Le suspect, âgé de 41 ans, a été arrêté mardi à Kairouan et placé en garde à vue.")
+        == []
+    )
+    # opponents, or suspects of an armed group, are still coded
+    assert one(
+        pipeline, "La police a arrêté mardi à Niamey trois militants de l'opposition."
+    ).sub_event_type == ("Arrests")
+    event = one(pipeline, "Trois suspects membres de l'État islamique ont été arrêtés mardi à Kirkouk.")
+    assert event.actor2 == "Islamic State"
+
+
 def test_a_town_placed_from_another_is_the_place(pipeline):
     event = one(
         pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."

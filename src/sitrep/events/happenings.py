@@ -848,7 +848,23 @@ def group_triggers(
             for h in kept
             if h.family != "Arrests" or not any(reading.has_term(s, inquiry) for s in h.sentences)
         ]
-    return kept
+    # "Le suspect, âgé de 41 ans, a été arrêté et placé en garde à vue": a crime's suspect, with no armed
+    # group, crowd or political side named, is police work ACLED does not code
+    return [h for h in kept if h.family != "Arrests" or not _a_suspect_arrested(reading, h)]
+
+
+def _a_suspect_arrested(reading: Reading, h: Happening) -> bool:
+    words = context_words(reading.lexicon, "criminal_suspects")
+    arrested = [
+        c
+        for t in h.triggers
+        for c in t.root.children
+        if c.dep_ in ("nsubj:pass", "obj") and (fold(c.lemma_) in words or fold(c.text) in words)
+    ]
+    political = any(
+        decode_actor(a.kb_id_)[0] in (2, 3, 4, 5, 6) for s in h.sentences for a in reading.actors.get(s, [])
+    )
+    return bool(arrested) and not political
 
 
 def _told_again(
