@@ -410,3 +410,12 @@ def test_an_anonymous_source_is_named_without_the_day_before_it(pipeline):
 def test_the_sentence_after_may_say_who_told_it(pipeline, said, source):
     event = one(pipeline, "Des hommes armés ont tué dix civils dimanche près de Djibo. " + said)
     assert (event.factuality, event.claimed_by) == ("reported", source)
+
+
+def test_a_source_is_named_without_the_preposition_before_it(pipeline):
+    event = one(
+        pipeline,
+        "Trois passagers ont été tués jeudi près de Gao quand leur minibus a sauté sur une mine, a-t-on "
+        "appris à l'hôpital régional.",
+    )
+    assert event.claimed_by == "l'hôpital régional"

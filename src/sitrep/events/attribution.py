@@ -94,6 +94,9 @@ class Sources:
         root = trigger.root if trigger is not None else None
 
         def named(who: Span | None, cue: Span, *, responsibility: bool = False) -> Claim | None:
+            # "a-t-on appris à l'hôpital régional": the hospital, not the preposition before it
+            while who is not None and len(who) > 1 and who[0].pos_ == "ADP":
+                who = who[1:]
             if who is None or not len(who) or own_reporter(who):
                 return None
             found = Claim(who.text, cue, who, unit, responsibility)
