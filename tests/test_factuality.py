@@ -419,3 +419,13 @@ def test_a_source_is_named_without_the_preposition_before_it(pipeline):
         "appris à l'hôpital régional.",
     )
     assert event.claimed_by == "l'hôpital régional"
+
+
+def test_who_speaks_in_a_relative_clause_after_selon_is_the_source(pipeline):
+    # ", qui évoquent des jets de pierres" is no incise: "des jets de pierres" do not speak
+    event = one(
+        pipeline,
+        "Dimanche, des scènes similaires s'étaient produites autour du marché central de Kaolack, selon des "
+        "habitants, qui évoquent des jets de pierres et des pneus enflammés jusque tard dans la soirée.",
+    )
+    assert (event.factuality, event.claimed_by) == ("reported", "des habitants")

@@ -331,6 +331,15 @@ class Sources:
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
             return names.agent_of(verb, span, self.words)
         inverted = names.inverted_speaker(cue, span, self.words, self.layout.dated)
+        source = verb.head
+        if inverted is None and verb.dep_ == "acl:relcl" and span.start <= source.i < span.end:
+            relative = [c for c in verb.children if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")]
+            # (only a source the sentence already cites: not "des comptes sur les réseaux sociaux qui
+            # évoquaient une incursion", where the relative carries a rumour)
+            cited = any(c.dep_ == "case" and fold(c.text) in ("selon", "apres") for c in source.children)
+            if relative and cited:
+                # "selon des habitants, qui évoquent des jets de pierres": who "qui" stands for
+                return names.noun_phrase(verb.head, span, self.words)
         return inverted or names.subject_of(verb, span, self.words) or pronoun_subject(verb, span)
 
     @staticmethod

@@ -362,6 +362,8 @@ def is_incise(verb: Token, unit: Span) -> bool:
     only its auxiliary, adverbs or "-t-il" in between."""
     i = verb.i - 1
     while i >= unit.start and verb.doc[i].pos_ in ("AUX", "ADV", "PRON") and verb.i - i <= 4:
+        if "Rel" in verb.doc[i].morph.get("PronType"):
+            return False  # "..., selon des habitants, qui évoquent des jets de pierres": a relative clause
         i -= 1
     return i >= unit.start and verb.doc[i].text in (",", "»", "”")
 
