@@ -703,8 +703,15 @@ def test_raping_is_told_by_the_active_verb_and_breaching_a_truce_is_no_event(pip
 def test_the_arrest_of_a_jihadist_cell_is_the_states(pipeline, text, actors):
     event = one(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Arrests", *actors)
-    # an arrest with neither the state nor an armed group named is not coded
+
+
+def test_an_arrest_with_neither_the_state_nor_a_group_named_is_not_coded(pipeline):
     assert code(pipeline, "Le chauffeur a été arrêté dimanche à un barrage près de Kirkouk.") == []
+    # nor is one made by an armed group (that is no arrest)
+    assert (
+        code(pipeline, "Cinq commerçants ont été arrêtés lundi par des combattants du JNIM près de Léré.")
+        == []
+    )
 
 
 def test_an_accord_concluded_between_armed_sides_is_an_agreement(pipeline):
@@ -729,6 +736,41 @@ def test_the_arrest_of_a_crime_suspect_is_police_work_not_an_event(pipeline):
     ).sub_event_type == ("Arrests")
     event = one(pipeline, "Trois suspects membres de l'État islamique ont été arrêtés mardi à Kirkouk.")
     assert event.actor2 == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # Douma is a town, "la Douma" a parliament
+        (
+            "Une attaque chimique a tué des dizaines de civils samedi à Douma, selon les secouristes.",
+            "Chemical weapon",
+        ),
+        # the suspects of an act of war, arrested by the gendarmerie
+        (
+            "Deux suspects liés à l'attaque contre le camp de Boulkessi ont été arrêtés lundi par la "
+            "gendarmerie à Ouahigouya.",
+            "Arrests",
+        ),
+        # a brother in arms is no relative
+        (
+            "Un soldat a été abattu lundi par son frère d'armes dans le camp militaire de Kidal.",
+            "Armed clash",
+        ),
+        # "s'est fait abattre" is a killing, not rain
+        ("Un policier s'est fait abattre lundi à un poste de contrôle à Kaya.", "Armed clash"),
+        # two armed groups of one country are two sides
+        ("Un accord a été conclu lundi près de Ménaka entre le JNIM et l'EIGS.", "Agreement"),
+        # a "quand" clause under a plus-que-parfait is the news
+        (
+            "Les soldats avaient à peine quitté leur base quand des jihadistes les ont attaqués près de "
+            "Djibo, tuant trois militaires.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_the_rules_against_false_events_spare_these(pipeline, text, sub_event_type):
+    assert one(pipeline, text).sub_event_type == sub_event_type
 
 
 def test_a_town_placed_from_another_is_the_place(pipeline):

@@ -391,6 +391,15 @@ def test_who_claimed_is_the_agent_of_the_passive_however_far(pipeline, claim, cl
     assert event.claimed_by == claimant
 
 
+def test_who_relayed_a_claim_did_not_make_it(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont tué lundi dix civils près de Djibo. L'attaque a été revendiquée dans un "
+        "communiqué authentifié par SITE Intelligence.",
+    )
+    assert event.claimed_by != "SITE Intelligence"
+
+
 def test_an_anonymous_source_is_named_without_the_day_before_it(pipeline):
     event = one(
         pipeline,

@@ -95,3 +95,5 @@ def test_the_day_and_year_of_a_date_are_no_toll(pipeline, reader):
     # "le 2 mai", "le 14 mars 1962": neither the day nor the year (nor their sum) are dead
     assert toll_of(pipeline, reader, "Des hommes armés ont abattu le 2 mai trois villageois à Kayes.") == 3
     assert not toll_of(pipeline, reader, "Ils ont honoré les cheminots abattus le 14 mars 1962 à Kayes.")
+    # a figure after a month is a toll unless it is a year
+    assert toll_of(pipeline, reader, "En mars 45 civils ont été tués par des jihadistes près de Djibo.") == 45

@@ -48,6 +48,7 @@ class Alarm:
 
 @dataclass(frozen=True)
 class NewsCheck:
+    #: the file as given (its name is what the report shows).
     source: str
     #: topic -> articles read.
     articles: Counter[str] = field(default_factory=Counter)
@@ -103,12 +104,12 @@ def check_news(path: Path, *, pipeline: Pipeline) -> NewsCheck:
             alarms.append(
                 Alarm(topic, headline, url, event.sub_event_type, trigger, event.location or "")
             )
-    return NewsCheck(path.name, Counter(t for t, _, _ in articles), tuple(alarms))
+    return NewsCheck(str(path), Counter(t for t, _, _ in articles), tuple(alarms))
 
 
 def news_markdown(checks: Sequence[NewsCheck], *, listed: Iterable[str] = ()) -> str:
-    """The section of eval/REPORT.md; the alarms of the checks whose source is in `listed` are shown
-    one by one (the others are only counted, to keep a held-out file unread)."""
+    """The section of eval/REPORT.md; the alarms of the checks whose source (the path as given) is in
+    `listed` are shown one by one (the others are only counted, to keep a held-out file unread)."""
     listed = set(listed)
     topics = sorted({t for c in checks for t in c.articles})
     lines = [
@@ -126,11 +127,12 @@ def news_markdown(checks: Sequence[NewsCheck], *, listed: Iterable[str] = ()) ->
     ]
     for c in checks:
         per_topic = " | ".join(f"{c.rate(t):.3f} ({c.articles[t]})" if c.articles[t] else "-" for t in topics)
-        lines.append(f"| {c.source} | {c.total} | {len(c.alarms)} | {c.rate():.3f} | {per_topic} |")
+        name = Path(c.source).name
+        lines.append(f"| {name} | {c.total} | {len(c.alarms)} | {c.rate():.3f} | {per_topic} |")
     for c in checks:
         if c.source not in listed or not c.alarms:
             continue
-        lines += ["", f"Events coded in `{c.source}`:", ""]
+        lines += ["", f"Events coded in `{Path(c.source).name}`:", ""]
         lines += [
             f"- {a.topic}: {a.sub_event_type} at {a.location or '?'} from «{a.trigger}» "
             f"({_escape(a.headline[:90])})"

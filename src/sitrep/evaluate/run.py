@@ -56,7 +56,7 @@ def write_report(
     listed, held_out = list(negative_news), list(held_out_negative_news)
     if listed or held_out:
         checks = [check_news(path, pipeline=pipeline) for path in listed + held_out]
-        sections.append(news_markdown(checks, listed=[p.name for p in listed]))
+        sections.append(news_markdown(checks, listed=[str(p) for p in listed]))
     out.write_text("\n".join(lines) + "\n" + "\n".join(sections), encoding="utf-8")
     return cards
 

@@ -299,7 +299,8 @@ def agent_of(verb: Token, unit: Span, words: Words) -> Span | None:
     # "revendiquée le soir même sur les réseaux sociaux par les ADF": the first "par" of the clause after
     # the verb, however the model hangs it
     for i in range(verb.i + 1, min(unit.end, verb.i + _AGENT_REACH)):
-        if doc[i].text in (",", ";", ":") or fold(doc[i].text) == "qui":
+        # (not past another verb: "dans un communiqué authentifié par SITE" names who relayed it)
+        if doc[i].text in (",", ";", ":") or fold(doc[i].text) == "qui" or doc[i].pos_ in ("VERB", "AUX"):
             break
         if fold(doc[i].text) == "par":
             head = next((t for t in doc[i + 1 : unit.end] if t.pos_ in ("NOUN", "PROPN")), None)

@@ -299,7 +299,7 @@ class FactualityReader:
         if unit >= len(self.layout.starts) or self.layout.paragraph[unit] != self.layout.paragraph[fact.unit]:
             return fact
         span = self.layout.span(unit)
-        if not fold(span[:5].text).startswith(_SAID_NEXT):
+        if not any(c.start - span.start <= 1 for c in self.cues(unit, "said_before")):
             return fact
         claim = self.sources.said_before(unit)
         return Factuality.reported(claim, unit=fact.unit) if claim is not None else fact
@@ -539,10 +539,6 @@ _FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "r
 
 def _future(tok: Token) -> bool:
     return "Fut" in tok.morph.get("Tense") and fold(tok.text).endswith(_FUTURE_ENDINGS)
-
-
-#: How a sentence that sources the one before it opens ("C'est ce qu'a annoncé l'armée").
-_SAID_NEXT = "c est ce qu"  # (folded: apostrophes become spaces)
 
 
 def _none_of(trigger: Span) -> bool:

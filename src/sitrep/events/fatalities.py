@@ -151,7 +151,9 @@ class FatalityReader:
         """ "tués le 14 mars 1962": the day before a month and the year after it are no figures."""
         after = fold(words[k + 1]) if k + 1 < len(words) else ""
         before = fold(words[k - 1]) if k else ""
-        return after in self.months or (before in self.months and words[k][:1].isdigit())
+        # (only a year after the month: "depuis janvier 45 civils ont été tués" is a toll)
+        year = len(words[k]) == 4 and words[k].isdigit() and words[k][:2] in ("19", "20")
+        return after in self.months or (before in self.months and year)
 
     def _quantity_at(self, words: list[str], spaced: list[str], k: int) -> tuple[int, int] | None:
         """(tokens, value) of the quantity starting at token k of a sentence whose tokens are
@@ -467,8 +469,8 @@ def _one_victim(sent: Span, kills: dict[int, Span], deaths: dict[int, Span], thi
 
 def _named_victim(sent: Span, deaths: dict[int, Span], things: set[int]) -> Span | None:
     """One person, named or singled out, as the subject of a passive killing: "le conseiller
-    municipal Boureima Sawadogo a été abattu", "Son fils aîné a également été tué" (not "le drone a
-    été abattu": a person is a name, or an actor the lexicon knows)."""
+    municipal Boureima Sawadogo a été abattu", "le maire de Kaya a été abattu" (not "le drone a été
+    abattu": a person is a name, or an actor the lexicon knows)."""
     doc = sent.doc
     people = {
         i

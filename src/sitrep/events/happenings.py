@@ -201,7 +201,12 @@ class TriggerFilter:
             agents += [c for c in root.children if c.dep_ == "nsubj"]
         return any(
             (fold(a.lemma_) in words or fold(a.text) in words)
-            and any(c.dep_ == "det" and fold(c.text) in ("son", "sa", "leur") for c in a.children)
+            and any(c.dep_ == "det" and fold(c.text) in _POSSESSIVES for c in a.children)
+            # not "son frère d'armes", "son compagnon de lutte"
+            and not any(
+                c.dep_ == "nmod" and any(d.dep_ == "case" and fold(d.text) in ("de", "d") for d in c.children)
+                for c in a.children
+            )
             for a in agents
         )
 
@@ -720,13 +725,23 @@ def pluperfect(trigger: Span) -> bool:
     return any("Imp" in c.morph.get("Tense") for c in auxiliaries)
 
 
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+#: Subordinators of a clause that happened within a past told in the plus-que-parfait (folded).
+_WITHIN_PAST = frozenset({"avant", "jusqu", "jusque"})
+
+
 def _under_pluperfect(trigger: Span) -> bool:
-    """ "Le siège avait duré quinze heures avant que les forces spéciales ne donnent l'assaut": a clause
-    of time or manner under a plus-que-parfait tells the same past, whatever its own mood."""
+    """ "Le siège avait duré quinze heures avant que les forces spéciales ne donnent l'assaut": a clause of
+    what came within that past ("avant que", "jusqu'à ce que") tells the same past, whatever its own mood
+    (not "quand": "les soldats avaient à peine quitté leur base quand des jihadistes les ont attaqués"
+    is the news)."""
     verb = trigger.root if trigger.root.pos_ in ("VERB", "AUX") else trigger.root.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "mark" and fold(c.text) in _WITHIN_PAST for c in verb.children):
         return False
     head = verb.head
     auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
@@ -853,6 +868,10 @@ def group_triggers(
     return [h for h in kept if h.family != "Arrests" or not _a_suspect_arrested(reading, h)]
 
 
+#: Inter codes of the sides of a political arrest besides the state: rebels, militias, crowds.
+_POLITICAL_SIDES = frozenset({2, 3, 4, 5, 6})
+
+
 def _a_suspect_arrested(reading: Reading, h: Happening) -> bool:
     words = context_words(reading.lexicon, "criminal_suspects")
     arrested = [
@@ -861,10 +880,23 @@ def _a_suspect_arrested(reading: Reading, h: Happening) -> bool:
         for c in t.root.children
         if c.dep_ in ("nsubj:pass", "obj") and (fold(c.lemma_) in words or fold(c.text) in words)
     ]
+    # an armed group, a militia, a crowd, or the army (not the police) named with the arrest
     political = any(
-        decode_actor(a.kb_id_)[0] in (2, 3, 4, 5, 6) for s in h.sentences for a in reading.actors.get(s, [])
+        (inter := decode_actor(a.kb_id_)[0]) in _POLITICAL_SIDES
+        or (inter == 1 and decode_actor(a.kb_id_)[2] != "police")
+        for s in h.sentences
+        for a in reading.actors.get(s, [])
     )
-    return bool(arrested) and not political
+    # "deux suspects liés à l'attaque du camp de Boulkessi": the suspect of an act of war
+    of_violence = any(
+        t.i != c.i and t.i in {d.i for d in c.subtree}
+        for c in arrested
+        for s in h.sentences
+        for span in reading.triggers.get(s, [])
+        for t in [span.root]
+        if family(span.label_) == "violence"
+    )
+    return bool(arrested) and not political and not of_violence
 
 
 def _told_again(
@@ -902,6 +934,10 @@ def _toll_update(reading: Reading, trigger: Span, sentence: int) -> bool:
     return any(m.span.start < trigger.end and trigger.start < m.span.end for m in matchers.deaths.find(sent))
 
 
+#: Inter codes of armed sides: state forces, rebels, militias, external forces.
+_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+
+
 def _weak(reading: Reading, h: Happening) -> bool:
     """Only ambiguous words ("libération", "évacués", "passation"), except an arrest with the
     police or the army named in its sentences, or an accord between two armed sides named with it."""
@@ -915,7 +951,13 @@ def _weak(reading: Reading, h: Happening) -> bool:
         return not any(
             (inter := decode_actor(a.kb_id_)[0]) == 1
             or (inter == 2 and a.root.i in arresting)
-            or (inter in (2, 3) and not decode_actor(a.kb_id_)[3] and a.root.i not in arresting)
+            or (
+                inter in (2, 3)
+                and not decode_actor(a.kb_id_)[3]
+                and a.root.i not in arresting
+                # not "arrêtés par des combattants du JNIM": an abduction, not an arrest
+                and not any(t.dep_ == "obl:agent" for t in (a.root, *a.root.ancestors))
+            )
             for s in h.sentences
             for a in reading.actors.get(s, [])
         )
@@ -923,10 +965,10 @@ def _weak(reading: Reading, h: Happening) -> bool:
         # "un accord a été conclu entre des chasseurs dozos et la katiba Macina": an accord between two
         # armed sides named with it
         sides = {
-            decode_actor(a.kb_id_)[:2]
+            a.label_
             for s in h.sentences
             for a in reading.actors.get(s, [])
-            if decode_actor(a.kb_id_)[0] in (1, 2, 3, 4, 8)
+            if decode_actor(a.kb_id_)[0] in _ARMED_INTERS
         }
         return len(sides) < 2
     return True

@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
-from sitrep.events.happenings import context_matcher
+from sitrep.events.happenings import context_matcher, context_words
 from sitrep.events.reading import Reading
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
 from sitrep.nlp.components import PLACES
 from sitrep.nlp.components.actors import decode_actor
+from sitrep.normalize import fold
 from sitrep.records import Place
 
 _NEAR_WORDS = frozenset(
@@ -40,10 +41,6 @@ _NEAR_WORDS = frozenset(
         "banlieue",
         "faubourgs",
     }
-)
-# Bearings that place one town from another: "Sévaré, au sud-est de Mopti".
-_BEARINGS = frozenset(
-    {"nord", "sud", "est", "ouest", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "centre", "large"}
 )
 _BEARING_REACH = 6
 _CLEAR_SCORE = 0.7
@@ -197,20 +194,26 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
         if s == main:
             named = tuple(spans)  # (a list being sorted reads as empty)
             spans.sort(
-                key=lambda p: (_locates(p, named), p.start < trigger.start, abs(p.start - trigger.start))
+                key=lambda p: (
+                    _locates(reading, p, named),
+                    p.start < trigger.start,
+                    abs(p.start - trigger.start),
+                )
             )
         out.extend(spans)
     return out
 
 
-def _locates(span: Span, others: Sequence[Span]) -> bool:
-    """ "Sur le front d'Al-Dhale, au nord d'Aden": the place after a bearing only says where the place
-    named just before it lies."""
+def _locates(reading: Reading, span: Span, others: Sequence[Span]) -> bool:
+    """ "Sur le front d'Al-Dhale, au nord d'Aden": the place after a bearing (context.yaml bearings) only
+    says where the place named just before it lies."""
+    bearings = context_words(reading.lexicon, "bearings")
     doc = span.doc
     # (not span.sent: the model may end a sentence at "À Kati," which the reading joins again)
     start = max(0, span.start - _BEARING_REACH)
     words = [t.lower_ for t in doc[start : span.start]]
-    if not any(w in _NEAR_WORDS or w in _BEARINGS for w in words) or "," not in words or "." in words:
+    near = any(w in _NEAR_WORDS or fold(w) in bearings for w in words)
+    if not near or "," not in words or "." in words:
         return False
     comma = start + len(words) - 1 - words[::-1].index(",")
     return any(o.end == comma for o in others)

@@ -163,10 +163,11 @@ def resolve_place(
     if area:
         matches = [c for c in matches if is_area(c.place)] or matches
     exact_elsewhere = False
-    if not hints:
-        # No country to go by: a place of that very name before one that has it among its many alternate
-        # names ("Mora" is a town in Cameroon, not Bilimora in India)
-        matches = [c for c in matches if c.by_preferred_name] or matches
+    if not hints and any(c.by_preferred_name and c.place.feature_class == "P" for c in matches):
+        # No country to go by: a town of that very name before one that has it among its many alternate
+        # names ("Mora" is a town in Cameroon, not Bilimora in India), unless that one is a capital
+        # ("Hama" is still the city of Ḩamāh)
+        matches = [c for c in matches if c.by_preferred_name or c.place.feature_code in ("PPLC", "PPLA")]
     if hints:
         # Only notable places elsewhere may be named by one of their many alternate names; any other
         # match abroad is set aside.
