@@ -227,8 +227,8 @@ def _told_at(reading: Reading, span: Span) -> bool:
 
 
 def _cause_place(reading: Reading, span: Span) -> bool:
-    """The place is a cause's: a context.yaml elsewhere_phrases term ends at most two words before it
-    ("en représailles à l'attaque de Kidal")."""
+    """The place is a cause's or a government's: a context.yaml elsewhere_phrases term ends at most two
+    words before it ("a agi en soutien à Gaza", "des slogans hostiles à Paris")."""
     before = span.doc[max(span.sent.start, span.start - _VENUE_REACH) : span.start]
     phrases = context_matcher(reading.lexicon, "elsewhere_phrases").find(before)
     return any(span.start - m.span.end <= 2 for m in phrases)
