@@ -280,25 +280,25 @@ def agent_of(verb: Token, unit: Span, words: Words) -> Span | None:
     for child in verb.children:
         if child.dep_ == "obl:agent" and unit.start <= child.i < unit.end:
             return noun_phrase(child, unit, words)
-    if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
-        # an active verb's "par" is a means ("a revendiqué l'attaque par son organe de propagande")
-        doc = verb.doc
-        if verb.i + 1 < unit.end and fold(doc[verb.i + 1].text) == "par":
-            head = next((t for t in doc[verb.i + 2 : unit.end] if t.pos_ in ("NOUN", "PROPN")), None)
-            return noun_phrase(head, unit, words) if head is not None else None
-        return None
-    for child in verb.children:
-        # "revendiquée mardi par l'EIGS": the model may hang the agent as a modifier after a date
-        if (
-            child.dep_ in ("obl:mod", "obl")
-            and verb.i < child.i < unit.end
-            and any(c.dep_ == "case" and fold(c.text) == "par" for c in child.children)
-        ):
-            return noun_phrase(child, unit, words)
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    if passive:
+        for child in verb.children:
+            # "revendiquée mardi par l'EIGS": the model may hang the agent as a modifier after a date
+            if (
+                child.dep_ in ("obl:mod", "obl")
+                and verb.i < child.i < unit.end
+                and any(c.dep_ == "case" and fold(c.text) == "par" for c in child.children)
+            ):
+                return noun_phrase(child, unit, words)
+    # The first "par" of the clause after a passive verb, however the model hangs it ("revendiquée le soir
+    # même sur les réseaux sociaux par les ADF"); after an active verb, only right after it: further on it
+    # is a means ("a revendiqué l'attaque par son organe de propagande").
+    return _par_phrase(verb, unit, words, reach=_AGENT_REACH if passive else 2)
+
+
+def _par_phrase(verb: Token, unit: Span, words: Words, *, reach: int) -> Span | None:
     doc = verb.doc
-    # "revendiquée le soir même sur les réseaux sociaux par les ADF": the first "par" of the clause after
-    # the verb, however the model hangs it
-    for i in range(verb.i + 1, min(unit.end, verb.i + _AGENT_REACH)):
+    for i in range(verb.i + 1, min(unit.end, verb.i + reach)):
         # (not past another verb: "dans un communiqué authentifié par SITE" names who relayed it)
         if doc[i].text in (",", ";", ":") or fold(doc[i].text) == "qui" or doc[i].pos_ in ("VERB", "AUX"):
             break

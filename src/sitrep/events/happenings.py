@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitrep.events.reading import Reading, verbless
 from sitrep.events.scope import in_relative_clause, in_since_phrase
@@ -718,11 +718,16 @@ def pluperfect(trigger: Span) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
         return False
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if not auxiliaries and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if not any(c.dep_.startswith("aux") for c in verb.children) and verb.dep_ == "conj":
         # "avait mobilisé son armée et lancé une contre-offensive": the tense of the first verb
-        auxiliaries = [c for c in verb.head.children if c.dep_.startswith("aux")]
-    return any("Imp" in c.morph.get("Tense") for c in auxiliaries)
+        return verb.head.pos_ in ("VERB", "AUX") and _participle_after_imperfect(verb.head)
+    return _participle_after_imperfect(verb)
+
+
+def _participle_after_imperfect(verb: Token) -> bool:
+    """A past participle whose auxiliary is in the imperfect: the plus-que-parfait ("avait duré")."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    return "Part" in verb.morph.get("VerbForm") and any("Imp" in c.morph.get("Tense") for c in auxiliaries)
 
 
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
@@ -743,9 +748,7 @@ def _under_pluperfect(trigger: Span) -> bool:
         return False
     if not any(c.dep_ == "mark" and fold(c.text) in _WITHIN_PAST for c in verb.children):
         return False
-    head = verb.head
-    auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
-    return "Part" in head.morph.get("VerbForm") and any("Imp" in c.morph.get("Tense") for c in auxiliaries)
+    return _participle_after_imperfect(verb.head)
 
 
 def _reported(trigger: Span) -> bool:
