@@ -142,20 +142,10 @@ class EventExtractor:
             return (current[0].value, current[0].precision) if current else None
 
         def trigger_day(trigger: Span) -> tuple[date, int] | None:
-            # "Après l'embuscade tendue mardi près de Djibasso, l'armée a mené jeudi des frappes": a
-            # day inside a noun trigger's own phrase is that happening's; the sentence's other words
-            # take a day outside every such phrase.
-            sentence = reading.sentence_of(trigger)
-            current = self._dating.current_dates(reading, sentence)
-            if len(current) < 2:
-                return sentence_day(sentence)
-            nouns = [t for t in reading.triggers.get(sentence, []) if t.root.pos_ == "NOUN"]
-            phrases = {id(t): _phrase_chars(t) for t in nouns}
-            own = [m for m in current if id(trigger) in phrases and _inside(m, phrases[id(trigger)])]
-            if own:
-                return own[0].value, own[0].precision
-            free = [m for m in current if not any(_inside(m, span) for span in phrases.values())]
-            return (free[0].value, free[0].precision) if free else sentence_day(sentence)
+            own = self._dating.own_date(reading, trigger)
+            if own is None:
+                return sentence_day(reading.sentence_of(trigger))
+            return own.value, own.precision
 
         happenings = group_triggers(
             reading,
@@ -693,16 +683,6 @@ def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor |
         # "heurts entre manifestants et policiers": a crowd fighting the police is a riot, not a battle.
         return "Violent demonstration"
     return sub_event_type
-
-
-def _phrase_chars(trigger: Span) -> tuple[int, int]:
-    """The characters of a noun trigger's own phrase (its subtree)."""
-    tree = list(trigger.root.subtree)
-    return tree[0].idx, tree[-1].idx + len(tree[-1])
-
-
-def _inside(mention: DateMention, chars: tuple[int, int]) -> bool:
-    return chars[0] <= mention.start and mention.end <= chars[1]
 
 
 def _notes(

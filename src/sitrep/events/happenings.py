@@ -884,21 +884,15 @@ def _a_suspect_arrested(reading: Reading, h: Happening) -> bool:
         if c.dep_ in ("nsubj:pass", "obj") and (fold(c.lemma_) in words or fold(c.text) in words)
     ]
     # an armed group, a militia, a crowd, or the army (not the police) named with the arrest
+    sides = [decode_actor(a.kb_id_) for s in h.sentences for a in reading.actors.get(s, [])]
     political = any(
-        (inter := decode_actor(a.kb_id_)[0]) in _POLITICAL_SIDES
-        or (inter == 1 and decode_actor(a.kb_id_)[2] != "police")
-        for s in h.sentences
-        for a in reading.actors.get(s, [])
+        inter in _POLITICAL_SIDES or (inter == 1 and kind != "police") for inter, _, kind, _ in sides
     )
     # "deux suspects liés à l'attaque du camp de Boulkessi": the suspect of an act of war
-    of_violence = any(
-        t.i != c.i and t.i in {d.i for d in c.subtree}
-        for c in arrested
-        for s in h.sentences
-        for span in reading.triggers.get(s, [])
-        for t in [span.root]
-        if family(span.label_) == "violence"
-    )
+    violence = {
+        t.root.i for s in h.sentences for t in reading.triggers.get(s, []) if family(t.label_) == "violence"
+    }
+    of_violence = any(violence & {d.i for d in c.subtree if d.i != c.i} for c in arrested)
     return bool(arrested) and not political and not of_violence
 
 

@@ -222,16 +222,19 @@ def _locates(reading: Reading, span: Span, others: Sequence[Span]) -> bool:
 def _told_at(reading: Reading, span: Span) -> bool:
     """The place is where the news was told: a venue of the telling (context.yaml telling_venues) in
     the few words before it."""
-    before = span.doc[max(span.sent.start, span.start - _VENUE_REACH) : span.start]
-    return bool(context_matcher(reading.lexicon, "telling_venues").find(before))
+    return bool(context_matcher(reading.lexicon, "telling_venues").find(_words_before(span)))
 
 
 def _cause_place(reading: Reading, span: Span) -> bool:
     """The place is a cause's or a government's: a context.yaml elsewhere_phrases term ends at most two
     words before it ("a agi en soutien à Gaza", "des slogans hostiles à Paris")."""
-    before = span.doc[max(span.sent.start, span.start - _VENUE_REACH) : span.start]
-    phrases = context_matcher(reading.lexicon, "elsewhere_phrases").find(before)
+    phrases = context_matcher(reading.lexicon, "elsewhere_phrases").find(_words_before(span))
     return any(span.start - m.span.end <= 2 for m in phrases)
+
+
+def _words_before(span: Span) -> Span:
+    """The few words of its sentence before a place, where what introduces it stands."""
+    return span.doc[max(span.sent.start, span.start - _VENUE_REACH) : span.start]
 
 
 def _precision_for(span: Span, resolution: Resolution) -> int:

@@ -274,7 +274,7 @@ def assign_roles(
             patient = None
         elif patient is None:
             # "un rassemblement a été dispersé à coups de gaz lacrymogène": by the police, unnamed
-            patient = Actor("Police Forces of {country}", 1, None, "police", True, None)
+            patient = _police()
     elif event_type == "Riots":
         agent = agent if agent and agent.inter == 5 else _first(mentions, inter=5) or _generic("Rioters", 5)
         if sub_event_type == "Mob violence":
@@ -322,7 +322,7 @@ def assign_roles(
         if state is None and others:
             # "cinq membres présumés de l'EI ont été arrêtés": by the authorities, unnamed (ACLED codes
             # the police), never by the group they are said to belong to
-            state = Actor("Police Forces of {country}", 1, None, "police", True, None)
+            state = _police()
         agent, patient = state, (others[0] if others else None)
     else:
         if agent is not None and agent.inter == 7 and event_type in ("Battles", "Explosions/Remote violence"):
@@ -390,6 +390,11 @@ def _crowd(subject, heads: HeadWords) -> bool:
     word."""
     words = {fold(subject.lemma_)} | {fold(c.lemma_) for c in subject.children if c.dep_ in ("nmod", "det")}
     return bool(words & heads.crowd)
+
+
+def _police() -> Actor:
+    """The police of the event's country, unnamed: who disperses a protest or makes an arrest."""
+    return Actor("Police Forces of {country}", 1, None, "police", True, None)
 
 
 def _generic(base: str, inter: int) -> Actor:

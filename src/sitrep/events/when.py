@@ -46,14 +46,13 @@ class EventDating:
             anchors = [t.start_char for t in h.triggers]
             # A date inside the trigger's own phrase ("l'attaque qui a tué vingt civils samedi soir")
             # is its date; one beside it may date a reaction ("a condamné lundi l'attaque ...").
-            tree = list(main.root.subtree)
-            phrase = (tree[0].idx, tree[-1].idx + len(tree[-1]))
+            phrase = phrase_chars(main)
 
             def distance(m: DateMention) -> int:
                 return min(abs(m.start - a) for a in anchors)
 
             def outside(m: DateMention) -> bool:
-                return not (phrase[0] <= m.start and m.end <= phrase[1])
+                return not within(m, phrase)
 
             return min(own, key=lambda o: (o[1].precision, o[0], outside(o[1]), distance(o[1])))[1]
         # The story goes on from the last day it told: the nearest date before it in the body, its own
@@ -75,6 +74,22 @@ class EventDating:
                 return current[0]
         return None
 
+    def own_date(self, reading: Reading, trigger: Span) -> DateMention | None:
+        """When the trigger's sentence gives two days ("Après l'embuscade tendue mardi près de Djibasso,
+        l'armée a mené jeudi des frappes"): the day inside a noun trigger's own phrase is its own; the
+        sentence's other words take the first day outside every such phrase. None when the sentence
+        gives fewer than two days (its day is then the sentence's)."""
+        current = self.current_dates(reading, reading.sentence_of(trigger))
+        if len(current) < 2:
+            return None
+        nouns = [t for t in reading.triggers.get(reading.sentence_of(trigger), []) if t.root.pos_ == "NOUN"]
+        phrases = {id(t): phrase_chars(t) for t in nouns}
+        if id(trigger) in phrases:
+            own = next((m for m in current if within(m, phrases[id(trigger)])), None)
+            if own is not None:
+                return own
+        return next((m for m in current if not any(within(m, chars) for chars in phrases.values())), None)
+
     def current_dates(self, reading: Reading, sentence: int) -> list[DateMention]:
         return [
             m
@@ -83,6 +98,16 @@ class EventDating:
             and m.value is not None
             and not _reporting_date(reading, sentence, m, publication_words=self._publication_words)
         ]
+
+
+def phrase_chars(trigger: Span) -> tuple[int, int]:
+    """The characters of the phrase a trigger heads (its subtree)."""
+    tree = list(trigger.root.subtree)
+    return tree[0].idx, tree[-1].idx + len(tree[-1])
+
+
+def within(mention: DateMention, chars: tuple[int, int]) -> bool:
+    return chars[0] <= mention.start and mention.end <= chars[1]
 
 
 def coded_date(article: Article, when: DateMention | None) -> tuple[str, int]:
