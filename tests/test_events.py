@@ -1489,3 +1489,44 @@ def test_an_accident_and_a_commemoration_are_not_events(pipeline, text):
 def test_years_and_future_words_after_depuis_do_not_remove_the_event(pipeline, text, sub_event_type):
     event = one(pipeline, text)
     assert event.sub_event_type == sub_event_type and event.factuality == "asserted"
+
+
+def test_a_link_gives_no_toll_and_a_link_in_running_text_tells_no_event(pipeline):
+    event = one(
+        pipeline,
+        "Des jihadistes ont attaqué mardi le village de Kaya, selon des habitants.\n\n"
+        "Lire aussi : Burkina : douze soldats tués dans une embuscade à Djibo",
+    )
+    assert event.fatalities == 0
+    flattened = code(
+        pipeline,
+        "Une jeune fille raconte son expérience. Lire aussi: \"Ma femme m'a violé pendant dix ans\" "
+        "Violences domestiques : de plus en plus de femmes tuées",
+    )
+    assert flattened == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'opérateur a violé les lois antiterroristes américaines, accusent les familles des soldats.",
+        "De nombreuses entreprises étrangères se sont retirées du marché, interrompant leurs expéditions.",
+        "Les trois autres candidats se sont retirés de la course samedi à Nouakchott.",
+    ],
+)
+def test_breaching_a_law_and_leaving_a_market_are_not_events(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_an_arrest_counts_no_victims_as_dead(pipeline):
+    event = one(
+        pipeline,
+        "Trois membres présumés de Boko Haram, dont le réseau de rançonnement a fait des centaines de "
+        "victimes selon la police, ont été arrêtés mardi à Maroua par l'armée.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Arrests", 0)
+
+
+def test_armed_men_withdrawing_from_a_town_still_hand_it_over(pipeline):
+    event = one(pipeline, "Les rebelles du M23 se sont retirés mardi de Bunagana, selon la force régionale.")
+    assert event.sub_event_type == "Non-violent transfer of territory"

@@ -322,6 +322,10 @@ class EventExtractor:
         if sub_event_type == "Suicide bomb":
             told = [reading.sentences[s] for s in toll_from]
             toll = replace(toll, count=toll.count + self.fatalities.bombers(told, toll))
+        if toll.vague and h.family not in ("violence", "unrest"):
+            # "deux millions de victimes" of the fraud an arrest ends: with no death word, an arrest's
+            # or a treaty's "victimes" are the wronged, not the dead
+            toll = replace(toll, count=0)
         if fact.value in NOT_OCCURRED:
             # what did not happen, or has not yet, killed nobody (FACTUALITY.md: always 0)
             toll = replace(toll, count=0)
@@ -547,14 +551,20 @@ def _toll_sentences(
         return list(h.sentences)
     first, last = min(body), max(body)
     # Unclaimed sentences between the happening's own, then a few after it in its paragraph.
-    between = [s for s in range(first + 1, last) if s not in claimed and not keep.is_history(s)]
+    between = [
+        s
+        for s in range(first + 1, last)
+        if s not in claimed and not keep.is_history(s) and not keep.is_link(s)
+    ]
     follow = []
     toll_paragraph = reading.paragraph_of[last] + 1
     # "Vendredi, des jihadistes avaient attaqué le camp. Quatre soldats avaient été tués.": a story
     # told in the plus-que-parfait goes on in it
     in_sequence = any(pluperfect(t) for t in h.triggers)
     for s in range(last + 1, min(len(reading.sentences), last + 1 + _TOLL_FOLLOW_UP)):
-        if s in claimed or (keep.is_history(s) and (not in_sequence or keep.dated_history(s))):
+        if s in claimed or keep.is_link(s):
+            break
+        if keep.is_history(s) and (not in_sequence or keep.dated_history(s)):
             break
         if reading.paragraph_of[s] != reading.paragraph_of[last]:
             # the next paragraph's tolls, while they last ("Un premier bilan faisait état de cinq
@@ -573,6 +583,7 @@ def _toll_sentences(
         and not reading.is_headline(ahead)
         and reading.paragraph_of[ahead] == paragraph
         and not keep.is_history(ahead)
+        and not keep.is_link(ahead)
         and gives_toll(reading.sentences[ahead])
     ):
         follow.append(ahead)

@@ -397,6 +397,7 @@ class FatalityReader:
             frozenset().union(*(t.sides for t in counted)),
             best.parts,
             attackers=attackers,
+            vague=all(t.vague for t in counted),
         )
 
     def bombers(self, sentences: list[Span], toll: Toll) -> int:

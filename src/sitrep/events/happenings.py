@@ -451,15 +451,28 @@ class TriggerFilter:
         text = reading.sentences[sentence].text
         return any(p.search(text) for p in reading.lexicon.history_patterns)
 
-    def _link(self, sentence: int) -> bool:
-        """The sentence is in a "Lire aussi : ..." paragraph: another story's headline."""
+    def is_link(self, sentence: int) -> bool:
+        """The sentence is in a "Lire aussi : ..." paragraph, or opens with one: another story's
+        headline, which gives neither an event nor a toll."""
         reading = self._reading
         opening = reading.sentences[reading.paragraph_openings[reading.paragraph_of[sentence]]]
-        return any(m.span.start - opening.start <= 1 for m in self._links.find(opening[:5]))
+        own = reading.sentences[sentence]
+        return any(
+            m.span.start - span.start <= 1 for span in (opening, own) for m in self._links.find(span[:5])
+        )
+
+    def _after_link_inline(self, trigger: Span, sentence: int) -> bool:
+        """ "… raconte son expérience. Lire aussi: "Ma femme m'a violé" Violences domestiques …": in
+        copy whose links were flattened into the text, what follows a link marker in its sentence is
+        other stories' headlines."""
+        found = self._links.find(self._reading.sentences[sentence])
+        return any(m.span.end <= trigger.start for m in found)
 
     def keep(self, trigger: Span) -> bool:
         sentence = self._reading.sentence_of(trigger)
-        if self._link(sentence) or _generic_agreement(trigger):
+        if self.is_link(sentence) or self._after_link_inline(trigger, sentence):
+            return False
+        if _generic_agreement(trigger):
             return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False
@@ -968,6 +981,18 @@ def _weak(reading: Reading, h: Happening) -> bool:
             if decode_actor(a.kb_id_)[0] in _ARMED_INTERS
         }
         return len(sides) < 2
+    if h.family == "Non-violent transfer of territory":
+        # "les rebelles du M23 se sont retirés de Kibumba": a withdrawal by a named force or group
+        # (not "des entreprises se sont retirées du marché")
+        doers = {c.i for t in h.triggers for c in t.root.children if c.dep_ in ("nsubj", "nsubj:pass")}
+        return not any(
+            decode_actor(a.kb_id_)[0] in _ARMED_INTERS
+            and not decode_actor(a.kb_id_)[3]
+            # the subject itself, or the noun it names ("les rebelles du M23")
+            and (a.root.i in doers or (a.root.dep_ in ("nmod", "appos") and a.root.head.i in doers))
+            for s in h.sentences
+            for a in reading.actors.get(s, [])
+        )
     return True
 
 
