@@ -1530,3 +1530,36 @@ def test_an_arrest_counts_no_victims_as_dead(pipeline):
 def test_armed_men_withdrawing_from_a_town_still_hand_it_over(pipeline):
     event = one(pipeline, "Les rebelles du M23 se sont retirés mardi de Bunagana, selon la force régionale.")
     assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Les corps de cinq civils ont été retrouvés lundi près de Kaya après une attaque de jihadistes.", 5),
+        ("Des hommes armés ont tué et mutilé trois bergers mardi près de Djibo, selon des habitants.", 3),
+        # killed and wounded three: how many died is not said
+        ("Des hommes armés ont tué et blessé trois bergers mardi près de Djibo, selon des habitants.", 0),
+    ],
+)
+def test_bodies_found_after_an_attack_and_a_shared_object_give_the_toll(pipeline, text, toll):
+    assert one(pipeline, text).fatalities == toll
+
+
+def test_weapons_seized_are_no_attack_but_bodies_found_after_one_are(pipeline):
+    for text in (
+        "Des obus de mortier et des ceintures d'explosifs ont été saisis lundi près de Kaya.",
+        "Les soldats ont retrouvé lundi des grenades et deux roquettes dans une maison de Kaya.",
+    ):
+        assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les émeutes du Covid-19 : pourquoi se produisent-elles en Europe ?\n\nDes experts l'expliquent.",
+        "Le Soudan criminalise les mutilations génitales féminines\n\nLe Soudan a interdit cette pratique.",
+        "Dans les champs de mines artisanales du Zimbabwe, des femmes creusent pour trouver de l'or.",
+    ],
+)
+def test_a_question_genital_mutilation_and_mining_tell_no_event(pipeline, text):
+    assert code(pipeline, text) == []

@@ -101,7 +101,10 @@ class FatalityReader:
             [(t.words, "death") for t in cat.get("death", ())]
             + [(t.words, "ambiguous") for t in cat.get("death_ambiguous", ())]
         )
-        self.toll = TermMatcher((t.words, "toll") for t in cat.get("toll_markers", ()))
+        self.toll = TermMatcher(
+            [(t.words, "toll") for t in cat.get("toll_markers", ())]
+            + [(t.words, "bodies") for t in cat.get("bodies_of", ())]
+        )
         self.revision = TermMatcher((t.words, "revision") for t in cat.get("toll_revisions", ()))
         self.earlier = TermMatcher((t.words, "earlier") for t in cat.get("earlier_tolls", ()))
         self.left_out = TermMatcher((t.words, "left_out") for t in cat.get("attackers_left_out", ()))
@@ -343,7 +346,8 @@ class FatalityReader:
         with no "et" or comma between ("quatre tués et neuf blessés" does not kill the nine)."""
         for kill_end in kills:
             if 0 <= start - kill_end <= _WINDOW_BEFORE:
-                if not any(t.lower_ in _BETWEEN_BLOCKERS for t in doc[kill_end:start]):
+                between = doc[kill_end:start]
+                if not any(t.lower_ in _BETWEEN_BLOCKERS for t in between) or _shared_object(between):
                     return end
         return None
 
@@ -415,6 +419,19 @@ class FatalityReader:
                 if found and found > 1:
                     return found  # "les deux kamikazes"
         return 1 if named else 0  # "un véhicule piégé a explosé": nobody is said to have died with it
+
+
+def _shared_object(between: Span) -> bool:
+    """ "ont tué et mutilé trois bergers": the killing verb and another verb joined by "et" share the
+    figure (not "quatre tués et neuf blessés", nor "ont tué et blessé trois civils", which leaves the
+    dead unknown)."""
+    words = [t for t in between if not t.is_punct]
+    return (
+        len(words) == 2
+        and words[0].lower_ == "et"
+        and words[1].pos_ == "VERB"
+        and not fold(words[1].lemma_).startswith("bless")
+    )
 
 
 def _restated(toll: Toll, others: list[Toll]) -> bool:

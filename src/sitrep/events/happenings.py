@@ -228,7 +228,7 @@ class TriggerFilter:
             trigger.root.pos_ == "NOUN"
             and family(trigger.label_) == "violence"
             and any(
-                c.label_ == "seizure"
+                (c.label_ == "seizure" and _governed_by(trigger, c))
                 or (c.label_ == "equipment" and c.end <= trigger.start and trigger.start - c.end <= 3)
                 for c in self._reading.cues.get(sentence, [])
             )
@@ -472,7 +472,7 @@ class TriggerFilter:
         sentence = self._reading.sentence_of(trigger)
         if self.is_link(sentence) or self._after_link_inline(trigger, sentence):
             return False
-        if _generic_agreement(trigger):
+        if _generic_agreement(trigger) or _asked(self._reading.sentences[sentence]):
             return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False
@@ -553,6 +553,33 @@ _ABSORBING = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+
+#: Links from a weapon noun up to the verb that seized it: "des obus et des ceintures d'explosifs ont
+#: été saisis", "la saisie d'obus de mortier" (not "les corps retrouvés après une attaque").
+_SEIZED_LINKS = frozenset({"obj", "nsubj", "nsubj:pass", "conj", "nmod", "appos", "obl:arg"})
+
+
+def _governed_by(trigger: Span, cue: Span) -> bool:
+    """The trigger noun hangs on the cue's word through objects, subjects, conjuncts and noun
+    complements (at most three links), or the cue is part of the trigger's own phrase."""
+    if cue.start >= trigger.start and cue.end <= trigger.end:
+        return True
+    token = trigger.root
+    for _ in range(3):
+        if token.dep_ not in _SEIZED_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+        if cue.start <= token.i < cue.end:
+            return True
+    return False
+
+
+def _asked(sentence: Span) -> bool:
+    """ "Les émeutes du Covid : pourquoi se produisent-elles ?", "Y a-t-il eu des frappes ?": a
+    question tells no event (an answer, or the body of the story, does)."""
+    last = next((t for t in reversed(sentence) if not t.is_space and t.text not in ("»", '"', ")")), None)
+    return last is not None and last.text.endswith("?")
 
 
 def _generic_agreement(trigger: Span) -> bool:
