@@ -1563,3 +1563,19 @@ def test_weapons_seized_are_no_attack_but_bodies_found_after_one_are(pipeline):
 )
 def test_a_question_genital_mutilation_and_mining_tell_no_event(pipeline, text):
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le texte est cosigné par un professeur de bioéthique à l'université de Grenade et par un juriste.",
+        "Le taux d'erreur pour les visages capturés au hasard par les caméras peut atteindre 9 %.",
+    ],
+)
+def test_a_town_named_like_a_weapon_and_a_captured_image_are_not_events(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_fighters_captured_by_soldiers_are_still_arrested(pipeline):
+    event = one(pipeline, "Les soldats ont capturé mardi trois jihadistes près de Djibo, selon l'armée.")
+    assert event.sub_event_type == "Arrests"

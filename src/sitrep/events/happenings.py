@@ -474,6 +474,8 @@ class TriggerFilter:
             return False
         if _generic_agreement(trigger) or _asked(self._reading.sentences[sentence]):
             return False
+        if not self._reading.is_headline(sentence) and _a_proper_name(trigger):
+            return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False
         if (
@@ -573,6 +575,20 @@ def _governed_by(trigger: Span, cue: Span) -> bool:
         if cue.start <= token.i < cue.end:
             return True
     return False
+
+
+def _a_proper_name(trigger: Span) -> bool:
+    """ "professeur à l'université de Grenade": one capitalised word inside a body sentence, which the
+    parser reads as a name, is a place or a person, not the weapon or the act."""
+    token = trigger[0]
+    before = token.nbor(-1) if token.i > token.sent.start else None
+    return (
+        len(trigger) == 1
+        and (token.pos_ == "PROPN" or token.ent_type_ in ("LOC", "PER", "ORG"))
+        and token.text[:1].isupper()
+        and before is not None
+        and not before.is_punct
+    )
 
 
 def _asked(sentence: Span) -> bool:
