@@ -438,3 +438,23 @@ def test_who_speaks_in_a_relative_clause_after_selon_is_the_source(pipeline):
         "habitants, qui évoquent des jets de pierres et des pneus enflammés jusque tard dans la soirée.",
     )
     assert (event.factuality, event.claimed_by) == ("reported", "des habitants")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les jihadistes ont tenté de s'emparer mardi de Djibo, mais ont été repoussés par l'armée.",
+        "Les rebelles n'ont pas réussi à s'emparer de la ville de Djibo mardi, selon l'armée.",
+        "Une tentative d'incursion de jihadistes a été repoussée mardi à Djibo par l'armée.",
+    ],
+)
+def test_an_attempt_told_in_the_past_was_a_fight_not_a_capture(pipeline, text):
+    events = [e for e in code(pipeline, text) if e.factuality not in ("hypothetical", "denied")]
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_foiled_or_a_future_attempt_did_not_happen(pipeline):
+    foiled = "Une tentative d'attentat contre une église de Kaya a été déjouée dimanche par la police."
+    assert [e.factuality for e in code(pipeline, foiled)] in ([], ["hypothetical"])
+    future = "Les jihadistes pourraient tenter de reprendre Djibo dans les prochains jours, selon un élu."
+    assert [e.factuality for e in code(pipeline, future)] == ["hypothetical"]

@@ -97,3 +97,9 @@ def test_the_day_and_year_of_a_date_are_no_toll(pipeline, reader):
     assert not toll_of(pipeline, reader, "Ils ont honoré les cheminots abattus le 14 mars 1962 à Kayes.")
     # a figure after a month is a toll unless it is a year
     assert toll_of(pipeline, reader, "En mars 45 civils ont été tués par des jihadistes près de Djibo.") == 45
+
+
+def test_a_year_after_en_is_no_toll(pipeline, reader):
+    # "Staline, décédé en 1953": a year, not 1,953 dead
+    assert not toll_of(pipeline, reader, "Il dirige le pays depuis Staline, décédé en 1953 à Moscou.")
+    assert toll_of(pipeline, reader, "Les combats ont fait 1 953 morts en un mois, selon l'ONU.") == 1953

@@ -243,6 +243,10 @@ class EventExtractor:
             # keeps "excessive force" for peaceful protesters)
             sub_event_type = "Violent demonstration"
         main = next((t for t in [*told, *body] if t.label_ == sub_event_type), body[0])
+        if sub_event_type in _TERRITORY and reader.attempted(main):
+            # "ont tenté de s'emparer de Djibo, mais ont été repoussés": the town did not change hands;
+            # the attempt was a fight (ACLED)
+            sub_event_type = "Armed clash"
         related = [t for t in own if t is not main]
         fact = self._factuality(reader, reading, main, body, h, kept_starts)
         claimant = self._claimant_actor(reading, fact)
@@ -525,6 +529,8 @@ class EventExtractor:
 
 
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: Changes of hands of a place, which an attempt alone does not make.
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
 def _stated_action(trigger: Span) -> bool:

@@ -437,9 +437,12 @@ class FactualityReader:
 
     def _hypothetical(self, trigger: Span, clause: list[Token], unit: int, span: Span) -> Span | None:
         root = trigger.root
+        made = self._attempts_made(unit)
         for cue in self.cues(unit, "hypothetical", "condition"):
             if cue.start <= root.i < cue.end:
                 continue
+            if cue.start in made and governs(cue.root, root, span):
+                continue  # "ont tenté de s'emparer de la ville": the attempt took place
             if governs(cue.root, root, span) or 0 <= trigger.start - cue.end <= _LINEAR_WINDOW:
                 return cue
         for cue in self.cues(unit, "hypothetical_modifier"):
@@ -472,6 +475,23 @@ class FactualityReader:
         if root.pos_ == "NOUN" and any(c.dep_ == "det" and fold(c.text) in _ANY for c in root.children):
             return doc[root.i : root.i + 1]  # "résisteront à toute attaque"
         return None
+
+    def _attempts_made(self, unit: int) -> frozenset[int]:
+        """Where the attempts told in a past tense start ("ont tenté", "la tentative … a été
+        repoussée"), when the unit says nothing was foiled ("a été déjouée")."""
+        if self.cues(unit, "foiled"):
+            return frozenset()
+        return frozenset(c.start for c in self.cues(unit, "attempt") if _in_the_past(c.root))
+
+    def attempted(self, trigger: Span) -> bool:
+        """ "ont tenté de s'emparer de Djibo", "n'ont pas réussi à reprendre la ville": the trigger is
+        what someone attempted, or failed to do."""
+        unit = self.layout.unit_of(trigger.start)
+        span = self.layout.span(unit)
+        return any(
+            governs(cue.root, trigger.root, span) or 0 <= trigger.start - cue.end <= 2
+            for cue in self.cues(unit, "attempt", "failure")
+        )
 
     def _has_if_clause(self, span: Span) -> bool:
         return any(t.dep_ == "mark" and fold(t.text) in ("si", "s") for t in span)
@@ -535,6 +555,16 @@ class FactualityReader:
 #: Every French simple future (and conditional, which the model may tag as one) ends so ("frappera",
 #: "marcheront", "seraient"); the model also tags some presents as futures ("accueille").
 _FUTURE_ENDINGS = ("rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "rions", "riez", "raient")
+
+
+def _in_the_past(word: Token) -> bool:
+    """A verb in a past tense ("ont tenté", "tentèrent"), or a noun whose verb is ("la tentative a
+    été repoussée")."""
+    verb = word.head if word.pos_ == "NOUN" else word
+    if "Past" not in verb.morph.get("Tense"):
+        return False
+    # a past participle is past only with its auxiliary ("ont tenté", not "en tentant")
+    return "Part" not in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _future(tok: Token) -> bool:

@@ -41,6 +41,8 @@ _WINDOW_AFTER = 10
 _WINDOW_BEFORE = 4
 _BETWEEN_BLOCKERS = frozenset({"et", ",", "dont", "tandis", "mais", "ou"})
 _STOP = frozenset({".", ";", "!", "?", ":"})
+#: Words after which a four-digit number from 1900 to 2099 is a year.
+_BEFORE_A_YEAR = frozenset({"en", "depuis", "des", "avant", "apres", "fin", "debut", "mi"})
 
 
 def _not_a_death(term: Span) -> bool:
@@ -156,12 +158,15 @@ class FatalityReader:
         before = fold(words[k - 1]) if k else ""
         # (only a year after the month: "depuis janvier 45 civils ont été tués" is a toll)
         year = len(words[k]) == 4 and words[k].isdigit() and words[k][:2] in ("19", "20")
-        return after in self.months or (before in self.months and year)
+        # "Staline, décédé en 1953": a year after "en" (a toll of thousands is written "1 953")
+        return after in self.months or (year and (before in self.months or before in _BEFORE_A_YEAR))
 
     def _quantity_at(self, words: list[str], spaced: list[str], k: int) -> tuple[int, int] | None:
         """(tokens, value) of the quantity starting at token k of a sentence whose tokens are
         `words` (`spaced`: with their whitespace), or None."""
         digits = words[k].replace("\u202f", "").replace("\xa0", "")
+        if digits.isdigit() and len(digits) <= 3:
+            return _thousands(words, spaced, k)
         if digits.isdigit() and not (len(digits) == 4 and digits[:2] in ("19", "20")):
             return 1, int(digits)
         if not self._may_start(words[k]):
@@ -419,6 +424,22 @@ class FatalityReader:
                 if found and found > 1:
                     return found  # "les deux kamikazes"
         return 1 if named else 0  # "un véhicule piégé a explosé": nobody is said to have died with it
+
+
+def _thousands(words: list[str], spaced: list[str], k: int) -> tuple[int, int]:
+    """ "1 500 morts", "2 300": a figure written in groups of three digits split by spaces, which the
+    tokenizer cuts into tokens (a lone space may be a token of its own)."""
+    digits, used, j = words[k], 1, k + 1
+    while j < len(words):
+        if not words[j].strip(" \u202f\xa0"):
+            j += 1  # a narrow or non-breaking space the tokenizer kept as a token
+            continue
+        spaced_before = spaced[j - 1] != words[j - 1] or not words[j - 1].strip(" \u202f\xa0")
+        if not (spaced_before and len(words[j]) == 3 and words[j].isdigit()):
+            break
+        digits += words[j]
+        used, j = j - k + 1, j + 1
+    return used, int(digits)
 
 
 def _shared_object(between: Span) -> bool:
