@@ -1579,3 +1579,48 @@ def test_a_town_named_like_a_weapon_and_a_captured_image_are_not_events(pipeline
 def test_fighters_captured_by_soldiers_are_still_arrested(pipeline):
     event = one(pipeline, "Les soldats ont capturé mardi trois jihadistes près de Djibo, selon l'armée.")
     assert event.sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a price war between phone operators
+        "Mobile : la guerre des tarifs fait rage\n\nLes opérateurs multiplient les forfaits pour séduire les "
+        "abonnés. Pour les consommateurs, la trêve n'est pas pour demain, selon le régulateur.",
+        # a commemoration of an old massacre, its history in the plus-que-parfait
+        "Deux ans après le massacre de Yirgou, les familles ont rendu hommage aux victimes samedi à "
+        "Barsalogho. Des hommes armés avaient attaqué le village, tué des habitants, incendié des cases.",
+        # a parade
+        "Un défilé militaire à Niamey\n\nDes blindés et des drones ont défilé jeudi devant la tribune, "
+        "suivis du survol de la ville par des avions de chasse et des hélicoptères de combat.",
+        # a defence budget
+        "Les députés ont voté mercredi le budget des armées à Dakar. Deux patrouilleurs et des drones "
+        "tactiques sont commandés.",
+        # a robbery
+        "Braquage à Marseille : trois hommes armés ont fait irruption mardi dans une bijouterie, ont "
+        "séquestré les employés et tiré un coup de feu avant de fuir avec leur butin.",
+    ],
+)
+def test_business_commemorations_parades_budgets_and_robberies_are_not_events(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_a_country_that_strikes_is_its_forces(pipeline):
+    event = one(
+        pipeline,
+        "La Russie a bombardé mardi la ville de Kharkiv, tuant deux civils, selon le gouverneur régional.",
+    )
+    assert (event.actor1, event.sub_event_type) == ("Military Forces of Russia", "Air/drone strike")
+    led = one(
+        pipeline,
+        "Les États-Unis ont mené mardi une série de frappes contre le port de Hodeida, selon les Houthis.",
+    )
+    assert (led.actor1, led.actor2) == ("Military Forces of the United States", "Houthis (Ansar Allah)")
+
+
+def test_drones_destroyed_before_launch_are_disrupted_weapons_use(pipeline):
+    event = one(
+        pipeline,
+        "L'armée américaine a annoncé lundi avoir détruit trois drones prêts à être lancés près de Hodeida.",
+    )
+    assert event.sub_event_type == "Disrupted weapons use"

@@ -292,8 +292,9 @@ class EventExtractor:
         national = self._national_forces(h)
         if national is not None and (actor1 is None or actor1.name != national.name):
             # "des frappes russes contre HTS": Russia struck, HTS was hit.
-            if actor2 is None and actor1 is not None and actor1.inter != 7:
-                actor2 = actor1
+            struck = actor2 is None or actor2.name == national.name
+            if struck and actor1 is not None and actor1.inter != 7:
+                actor2 = actor1  # "Israël a frappé des positions du Hezbollah": the Hezbollah was hit
             actor1 = national
             if actor2 is not None and actor2.name == national.name:
                 actor2 = None  # the state that struck is not also its target
@@ -360,7 +361,7 @@ class EventExtractor:
         """The state whose forces a strike or a raid is attributed to by an adjective: "frappes
         russes", "un drone turc", "raid israélien" (ACLED: Military Forces of that country)."""
         for trigger in h.triggers:
-            if SUB_EVENT_TYPES[trigger.label_] not in ("Explosions/Remote violence", "Battles"):
+            if SUB_EVENT_TYPES[trigger.label_] not in _STATE_VIOLENCE:
                 continue
             doc = trigger.doc
             # after the word, or inside it when the lexicon holds the phrase ("frappe israélienne")
@@ -369,6 +370,12 @@ class EventExtractor:
                 name = self._state_forces.get(("state", iso2)) if iso2 else None
                 if name is not None:
                     return Actor(name, 1, iso2, "state", False, doc[tok.i : tok.i + 1])
+            # "La Russie a bombardé Kharkiv", "des frappes menées par Israël": a country that acts
+            for who in _doers(trigger):
+                country = self.gazetteer.country_by_name(who.text) if who.text[:1].isupper() else None
+                name = self._state_forces.get(("state", country.iso2)) if country else None
+                if name is not None and fold(who.text) == fold(who.text).strip():
+                    return Actor(name, 1, country.iso2, "state", False, who)
         return None
 
     def _armed_target(self, main: Span, *, within: bool = False) -> Actor | None:
@@ -529,8 +536,41 @@ class EventExtractor:
 
 
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: Event types a state's forces may be named in by an adjective or a country ("frappes russes", "La
+#: Russie a bombardé", "Israël a tué deux Palestiniens").
+_STATE_VIOLENCE = frozenset({"Explosions/Remote violence", "Battles", "Violence against civilians"})
 #: Changes of hands of a place, which an attempt alone does not make.
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
+def _doers(trigger: Span) -> list[Span]:
+    """The proper names that did what an active verb says ("La Russie a bombardé"), or that the
+    passive's or the noun's "par" names ("frappes menées par Israël")."""
+    root, doc = trigger.root, trigger.doc
+    if root.pos_ == "NOUN" and root.dep_ == "nmod" and root.head.pos_ == "NOUN":
+        root = root.head  # "une série de frappes"
+    if root.pos_ == "NOUN" and root.dep_ == "obj" and root.head.pos_ == "VERB":
+        root = root.head  # "ont mené une série de frappes": who led them
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
+    found = []
+    if root.pos_ == "VERB" and not passive:
+        found += [c for c in root.children if c.dep_ == "nsubj"]
+    carriers = [root, *(c for c in root.children if c.dep_ == "acl")]
+    found += [
+        c
+        for head in carriers
+        for c in head.children
+        if c.dep_ in ("obl:agent", "nmod") and any(d.dep_ == "case" and d.lower_ == "par" for d in c.children)
+    ]
+    out = []
+    for tok in found:
+        if tok.pos_ != "PROPN":
+            continue
+        # the name with its flat parts ("États-Unis", "Arabie saoudite"), without its article
+        parts = [tok, *(c for c in tok.children if c.dep_ in ("flat:name", "flat", "amod"))]
+        start, end = min(t.i for t in parts), max(t.i for t in parts) + 1
+        out.append(doc[start:end])
+    return out
 
 
 def _stated_action(trigger: Span) -> bool:

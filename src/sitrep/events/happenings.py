@@ -229,7 +229,10 @@ class TriggerFilter:
             and family(trigger.label_) == "violence"
             and any(
                 (c.label_ == "seizure" and _governed_by(trigger, c))
-                or (c.label_ == "equipment" and c.end <= trigger.start and trigger.start - c.end <= 3)
+                or (
+                    c.label_ == "equipment"
+                    and (0 <= trigger.start - c.end <= 3 or _governed_by(trigger, c))
+                )
                 for c in self._reading.cues.get(sentence, [])
             )
         )
@@ -774,10 +777,25 @@ def pluperfect(trigger: Span) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
         return False
-    if not any(c.dep_.startswith("aux") for c in verb.children) and verb.dep_ == "conj":
-        # "avait mobilisé son armée et lancé une contre-offensive": the tense of the first verb
-        return verb.head.pos_ in ("VERB", "AUX") and _participle_after_imperfect(verb.head)
+    if _bare_participle_in_a_list(verb):
+        # "avait mobilisé son armée et lancé une contre-offensive", "avaient attaqué le village, tué
+        # des habitants, incendié des cases" (which the parser may hang on "habitants"): the tense of
+        # the first verb of the list
+        head = next(
+            (a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and not _bare_participle_in_a_list(a)),
+            None,
+        )
+        return head is not None and head.i < verb.i and _participle_after_imperfect(head)
     return _participle_after_imperfect(verb)
+
+
+def _bare_participle_in_a_list(verb: Token) -> bool:
+    """A past participle with no auxiliary of its own, joined to the words before it."""
+    return (
+        "Part" in verb.morph.get("VerbForm")
+        and verb.dep_ in ("conj", "acl", "advcl")
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )
 
 
 def _participle_after_imperfect(verb: Token) -> bool:
@@ -924,7 +942,25 @@ def group_triggers(
         ]
     # "Le suspect, âgé de 41 ans, a été arrêté et placé en garde à vue": a crime's suspect, with no armed
     # group, crowd or political side named, is police work ACLED does not code
-    return [h for h in kept if h.family != "Arrests" or not _a_suspect_arrested(reading, h)]
+    kept = [h for h in kept if h.family != "Arrests" or not _a_suspect_arrested(reading, h)]
+    return [h for h in kept if not _ordinary_crime(reading, h)]
+
+
+def _ordinary_crime(reading: Reading, h: Happening) -> bool:
+    """ "braquage spectaculaire dans une bijouterie": a robbery or a settling of scores, told by its
+    own words (context.yaml crime_words) in the headline or the happening's sentences, with no named
+    armed group nor crowd, is crime, which ACLED does not code (gangs and bandits that fight for
+    territory are named as armed groups, and stay)."""
+    crime = context_matcher(reading.lexicon, "crime_words")
+    headline = [s for s in range(len(reading.sentences)) if reading.is_headline(s)]
+    if not any(reading.has_term(s, crime) for s in (*headline, *h.sentences)):
+        return False
+    for s in h.sentences:
+        for actor in reading.actors.get(s, []):
+            inter, _, _, generic = decode_actor(actor.kb_id_)
+            if inter in (5, 6) or (inter in (2, 3, 4) and not generic):
+                return False
+    return True
 
 
 #: Inter codes of the sides of a political arrest besides the state: rebels, militias, crowds.
