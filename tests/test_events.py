@@ -1624,3 +1624,14 @@ def test_drones_destroyed_before_launch_are_disrupted_weapons_use(pipeline):
         "L'armée américaine a annoncé lundi avoir détruit trois drones prêts à être lancés près de Hodeida.",
     )
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_place_described_as_occupied_was_not_taken_that_day(pipeline):
+    event = one(
+        pipeline,
+        "Des tirs d'artillerie russes ont visé mardi matin Nikopol, face à la centrale nucléaire occupée "
+        "de Zaporijjia, selon les autorités locales.",
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    taken = one(pipeline, "La ville de Djibo, occupée par les jihadistes depuis mardi, est coupée du monde.")
+    assert taken.sub_event_type == "Non-state actor overtakes territory"

@@ -479,6 +479,8 @@ class TriggerFilter:
             return False
         if not self._reading.is_headline(sentence) and _a_proper_name(trigger):
             return False
+        if _held_territory(trigger):
+            return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False
         if (
@@ -578,6 +580,24 @@ def _governed_by(trigger: Span, cue: Span) -> bool:
         if cue.start <= token.i < cue.end:
             return True
     return False
+
+
+#: Sub-event types of a place that changes hands.
+_HANDS_CHANGE = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
+def _held_territory(trigger: Span) -> bool:
+    """ "les territoires occupés", "la centrale nucléaire occupée de Zaporijjia": a participle that
+    only describes a place as held, with nobody taking it (no "par", no auxiliary), is a state of
+    things, not its capture ("la ville, occupée par les rebelles depuis mardi" is told)."""
+    root = trigger.root
+    return (
+        trigger.label_ in _HANDS_CHANGE
+        and len(trigger) == 1
+        and root.dep_ in ("acl", "amod")
+        and "Part" in root.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") or c.dep_ in ("obl:agent", "obl:mod") for c in root.children)
+    )
 
 
 def _a_proper_name(trigger: Span) -> bool:
