@@ -29,6 +29,8 @@ TUESDAY = date(2020, 3, 10)
         ("Les combats ont éclaté hier soir.", date(2020, 3, 9), 1),
         ("dans la nuit de samedi à dimanche", date(2020, 3, 7), 1),  # ACLED: the day it began
         ("le jeudi 27 février", date(2020, 2, 27), 1),
+        # a weekday before a count, not before a day of the month
+        ("Des hommes armés ont enlevé dimanche 27 habitants.", date(2020, 3, 8), 1),
         ("le 28 décembre", date(2019, 12, 28), 1),  # read in March: last December
         ("la semaine dernière", date(2020, 3, 3), 2),
     ],

@@ -76,7 +76,8 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
             rf"\b(?:(?P<wd>{wd})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{mo})(?:\s+{year})?\b"
         ),
         night=re.compile(rf"\bnuit\s+(?:du|de)\s+(?P<wd1>{wd})\s+(?:au|a)\s+(?P<wd2>{wd})\b"),
-        weekday=re.compile(rf"\b(?P<wd>{wd})(?:\s+{after})?\b(?!\s+\d)"),
+        # not "dimanche 27 juin" (an explicit date), but "ont enlevé dimanche 27 habitants" is Sunday
+        weekday=re.compile(rf"\b(?P<wd>{wd})(?:\s+{after})?\b(?!\s+(?:\d{{1,2}}|1er)\s+(?:{mo})\b)"),
         relative=re.compile(rf"\b(?:{_alternation(relative_days)})\b"),
         period=re.compile(rf"\b(?:{_alternation(periods)})\b") if periods else re.compile(r"(?!x)x"),
         month=re.compile(
