@@ -1082,8 +1082,10 @@ def _weak(reading: Reading, h: Happening) -> bool:
         return len(sides) < 2
     if h.family == "Non-violent transfer of territory":
         # "les rebelles du M23 se sont retirés de Kibumba": a withdrawal by a named force or group
-        # (not "des entreprises se sont retirées du marché")
-        doers = {c.i for t in h.triggers for c in t.root.children if c.dep_ in ("nsubj", "nsubj:pass")}
+        # (not "des entreprises se sont retirées du marché"); the other ambiguous words ("retrait",
+        # "évacuation", "passation") stay too weak alone
+        withdrawing = [t for t in h.triggers if fold(t.root.lemma_) == "retirer"]
+        doers = {c.i for t in withdrawing for c in t.root.children if c.dep_ in ("nsubj", "nsubj:pass")}
         return not any(
             decode_actor(a.kb_id_)[0] in _ARMED_INTERS
             and not decode_actor(a.kb_id_)[3]
