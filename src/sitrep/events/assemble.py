@@ -21,6 +21,7 @@ from sitrep.events.dates import DateMention, DateReader
 from sitrep.events.factuality import Factuality, FactualityReader, Rules
 from sitrep.events.fatalities import FatalityReader
 from sitrep.events.happenings import (
+    HANDS_CHANGE,
     Happening,
     TriggerFilter,
     family,
@@ -243,7 +244,7 @@ class EventExtractor:
             # keeps "excessive force" for peaceful protesters)
             sub_event_type = "Violent demonstration"
         main = next((t for t in [*told, *body] if t.label_ == sub_event_type), body[0])
-        if sub_event_type in _TERRITORY and reader.attempted(main):
+        if sub_event_type in HANDS_CHANGE and reader.attempted(main):
             # "ont tenté de s'emparer de Djibo, mais ont été repoussés": the town did not change hands;
             # the attempt was a fight (ACLED)
             sub_event_type = "Armed clash"
@@ -361,7 +362,8 @@ class EventExtractor:
         """The state whose forces a strike or a raid is attributed to by an adjective: "frappes
         russes", "un drone turc", "raid israélien" (ACLED: Military Forces of that country)."""
         for trigger in h.triggers:
-            if SUB_EVENT_TYPES[trigger.label_] not in _STATE_VIOLENCE:
+            # (by a country too: "La Russie a bombardé", "Israël a tué deux Palestiniens")
+            if SUB_EVENT_TYPES[trigger.label_] not in _POLITICAL_VIOLENCE:
                 continue
             doc = trigger.doc
             # after the word, or inside it when the lexicon holds the phrase ("frappe israélienne")
@@ -374,7 +376,7 @@ class EventExtractor:
             for who in _doers(trigger):
                 country = self.gazetteer.country_by_name(who.text) if who.text[:1].isupper() else None
                 name = self._state_forces.get(("state", country.iso2)) if country else None
-                if name is not None and fold(who.text) == fold(who.text).strip():
+                if name is not None:
                     return Actor(name, 1, country.iso2, "state", False, who)
         return None
 
@@ -536,11 +538,6 @@ class EventExtractor:
 
 
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-#: Event types a state's forces may be named in by an adjective or a country ("frappes russes", "La
-#: Russie a bombardé", "Israël a tué deux Palestiniens").
-_STATE_VIOLENCE = frozenset({"Explosions/Remote violence", "Battles", "Violence against civilians"})
-#: Changes of hands of a place, which an attempt alone does not make.
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
 def _doers(trigger: Span) -> list[Span]:

@@ -582,8 +582,8 @@ def _governed_by(trigger: Span, cue: Span) -> bool:
     return False
 
 
-#: Sub-event types of a place that changes hands.
-_HANDS_CHANGE = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+#: Sub-event types of a place that changes hands (which an attempt alone does not make).
+HANDS_CHANGE = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
 def _held_territory(trigger: Span) -> bool:
@@ -592,7 +592,7 @@ def _held_territory(trigger: Span) -> bool:
     things, not its capture ("la ville, occupée par les rebelles depuis mardi" is told)."""
     root = trigger.root
     return (
-        trigger.label_ in _HANDS_CHANGE
+        trigger.label_ in HANDS_CHANGE
         and len(trigger) == 1
         and root.dep_ in ("acl", "amod")
         and "Part" in root.morph.get("VerbForm")
