@@ -165,9 +165,8 @@ class FatalityReader:
         """(tokens, value) of the quantity starting at token k of a sentence whose tokens are
         `words` (`spaced`: with their whitespace), or None."""
         digits = words[k].replace("\u202f", "").replace("\xa0", "")
-        if digits.isdigit() and len(digits) <= 3:
-            return _thousands(words, spaced, k)
-        if digits.isdigit() and not (len(digits) == 4 and digits[:2] in ("19", "20")):
+        # A group of up to three digits may go on ("1 500 morts"): read with the number words below.
+        if digits.isdigit() and len(digits) > 3 and not (len(digits) == 4 and digits[:2] in ("19", "20")):
             return 1, int(digits)
         if not self._may_start(words[k]):
             return None
@@ -424,22 +423,6 @@ class FatalityReader:
                 if found and found > 1:
                     return found  # "les deux kamikazes"
         return 1 if named else 0  # "un véhicule piégé a explosé": nobody is said to have died with it
-
-
-def _thousands(words: list[str], spaced: list[str], k: int) -> tuple[int, int]:
-    """ "1 500 morts", "2 300": a figure written in groups of three digits split by spaces, which the
-    tokenizer cuts into tokens (a lone space may be a token of its own)."""
-    digits, used, j = words[k], 1, k + 1
-    while j < len(words):
-        if not words[j].strip(" \u202f\xa0"):
-            j += 1  # a narrow or non-breaking space the tokenizer kept as a token
-            continue
-        spaced_before = spaced[j - 1] != words[j - 1] or not words[j - 1].strip(" \u202f\xa0")
-        if not (spaced_before and len(words[j]) == 3 and words[j].isdigit()):
-            break
-        digits += words[j]
-        used, j = j - k + 1, j + 1
-    return used, int(digits)
 
 
 def _shared_object(between: Span) -> bool:

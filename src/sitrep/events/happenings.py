@@ -978,7 +978,8 @@ def _ordinary_crime(reading: Reading, h: Happening) -> bool:
     for s in h.sentences:
         for actor in reading.actors.get(s, []):
             inter, _, _, generic = decode_actor(actor.kb_id_)
-            if inter in (5, 6) or (inter in (2, 3, 4) and not generic):
+            # a crowd, or a named rebel group or militia (not "trois individus armés")
+            if inter in _POLITICAL_SIDES and (inter in (5, 6) or not generic):
                 return False
     return True
 
