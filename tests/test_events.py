@@ -1635,3 +1635,29 @@ def test_a_place_described_as_occupied_was_not_taken_that_day(pipeline):
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     taken = one(pipeline, "La ville de Djibo, occupée par les jihadistes depuis mardi, est coupée du monde.")
     assert taken.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_fighting_told_without_its_own_actor_place_or_day_borrows_none_from_the_story(pipeline):
+    # an aid appeal quoting how a war hurt: no happening of its own
+    appeal = (
+        "Le Programme alimentaire mondial a lancé jeudi à Rome un appel de fonds pour le Soudan du Sud.\n\n"
+        "« Les affrontements ont détruit des ponts, des puits et des dispensaires », a dit sa directrice."
+    )
+    assert code(pipeline, appeal) == []
+    # with a place of its own, the same words tell one
+    told = code(
+        pipeline,
+        "Le Programme alimentaire mondial a lancé jeudi à Rome un appel de fonds.\n\n"
+        "Des affrontements ont détruit mercredi des ponts près de Malakal, a souligné sa directrice.",
+    )
+    assert [e.location for e in told] == ["Malakal"]
+
+
+def test_a_football_club_coup_is_a_figure_of_speech(pipeline):
+    text = (
+        "Football : le « putsch » qui déchire le Stade de Bamako\n\nC'est un véritable coup d'État qui "
+        "secoue le football malien. Dimanche, une assemblée convoquée par des clubs frondeurs a destitué le "
+        "président de la ligue. Le camp adverse dénonce une prise d'otage du championnat, à trois semaines "
+        "de la reprise du championnat."
+    )
+    assert code(pipeline, text) == []

@@ -347,12 +347,24 @@ class EventExtractor:
             # perpetrator and a protest its protesters by default; an arrest or a coup is often told
             # without either: "un trafiquant a été arrêté à la frontière".)
             return None
+        if actor1 is None and actor2 is None and toll.count == 0 and not self._told_in_place(reading, h):
+            # Nobody acting or hit, nobody killed, and neither a day nor a place in the sentences that
+            # tell it: the day and the place would be borrowed from another story of the article ("Les
+            # Nations unies ont lancé mercredi un appel ... « Les combats ont détruit des hôpitaux »",
+            # "une trêve"). ACLED codes an event only with its own who, where or when.
+            return None
         if sub_event_type == "Looting/property destruction" and toll.count > 0:
             # People were killed: ACLED codes the attack, not the looting that came with it.
             sub_event_type, event_type = "Attack", "Violence against civilians"
             actor1, actor2 = roles(sub_event_type, event_type)
         return self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
+        )
+
+    def _told_in_place(self, reading: Reading, h: Happening) -> bool:
+        """Some sentence telling the happening names a place or a current day of its own."""
+        return any(
+            reading.places.get(s) or self._dating.current_dates(reading, s) for s in h.sentences
         )
 
     def _gives_toll(self, sentence: Span) -> bool:
