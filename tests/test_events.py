@@ -1661,3 +1661,25 @@ def test_a_football_club_coup_is_a_figure_of_speech(pipeline):
         "de la reprise du championnat."
     )
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une disposition permettant la démobilisation des soldats ayant servi plus de trois ans a été "
+        "retirée jeudi du projet de loi à Kyiv.",
+        "Le décret ordonnant le retrait des troupes de Gao a été signé mardi.",
+    ],
+)
+def test_what_a_rule_provides_for_has_not_happened(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_activists_arrested_for_criticising_a_law_are_a_political_arrest(pipeline):
+    event = one(
+        pipeline, "Trois militants de l'opposition ont été arrêtés mardi à Dakar pour avoir critiqué la loi."
+    )
+    assert (event.sub_event_type, event.actor2) == ("Arrests", "Protesters (Senegal)")
+    assert code(pipeline, "Des manifestants ont arrêté la circulation mardi à Dakar.")[0].sub_event_type == (
+        "Peaceful protest"
+    )

@@ -131,6 +131,7 @@ class TriggerFilter:
         self._sequels = context_matcher(lexicon, "sequel_openings")
         self._ability = context_words(lexicon, "ability_words")
         self._recurrence = context_words(lexicon, "recurrence_words")
+        self._provisions = context_words(lexicon, "provision_words")
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
         self._judicial_tokens: dict[int, set[int]] = {}
@@ -220,6 +221,27 @@ class TriggerFilter:
             and (fold(c.lemma_) in self._recurrence or fold(c.text) in self._recurrence)
             for c in trigger.root.children
         )
+
+    def _provided_for(self, trigger: Span) -> bool:
+        """ "une disposition permettant la démobilisation des soldats", "le programme de désarmement":
+        a noun a rule or a plan governs (through a preposition or a participle) is what the text
+        provides for, not a happening."""
+        if trigger.root.pos_ != "NOUN":
+            return False
+        head = trigger.root
+        for _ in range(_PROVISION_REACH):
+            if head.head is head:
+                return False
+            head = head.head
+            if head.pos_ == "NOUN" and fold(head.lemma_) in self._provisions:
+                return True
+            if head.pos_ == "VERB" and any(
+                c.dep_.startswith("nsubj") and fold(c.lemma_) in self._provisions for c in head.children
+            ):
+                return True  # "la loi prévoit la démobilisation", "le décret ordonnant le retrait"
+            if head.pos_ != "NOUN" and not (head.pos_ == "VERB" and head.dep_ == "acl"):
+                return False  # a clause's verb: the noun is what was done, not what a rule allows
+        return False
 
     def _seized_weapon(self, trigger: Span, sentence: int) -> bool:
         """ "des obus de mortier et des ceintures d'explosifs ont été saisis", "acquérir des drones":
@@ -336,6 +358,10 @@ class TriggerFilter:
         )
         if armed or (trigger.root.pos_ == "NOUN" and self._deaths_after(trigger, sentence)):
             return True  # an armed actor, or "l'attaque qui a coûté la vie à vingt civils"
+        if family(trigger.label_) == "Arrests" and any(
+            actor.kb_id_.split("|")[0] in ("5", "6") for actor in self._reading.actors.get(sentence, [])
+        ):
+            return True  # "trois militants de l'opposition ont été arrêtés": a political arrest
         return any(
             m.span.end <= trigger.start or m.span.start >= trigger.end
             for m in self._conflict.find(self._reading.sentences[sentence])
@@ -496,7 +522,7 @@ class TriggerFilter:
             return False
         if family(trigger.label_) == "violence" and self._domestic(trigger):
             return False
-        if self._recurring(trigger, sentence):
+        if self._recurring(trigger, sentence) or self._provided_for(trigger):
             return False
         # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
         # counted from is background, told in its own news
@@ -544,6 +570,10 @@ class TriggerFilter:
             return bool(others) or self._licensed(trigger, sentence)
         return True
 
+
+#: How many heads up from a trigger noun a rule or a plan may govern it ("une disposition permettant
+#: la démobilisation": démobilisation -> permettant -> disposition).
+_PROVISION_REACH = 3
 
 #: How many words after a trigger noun may still date it ("du massacre perpétré il y a quinze ans").
 _PHRASE_REACH = 8
@@ -1058,8 +1088,12 @@ def _weak(reading: Reading, h: Happening) -> bool:
         # or a named armed group the arrested belong to ("cinq hommes soupçonnés d'appartenir à une
         # cellule de l'État islamique ont été interpellés"): such arrests are the state's
         arresting = {c.i for t in h.triggers for c in t.root.children if c.dep_ == "nsubj"}
+        # or protesters or activists arrested ("trois militants de l'opposition ont été arrêtés"): the
+        # state's arrest of a political side, whoever made it
+        arrested = {c.i for t in h.triggers for c in t.root.children if c.dep_ in ("nsubj:pass", "obj")}
         return not any(
             (inter := decode_actor(a.kb_id_)[0]) == 1
+            or (inter in (5, 6) and a.root.i in arrested)
             or (inter == 2 and a.root.i in arresting)
             or (
                 inter in (2, 3)
