@@ -1683,3 +1683,34 @@ def test_activists_arrested_for_criticising_a_law_are_a_political_arrest(pipelin
     assert code(pipeline, "Des manifestants ont arrêté la circulation mardi à Dakar.")[0].sub_event_type == (
         "Peaceful protest"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a film review: the war its story shows
+        "Cinéma : « Les Nuits de Kidal », la guerre vue par un enfant soldat\n\nAvec son deuxième long "
+        "métrage, présenté samedi en avant-première à Bamako, le réalisateur Oumar Traoré suit Ibrahim, "
+        "douze ans, enrôlé de force par un groupe jihadiste. La caméra ne lâche jamais le garçon : les "
+        "embuscades dans le désert, les frappes de drones qui font trembler le campement, l'attaque d'un "
+        "village où il doit tirer sur des civils. Le jeune comédien est saisissant. Le film sort en salles "
+        "le 12 mars.",
+        # a football club nicknamed after the army
+        "Ligue 1 : les Militaires écrasent l'Olympique au terme d'un match à sens unique\n\nLes Militaires "
+        "ont lancé l'offensive dès le coup d'envoi. Dimanche, l'AS Armée a battu l'Olympique (4-1) devant "
+        "20 000 spectateurs. L'attaquant vedette a ouvert le score à la 5e minute, avant un raid solitaire "
+        "de l'ailier qui a exécuté le gardien. « Nous avons été bombardés », a reconnu l'entraîneur "
+        "adverse. Avec cette victoire, les Militaires prennent la tête du championnat.",
+    ],
+)
+def test_a_film_review_and_a_team_named_after_the_army_are_not_conflict_news(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_a_dated_attack_on_a_cinema_is_still_news(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont attaqué samedi soir un cinéma de Bamako pendant la projection d'un film, "
+        "tuant deux spectateurs. Le réalisateur et les comédiens présents en avant-première sont indemnes.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 2)

@@ -29,7 +29,10 @@ from sitrep.records import Place
 from sitrep.taxonomy import SUB_EVENT_TYPES
 
 _SAME_PLACE_KM = 25.0
+#: How many sport, business, health or film words make a story that names no armed side off topic ...
 _OFF_TOPIC_WORDS = 3
+#: ... and how many make it off topic even when it names an armed side, if no clear war word has a day.
+_OFF_TOPIC_STORY = 5
 
 
 def family(sub_event_type: str) -> str:
@@ -144,21 +147,42 @@ class TriggerFilter:
         return self._cache[key]
 
     def off_topic(self) -> bool:
-        """A drill, an excavation, a cyberattack, by its headline's words; or a sports or business story:
-        its vocabulary says so, and no armed actor nor crowd is named in it ("les Aigles ont pilonné la
-        défense adverse"; but "un accident ... le rassemblement des manifestants" is a protest)."""
+        """A drill, an excavation, a cyberattack, by its headline's words; or a sports, business, health
+        or film story: its vocabulary says so, and either no armed actor nor crowd is named in it ("les
+        Aigles ont pilonné la défense adverse"; but "un accident ... le rassemblement des manifestants"
+        is a protest), or it dates no violence at all."""
         reading = self._reading
         elsewhere = context_matcher(reading.lexicon, "off_topic_headlines")
         headline = [s for s in range(len(reading.sentences)) if reading.is_headline(s)]
         if any(reading.has_term(s, elsewhere) for s in headline):
             return True  # "Kankan : les forces spéciales simulent une prise d'otages dans un hôtel"
+        topic_words = len(self._non_conflict.find(reading.doc))
+        reviews = len(context_matcher(reading.lexicon, "review_words").find(reading.doc))
+        if topic_words + reviews >= _OFF_TOPIC_STORY and not any(
+            self._dated_violence(s) for s in reading.triggers
+        ):
+            # A story told in the words of sport, business, health or film that dates none of its clear
+            # war words nor any death is no conflict news, whatever side it names: a team called "les
+            # Militaires" that "exécute" its rival, a film's "frappes aériennes", "l'ennemi invisible" of
+            # an epidemic. ("a battu l'Olympique dimanche" is a match: an ambiguous word.)
+            return True
         if any(
             a.kb_id_.split("|")[0] in ("1", "2", "3", "4", "5", "6", "8")
             for spans in reading.actors.values()
             for a in spans
         ):
             return False
-        return len(self._non_conflict.find(reading.doc)) >= _OFF_TOPIC_WORDS
+        return topic_words >= _OFF_TOPIC_WORDS
+
+    def _dated_violence(self, sentence: int) -> bool:
+        """The sentence gives a current day and a clear trigger or a death ("ont attaqué samedi soir un
+        cinéma ..., tuant deux spectateurs")."""
+        reading = self._reading
+        if not any(not m.past and m.value is not None for m in reading.dates_by_sentence.get(sentence, [])):
+            return False
+        if any(t.kb_id_ != AMBIGUOUS for t in reading.triggers.get(sentence, [])):
+            return True
+        return bool(_matchers(reading.lexicon).deaths.find(reading.sentences[sentence]))
 
     def _dated_in_the_past(self, trigger: Span, sentence: int) -> bool:
         """ "Le procès s'est ouvert lundi ... l'attaque de 2018": the date nearest the trigger is old."""
