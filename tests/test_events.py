@@ -1714,3 +1714,14 @@ def test_a_dated_attack_on_a_cinema_is_still_news(pipeline):
         "tuant deux spectateurs. Le réalisateur et les comédiens présents en avant-première sont indemnes.",
     )
     assert (event.sub_event_type, event.fatalities) == ("Attack", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les délégués réunis à Genève se sont séparés jeudi sans parvenir à un accord de cessez-le-feu.",
+        "Les médiateurs ont tenté en vain mardi d'obtenir un accord entre l'armée et les rebelles à Bangui.",
+    ],
+)
+def test_an_agreement_that_failed_was_not_reached(pipeline, text):
+    assert code(pipeline, text) == []

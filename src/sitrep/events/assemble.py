@@ -248,6 +248,10 @@ class EventExtractor:
             # "ont tenté de s'emparer de Djibo, mais ont été repoussés": the town did not change hands;
             # the attempt was a fight (ACLED)
             sub_event_type = "Armed clash"
+        elif SUB_EVENT_TYPES[sub_event_type] == "Strategic developments" and reader.failed(main):
+            # "se sont séparés jeudi sans parvenir à un accord": a development that failed did not take
+            # place (an attack that failed is still a fight, above)
+            return None
         related = [t for t in own if t is not main]
         fact = self._factuality(reader, reading, main, body, h, kept_starts)
         claimant = self._claimant_actor(reading, fact)

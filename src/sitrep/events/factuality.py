@@ -486,11 +486,19 @@ class FactualityReader:
     def attempted(self, trigger: Span) -> bool:
         """ "ont tenté de s'emparer de Djibo", "n'ont pas réussi à reprendre la ville": the trigger is
         what someone attempted, or failed to do."""
+        return self._under_cue(trigger, "attempt", "failure")
+
+    def failed(self, trigger: Span) -> bool:
+        """ "se sont séparés sans parvenir à un accord", "ont tenté en vain d'arrêter": the trigger is
+        what someone failed to do."""
+        return self._under_cue(trigger, "failure")
+
+    def _under_cue(self, trigger: Span, *kinds: str) -> bool:
         unit = self.layout.unit_of(trigger.start)
         span = self.layout.span(unit)
         return any(
             governs(cue.root, trigger.root, span) or 0 <= trigger.start - cue.end <= 2
-            for cue in self.cues(unit, "attempt", "failure")
+            for cue in self.cues(unit, *kinds)
         )
 
     def _has_if_clause(self, span: Span) -> bool:
