@@ -1669,9 +1669,12 @@ def test_a_football_club_coup_is_a_figure_of_speech(pipeline):
         "Une disposition permettant la démobilisation des soldats ayant servi plus de trois ans a été "
         "retirée jeudi du projet de loi à Kyiv.",
         "Le décret ordonnant le retrait des troupes de Gao a été signé mardi.",
+        # an anniversary: the ceremony has a day, the attack it remembers is history
+        "Des parents se sont recueillis dimanche à Kumba pour commémorer le premier anniversaire de "
+        "l'attaque de l'école, au cours de laquelle sept enfants avaient été tués.",
     ],
 )
-def test_what_a_rule_provides_for_has_not_happened(pipeline, text):
+def test_what_a_rule_provides_for_or_an_anniversary_remembers_is_not_news(pipeline, text):
     assert code(pipeline, text) == []
 
 

@@ -135,6 +135,7 @@ class TriggerFilter:
         self._ability = context_words(lexicon, "ability_words")
         self._recurrence = context_words(lexicon, "recurrence_words")
         self._provisions = context_words(lexicon, "provision_words")
+        self._remembrance = context_words(lexicon, "remembrance_words")
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
         self._judicial_tokens: dict[int, set[int]] = {}
@@ -250,22 +251,12 @@ class TriggerFilter:
         """ "une disposition permettant la démobilisation des soldats", "le programme de désarmement":
         a noun a rule or a plan governs (through a preposition or a participle) is what the text
         provides for, not a happening."""
-        if trigger.root.pos_ != "NOUN":
-            return False
-        head = trigger.root
-        for _ in range(_PROVISION_REACH):
-            if head.head is head:
-                return False
-            head = head.head
-            if head.pos_ == "NOUN" and fold(head.lemma_) in self._provisions:
-                return True
-            if head.pos_ == "VERB" and any(
-                c.dep_.startswith("nsubj") and fold(c.lemma_) in self._provisions for c in head.children
-            ):
-                return True  # "la loi prévoit la démobilisation", "le décret ordonnant le retrait"
-            if head.pos_ != "NOUN" and not (head.pos_ == "VERB" and head.dep_ == "acl"):
-                return False  # a clause's verb: the noun is what was done, not what a rule allows
-        return False
+        return _noun_under(trigger, self._provisions, subject=True)
+
+    def _remembered(self, trigger: Span) -> bool:
+        """ "pour commémorer le premier anniversaire de l'attaque de l'école": a noun an anniversary or
+        a commemoration governs is history, however recent the ceremony's day."""
+        return _noun_under(trigger, self._remembrance)
 
     def _seized_weapon(self, trigger: Span, sentence: int) -> bool:
         """ "des obus de mortier et des ceintures d'explosifs ont été saisis", "acquérir des drones":
@@ -546,7 +537,7 @@ class TriggerFilter:
             return False
         if family(trigger.label_) == "violence" and self._domestic(trigger):
             return False
-        if self._recurring(trigger, sentence) or self._provided_for(trigger):
+        if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
             return False
         # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
         # counted from is background, told in its own news
@@ -595,9 +586,9 @@ class TriggerFilter:
         return True
 
 
-#: How many heads up from a trigger noun a rule or a plan may govern it ("une disposition permettant
-#: la démobilisation": démobilisation -> permettant -> disposition).
-_PROVISION_REACH = 3
+#: How many heads up from a trigger noun a rule, a plan or an anniversary may govern it ("une
+#: disposition permettant la démobilisation": démobilisation -> permettant -> disposition).
+_HEAD_REACH = 3
 
 #: How many words after a trigger noun may still date it ("du massacre perpétré il y a quinze ans").
 _PHRASE_REACH = 8
@@ -673,6 +664,30 @@ def _asked(sentence: Span) -> bool:
     question tells no event (an answer, or the body of the story, does)."""
     last = next((t for t in reversed(sentence) if not t.is_space and t.text not in ("»", '"', ")")), None)
     return last is not None and last.text.endswith("?")
+
+
+def _noun_under(trigger: Span, words: frozenset[str], *, subject: bool = False) -> bool:
+    """A trigger noun whose head, up to `_HEAD_REACH` heads up through nouns and participles, is one
+    of `words` ("la démobilisation" <- "permettant" <- "disposition"); with `subject`, also a verb
+    whose subject is one ("la loi prévoit la démobilisation")."""
+    if trigger.root.pos_ != "NOUN":
+        return False
+    head = trigger.root
+    for _ in range(_HEAD_REACH):
+        if head.head is head:
+            return False
+        head = head.head
+        if fold(head.lemma_) in words:
+            return True
+        if (
+            subject
+            and head.pos_ == "VERB"
+            and any(c.dep_.startswith("nsubj") and fold(c.lemma_) in words for c in head.children)
+        ):
+            return True  # "le décret ordonnant le retrait" (the parser makes "décret" its subject)
+        if head.pos_ != "NOUN" and not (head.pos_ == "VERB" and head.dep_ == "acl"):
+            return False  # a clause's verb: the noun is what was done
+    return False
 
 
 def _generic_agreement(trigger: Span) -> bool:
