@@ -1728,3 +1728,8 @@ def test_a_dated_attack_on_a_cinema_is_still_news(pipeline):
 )
 def test_an_agreement_that_failed_was_not_reached(pipeline, text):
     assert code(pipeline, text) == []
+
+
+def test_a_group_named_after_adjectives_is_that_group(pipeline):
+    event = one(pipeline, "Des combattants islamistes shebab ont attaqué samedi la ville de Jowhar.")
+    assert event.actor1 == "Al Shabaab"
