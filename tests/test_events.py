@@ -1735,3 +1735,20 @@ def test_a_group_named_after_adjectives_is_that_group(pipeline):
         pipeline, "Des miliciens nationalistes amhara Fano ont pris samedi le contrôle de Mota, en Éthiopie."
     )
     assert (event.actor1, event.actor2) == ("Fano Militia", None)
+
+
+def test_spoils_taken_are_no_town_taken(pipeline):
+    spoils = "Les assaillants se sont emparés mardi de plusieurs motos et de bétail à Yei."
+    assert code(pipeline, spoils) == []
+    town = one(pipeline, "Les assaillants se sont emparés mardi de la ville de Yei.")
+    assert town.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_where_a_speaker_said_it_is_not_where_it_happened(pipeline):
+    text = (
+        "De violents combats ont opposé dimanche l'armée aux rebelles près de Yei.\n\n"
+        "Le porte-parole de l'armée a affirmé lundi à Juba que ses troupes avaient repoussé une attaque des "
+        "rebelles contre une position près de Yei, tuant sept assaillants."
+    )
+    events = code(pipeline, text)
+    assert [(e.location, e.fatalities) for e in events] == [("Yei", 7)]

@@ -136,6 +136,7 @@ class TriggerFilter:
         self._recurrence = context_words(lexicon, "recurrence_words")
         self._provisions = context_words(lexicon, "provision_words")
         self._remembrance = context_words(lexicon, "remembrance_words")
+        self._spoils = context_words(lexicon, "spoils_words")
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
         self._judicial_tokens: dict[int, set[int]] = {}
@@ -252,6 +253,16 @@ class TriggerFilter:
         a noun a rule or a plan governs (through a preposition or a participle) is what the text
         provides for, not a happening."""
         return _noun_under(trigger, self._provisions, subject=True)
+
+    def _spoils_taken(self, trigger: Span) -> bool:
+        """ "s'être emparé d'armes et de munitions", "se sont emparés mardi de motos et de bétail": a
+        territory verb whose objects are all things carried off took no place."""
+        root = trigger.root
+        if trigger.label_ not in HANDS_CHANGE or root.pos_ != "VERB":
+            return False
+        taken = [c for c in root.children if c.dep_ in ("obj", "obl:arg", "obl") and c.pos_ == "NOUN"]
+        taken += [c for t in taken for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        return bool(taken) and all(fold(t.lemma_) in self._spoils for t in taken)
 
     def _remembered(self, trigger: Span) -> bool:
         """ "pour commémorer le premier anniversaire de l'attaque de l'école": a noun an anniversary or
@@ -520,7 +531,7 @@ class TriggerFilter:
             return False
         if not self._reading.is_headline(sentence) and _a_proper_name(trigger):
             return False
-        if _held_territory(trigger):
+        if _held_territory(trigger) or self._spoils_taken(trigger):
             return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False

@@ -221,8 +221,21 @@ def _locates(reading: Reading, span: Span, others: Sequence[Span]) -> bool:
 
 def _told_at(reading: Reading, span: Span) -> bool:
     """The place is where the news was told: a venue of the telling (context.yaml telling_venues) in
-    the few words before it."""
-    return bool(context_matcher(reading.lexicon, "telling_venues").find(_words_before(span)))
+    the few words before it, or the place a speaker said something in ("a affirmé lundi à Juba que
+    ses troupes avaient repoussé une attaque près de Yei")."""
+    if context_matcher(reading.lexicon, "telling_venues").find(_words_before(span)):
+        return True
+    root = span.root
+    at = any(c.dep_ == "case" and c.lower_ == "à" for c in root.children)
+    if not root.dep_.startswith("obl") or not at:
+        return False
+    verb = root.head
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # "a annoncé l'arrestation à Kikwit": the arrest's town (the parser may hang it there)
+    return any(
+        cue.label_ == "attribution_verb" and cue.start <= verb.i < cue.end
+        for cue in reading.cues.get(reading.sentence_of(span), [])
+    )
 
 
 def _cause_place(reading: Reading, span: Span) -> bool:
