@@ -1752,3 +1752,24 @@ def test_where_a_speaker_said_it_is_not_where_it_happened(pipeline):
     )
     events = code(pipeline, text)
     assert [(e.location, e.fatalities) for e in events] == [("Yei", 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # others killed "également": added to the first figure, not compared with it
+        (
+            "Des jihadistes de l'EI ont attaqué mercredi un poste de contrôle des FDS près de Hajin, tuant "
+            "trois combattants. Deux assaillants ont également été tués.",
+            5,
+        ),
+        # an also-word on another verb adds nothing
+        (
+            "Trois habitants ont été tués samedi près de Mora par des combattants de Boko Haram, qui ont "
+            "également emporté du bétail. Deux villageois ont été tués dans l'attaque, selon le maire.",
+            2,
+        ),
+    ],
+)
+def test_dead_told_as_also_killed_are_added(pipeline, text, toll):
+    assert one(pipeline, text).fatalities == toll

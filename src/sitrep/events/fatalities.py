@@ -91,6 +91,8 @@ class Toll:
     #: every figure counts "victimes" or "neutralisés", which may be the injured or the captured too:
     #: a figure of the dead wins over it.
     vague: bool = False
+    #: the sentence tells other dead than those told before it ("ont également été tués"): added.
+    also: bool = False
 
 
 class FatalityReader:
@@ -109,6 +111,7 @@ class FatalityReader:
         )
         self.revision = TermMatcher((t.words, "revision") for t in cat.get("toll_revisions", ()))
         self.earlier = TermMatcher((t.words, "earlier") for t in cat.get("earlier_tolls", ()))
+        self.also = TermMatcher((t.words, "also") for t in cat.get("also_killed", ()))
         self.left_out = TermMatcher((t.words, "left_out") for t in cat.get("attackers_left_out", ()))
         self.included = TermMatcher((t.words, "included") for t in cat.get("attackers_included", ()))
         self.bomber = TermMatcher((t.words, "bomber") for t in cat.get("suicide_bombers", ()))
@@ -279,7 +282,7 @@ class FatalityReader:
                 return Toll(0, one, attackers=1)  # "La kamikaze a également péri": the bomber
             if one is not None:
                 side = _side_of(one)
-                return Toll(1, one, frozenset({side}), ((side, 1),))
+                return Toll(1, one, frozenset({side}), ((side, 1),), also=self._also(sent, found))
             return Toll(0, nones[0].span) if nones else None
         if len(read) == 1 and read[0][2] == 1 and self._the_bomber(sent, doc[read[0][0]]):
             # "La kamikaze, une adolescente, a également péri": the bomber, not another victim
@@ -304,6 +307,7 @@ class FatalityReader:
             revises=len(figures) < len(read),
             attackers=self._attackers_left_out(sent),
             vague=all(q[4] for q in figures),
+            also=self._also(sent, found),
         )
 
     def _the_bomber(self, sent: Span, figure) -> bool:
@@ -355,8 +359,21 @@ class FatalityReader:
                     return end
         return None
 
+    def _also(self, sent: Span, deaths: list) -> bool:
+        """ "Deux assaillants ont également été tués": an also-word on the death word itself (not "qui
+        ont également emporté du bétail", "fait aussi état de blessés")."""
+        killed = {m.span.root.i for m in deaths}
+        return any(m.span.root.head.i in killed for m in self.also.find(sent))
+
     def for_event(self, sentences: list[Span]) -> Toll:
         read = [(s, t) for s in sentences if (t := self.in_sentence(s)) is not None]
+        first = next((i for i, (_, t) in enumerate(read) if t.count > 0), None)
+        added = [t for i, (_, t) in enumerate(read) if first is not None and i > first and t.count and t.also]
+        if added:
+            # "tuant trois combattants. Deux assaillants ont également été tués": others than those
+            # told before, so 3 + 2, not the lower of the two
+            toll = self.for_event([s for s, t in read if t not in added])
+            return replace(toll, count=toll.count + sum(t.count for t in added))
         tolls = [t for _, t in read]
         counted = [t for t in tolls if t.count > 0]
         attackers = max((t.attackers for t in tolls), default=0)
