@@ -1773,3 +1773,13 @@ def test_where_a_speaker_said_it_is_not_where_it_happened(pipeline):
 )
 def test_dead_told_as_also_killed_are_added(pipeline, text, toll):
     assert one(pipeline, text).fatalities == toll
+
+
+def test_a_country_accused_of_a_strike_is_its_forces_and_the_accuser_was_hit(pipeline):
+    event = one(
+        pipeline,
+        "Les Forces démocratiques syriennes (FDS) ont accusé mardi la Turquie d'avoir mené lundi soir une "
+        "frappe de drone contre un véhicule près de Kobané, tuant deux de leurs combattants.",
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Turkey", "SDF: Syrian Democratic Forces")
+    assert event.claimed_by == "Les Forces démocratiques syriennes (FDS)"

@@ -389,7 +389,7 @@ class EventExtractor:
                 if name is not None:
                     return Actor(name, 1, iso2, "state", False, doc[tok.i : tok.i + 1])
             # "La Russie a bombardé Kharkiv", "des frappes menées par Israël": a country that acts
-            for who in _doers(trigger):
+            for who in _doers(trigger, self._heads.blame):
                 country = self.gazetteer.country_by_name(who.text) if who.text[:1].isupper() else None
                 name = self._state_forces.get(("state", country.iso2)) if country else None
                 if name is not None:
@@ -556,9 +556,10 @@ class EventExtractor:
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
-def _doers(trigger: Span) -> list[Span]:
+def _doers(trigger: Span, blame: frozenset[str] = frozenset()) -> list[Span]:
     """The proper names that did what an active verb says ("La Russie a bombardé"), or that the
-    passive's or the noun's "par" names ("frappes menées par Israël")."""
+    passive's or the noun's "par" names ("frappes menées par Israël"), or that a word of `blame`
+    accuses of it ("ont accusé la Turquie d'avoir mené une frappe")."""
     root, doc = trigger.root, trigger.doc
     if root.pos_ == "NOUN" and root.dep_ == "nmod" and root.head.pos_ == "NOUN":
         root = root.head  # "une série de frappes"
@@ -566,6 +567,8 @@ def _doers(trigger: Span) -> list[Span]:
         root = root.head  # "ont mené une série de frappes": who led them
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
     found = []
+    if root.dep_ in ("xcomp", "acl", "advcl", "ccomp") and fold(root.head.lemma_) in blame:
+        found += [c for c in root.head.children if c.dep_ == "obj"]  # the accused
     if root.pos_ == "VERB" and not passive:
         found += [c for c in root.children if c.dep_ == "nsubj"]
     carriers = [root, *(c for c in root.children if c.dep_ == "acl")]
