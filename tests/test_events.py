@@ -1783,3 +1783,31 @@ def test_a_country_accused_of_a_strike_is_its_forces_and_the_accuser_was_hit(pip
     )
     assert (event.actor1, event.actor2) == ("Military Forces of Turkey", "SDF: Syrian Democratic Forces")
     assert event.claimed_by == "Les Forces démocratiques syriennes (FDS)"
+
+
+def test_a_raid_that_wounded_people_is_an_attack(pipeline):
+    event = one(
+        pipeline,
+        "Des dizaines de colons israéliens ont attaqué lundi soir le village de Turmus Ayya, au nord-est de "
+        "Ramallah, incendiant des voitures et une maison et blessant au moins sept Palestiniens.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Attack", "Settlers (Israel)")
+
+
+def test_a_running_total_since_a_date_is_no_happening(pipeline):
+    text = (
+        "Des colons israéliens ont incendié lundi des voitures à Turmus Ayya. Des centaines de Palestiniens "
+        "y ont été tués par des soldats ou des colons israéliens depuis cette date."
+    )
+    assert [e.fatalities for e in code(pipeline, text)] == [0]
+
+
+def test_what_was_told_as_not_happening_does_not_take_in_the_next_paragraph(pipeline):
+    text = (
+        "Des colons israéliens ont incendié lundi des voitures à Turmus Ayya. L'armée enquête. Aucune "
+        "arrestation n'a été annoncée.\n\n"
+        "Dans la nuit de mardi à mercredi, l'armée israélienne a arrêté une quinzaine de Palestiniens à "
+        "Hébron, selon le Club des prisonniers palestiniens."
+    )
+    arrests = [e for e in code(pipeline, text) if e.sub_event_type == "Arrests"]
+    assert [(a.location, a.factuality) for a in arrests] == [("Hebron", "reported")]

@@ -357,12 +357,20 @@ class EventExtractor:
             # Nations unies ont lancé mercredi un appel ... « Les combats ont détruit des hôpitaux »",
             # "une trêve"). ACLED codes an event only with its own who, where or when.
             return None
-        if sub_event_type == "Looting/property destruction" and toll.count > 0:
-            # People were killed: ACLED codes the attack, not the looting that came with it.
+        hurt = self._raid_hurt(reading, h)
+        if sub_event_type == "Looting/property destruction" and (toll.count > 0 or hurt):
+            # People were killed, or a raid hurt them ("ont attaqué le village, incendiant des voitures et
+            # blessant sept Palestiniens"): ACLED codes the attack, not the looting that came with it.
             sub_event_type, event_type = "Attack", "Violence against civilians"
             actor1, actor2 = roles(sub_event_type, event_type)
         return self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
+        )
+
+    def _raid_hurt(self, reading: Reading, h: Happening) -> bool:
+        """The happening tells an attack (a word of violence) and people wounded in it."""
+        return any(family(t.label_) == "violence" for t in h.triggers) and any(
+            self.fatalities.wounded.find(reading.sentences[s]) for s in h.sentences
         )
 
     def _told_in_place(self, reading: Reading, h: Happening) -> bool:
@@ -616,7 +624,7 @@ def _toll_sentences(
     between = [
         s
         for s in range(first + 1, last)
-        if s not in claimed and not keep.is_history(s) and not keep.is_link(s)
+        if s not in claimed and not keep.is_history(s) and not keep.is_link(s) and not keep.running_total(s)
     ]
     follow = []
     toll_paragraph = reading.paragraph_of[last] + 1
@@ -626,7 +634,7 @@ def _toll_sentences(
     for s in range(last + 1, min(len(reading.sentences), last + 1 + _TOLL_FOLLOW_UP)):
         if s in claimed or keep.is_link(s):
             break
-        if keep.is_history(s) and (not in_sequence or keep.dated_history(s)):
+        if keep.is_history(s) and (not in_sequence or keep.dated_history(s)) or keep.running_total(s):
             break
         if reading.paragraph_of[s] != reading.paragraph_of[last]:
             # the next paragraph's tolls, while they last ("Un premier bilan faisait état de cinq

@@ -116,6 +116,7 @@ class FatalityReader:
         self.included = TermMatcher((t.words, "included") for t in cat.get("attackers_included", ()))
         self.bomber = TermMatcher((t.words, "bomber") for t in cat.get("suicide_bombers", ()))
         self.injury = TermMatcher((t.words, "injury") for t in cat.get("injury", ()))
+        self.wounded = TermMatcher((t.words, "wounded") for t in cat.get("wounded", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
         self.months = frozenset(fold(m) for m in lexicon.dates.get("months", {}))

@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from sitrep.events.reading import Reading, verbless
-from sitrep.events.scope import in_relative_clause, in_since_phrase
+from sitrep.events.scope import det_negative, in_relative_clause, in_since_phrase
 from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.actors import decode_actor
@@ -320,6 +320,31 @@ class TriggerFilter:
             c.i in judicial for c in tok.children if not c.dep_.startswith("nsubj")
         )
 
+    def running_total(self, sentence: int) -> bool:
+        """The sentence counts over a period ("Des centaines de Palestiniens y ont été tués depuis cette
+        date"): neither a happening nor a toll of one."""
+        return any(self._counted_since(t, sentence) for t in self._reading.sentences[sentence])
+
+    def _counted_since(self, root: Token, sentence: int) -> bool:
+        """ "ont été tués depuis cette date", "ont été enlevés depuis le début de l'année": a verb
+        counted over a period is a running total, not a happening (but "portés disparus depuis
+        mercredi" is dated by that Wednesday)."""
+        if root.pos_ != "VERB":
+            return False
+        reading = self._reading
+        for since in root.children:
+            if not any(c.dep_ == "case" and c.lower_ == "depuis" for c in since.children):
+                continue
+            tree = list(since.subtree)
+            lo, hi = sorted((root.i, tree[0].i))
+            if any(t.pos_ == "VERB" or t.dep_ == "acl" or t.text == "," for t in root.doc[lo + 1 : hi]):
+                continue  # "ont repris le contrôle d'Ippy, tenue depuis des mois": the parser's slip
+            start, end = tree[0].idx, tree[-1].idx + len(tree[-1])
+            inside = [m for m in reading.dates_by_sentence.get(sentence, []) if start <= m.start < end]
+            if not any(not m.past and m.value is not None and m.precision == 1 for m in inside):
+                return True
+        return False
+
     def _dated_inside(self, trigger: Span, sentence: int) -> bool:
         """A date of the past week in the trigger's own phrase: "depuis l'attaque lancée dimanche contre
         le camp" recalls news of the week, not background ("depuis le coup d'État du 26 juillet", three
@@ -553,6 +578,8 @@ class TriggerFilter:
         # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
         # counted from is background, told in its own news
         if in_since_phrase(trigger.root) and not self._dated_inside(trigger, sentence):
+            return False
+        if self._counted_since(trigger.root, sentence):
             return False
         if trigger.label_ in ("Arrests", "Protest with intervention") and _reflexive(trigger):
             # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
@@ -995,6 +1022,9 @@ def group_triggers(
                         _same_day(h, day)
                         and _near_enough(h, place)
                         and not _other_means(reading, trigger, h, sentence)
+                        # "Aucune arrestation n'a été annoncée. ¶ Dans la nuit, l'armée a arrêté ...":
+                        # what was told as not happening does not take in what happened next
+                        and not all(det_negative(t.root) for t in h.triggers)
                     )
                 ):
                     target = h
