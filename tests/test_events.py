@@ -1811,3 +1811,22 @@ def test_what_was_told_as_not_happening_does_not_take_in_the_next_paragraph(pipe
     )
     arrests = [e for e in code(pipeline, text) if e.sub_event_type == "Arrests"]
     assert [(a.location, a.factuality) for a in arrests] == [("Hebron", "reported")]
+
+
+def test_a_patrol_that_engaged_insurgents_fought_them(pipeline):
+    event = one(
+        pipeline,
+        "Lundi, une patrouille des Forces de défense et de sécurité a accroché un groupe d'insurgés près de "
+        "Marrupa, au Mozambique, selon la police.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Mozambique")
+
+
+def test_insurgents_chased_from_their_bases_before_killing_civilians_regained_nothing(pipeline):
+    event = one(
+        pipeline,
+        "Des insurgés ont tué samedi quatre civils près de Marrupa, au Mozambique. Les assaillants, armés "
+        "de fusils d'assaut, seraient venus de la réserve du Niassa, où des groupes se sont réfugiés après "
+        "avoir été chassés de leurs bases.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 4)

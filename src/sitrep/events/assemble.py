@@ -279,6 +279,12 @@ class EventExtractor:
         elif sub_event_type == "Armed clash" and actor2 is None and (actor1 is None or actor1.inter != 1):
             actor2 = self._armed_target(main, within=True)  # "une attaque contre le camp militaire de Kati"
         retyped = _retype_by_target(sub_event_type, actor1, actor2)
+        if retyped == "Government regains territory" and actor1 is not None and actor1.inter in (2, 3, 4):
+            # Rebels or a militia do not regain ground for the government: "des insurgés ont tué quatre
+            # civils ... des groupes chassés de leurs bases" is the killing; a town they take is theirs
+            rest = [t.label_ for t in clear if t.label_ not in HANDS_CHANGE]
+            taken = "Non-state actor overtakes territory"
+            retyped = min(rest, key=lambda s: _RANK.get(s, 99)) if rest else taken
         if (
             retyped == "Armed clash"
             and actor1 is not None
