@@ -1820,6 +1820,8 @@ def test_a_patrol_that_engaged_insurgents_fought_them(pipeline):
         "Marrupa, au Mozambique, selon la police.",
     )
     assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Mozambique")
+    holding_on = "Les bébés marchent même s'ils s'accrochent à quelque chose, déclare un officier de l'armée."
+    assert code(pipeline, holding_on) == []
 
 
 def test_insurgents_chased_from_their_bases_before_killing_civilians_regained_nothing(pipeline):
