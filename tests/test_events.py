@@ -1832,3 +1832,12 @@ def test_insurgents_chased_from_their_bases_before_killing_civilians_regained_no
         "avoir été chassés de leurs bases.",
     )
     assert (event.sub_event_type, event.fatalities) == ("Attack", 4)
+
+
+def test_several_dozen_is_one_vague_figure(pipeline):
+    event = one(
+        pipeline,
+        "L'armée a mené lundi des frappes aériennes près de Bogandé, « neutralisant plusieurs dizaines » de "
+        "terroristes.",
+    )
+    assert event.fatalities == 12

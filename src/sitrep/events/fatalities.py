@@ -211,12 +211,16 @@ class FatalityReader:
         def text(j: int) -> str:  # the first j tokens' text, as spaCy's Span.text gives it
             return "".join(spaced[: j - 1]) + words[j - 1]
 
-        # Vague quantities match a prefix ("une dizaine de"): take the shortest; number words
-        # must match whole ("vingt-trois"): take the longest.
+        # Vague quantities match a prefix ("une dizaine de"): take the shortest, unless a longer one
+        # is another quantity ("plusieurs dizaines" is 12, not "plusieurs" 10 and "dizaines" 12);
+        # number words must match whole ("vingt-trois"): take the longest.
+        vague = None
         for j in range(1, min(len(words), 4) + 1):
             value = self.numbers.vague_quantity(text(j), leading=True)
-            if value is not None:
-                return j, value
+            if value is not None and (vague is None or value != vague[1]):
+                vague = (j, value)
+        if vague is not None:
+            return vague
         for j in range(len(words), 0, -1):
             value = self.numbers.parse_number_words(text(j))
             if value is not None:
