@@ -1841,3 +1841,17 @@ def test_several_dozen_is_one_vague_figure(pipeline):
         "terroristes.",
     )
     assert event.fatalities == 12
+
+
+def test_coups_counted_over_a_year_are_a_tally(pipeline):
+    text = (
+        "Le pays a connu deux coups d'État en 2023, en janvier puis fin septembre, les militaires invoquant "
+        "la dégradation de la situation sécuritaire."
+    )
+    assert code(pipeline, text) == []
+
+
+def test_the_side_hit_is_not_also_the_attacker(pipeline):
+    event = one(pipeline, "Deux attaques ont visé samedi des positions de l'armée près de Djibo.")
+    assert event.actor1 == "Unidentified Armed Group (Burkina Faso)"
+    assert event.actor2 == "Military Forces of Burkina Faso"

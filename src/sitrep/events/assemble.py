@@ -369,6 +369,10 @@ class EventExtractor:
             # blessant sept Palestiniens"): ACLED codes the attack, not the looting that came with it.
             sub_event_type, event_type = "Attack", "Violence against civilians"
             actor1, actor2 = roles(sub_event_type, event_type)
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+            # "Deux attaques ont visé des positions de l'armée": the side hit is not also the one that
+            # struck (a side fighting itself is told as a mutiny or a split, not parsed this way)
+            actor1 = Actor("Unidentified Armed Group ({country})", 3, None, "generic", True, None)
         return self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )

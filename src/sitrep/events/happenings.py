@@ -320,6 +320,18 @@ class TriggerFilter:
             c.i in judicial for c in tok.children if not c.dep_.startswith("nsubj")
         )
 
+    def _counted_in_a_period(self, trigger: Span, sentence: int) -> bool:
+        """ "Le pays a connu deux coups d'État en 2022": happenings counted over a month or a year
+        that the sentence gives no day of are a tally, not news."""
+        root = trigger.root
+        counted = any(
+            c.dep_ == "nummod" and c.like_num and c.lower_ not in ("un", "une") for c in root.children
+        )
+        if root.pos_ != "NOUN" or not counted:
+            return False
+        mentions = self._reading.dates_by_sentence.get(sentence, [])
+        return bool(mentions) and all(m.precision >= 2 for m in mentions)
+
     def running_total(self, sentence: int) -> bool:
         """The sentence counts over a period ("Des centaines de Palestiniens y ont été tués depuis cette
         date"): neither a happening nor a toll of one."""
@@ -579,7 +591,7 @@ class TriggerFilter:
         # counted from is background, told in its own news
         if in_since_phrase(trigger.root) and not self._dated_inside(trigger, sentence):
             return False
-        if self._counted_since(trigger.root, sentence):
+        if self._counted_since(trigger.root, sentence) or self._counted_in_a_period(trigger, sentence):
             return False
         if trigger.label_ in ("Arrests", "Protest with intervention") and _reflexive(trigger):
             # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
