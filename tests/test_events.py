@@ -1855,3 +1855,23 @@ def test_the_side_hit_is_not_also_the_attacker(pipeline):
     event = one(pipeline, "Deux attaques ont visé samedi des positions de l'armée près de Djibo.")
     assert event.actor1 == "Unidentified Armed Group (Burkina Faso)"
     assert event.actor2 == "Military Forces of Burkina Faso"
+
+
+def test_rapes_denounced_today_are_dated_when_they_happened(pipeline):
+    event = one(
+        pipeline,
+        "À Carrefour, en Haïti, un réseau de femmes a dénoncé mercredi le viol d'au moins douze femmes la "
+        "semaine dernière par des hommes armés lors d'attaques contre des quartiers de la commune.",
+    )
+    assert (event.sub_event_type, event.time_precision) == ("Sexual violence", 2)
+
+
+@pytest.mark.parametrize(
+    ("week_middle", "same"),
+    [(date(2025, 6, 8), True), (date(2025, 6, 4), False)],
+)
+def test_a_week_holds_only_the_days_around_its_middle(week_middle, same):
+    from sitrep.events.happenings import Happening, _same_day
+
+    monday = Happening("violence", day=(date(2025, 6, 9), 1))
+    assert _same_day(monday, (week_middle, 2)) is same

@@ -442,9 +442,15 @@ class TriggerFilter:
         """The noun trigger's own phrase tells a happening: a day ("l'attaque de samedi soir") or
         deaths ("l'attaque qui a coûté la vie à vingt civils") inside it."""
         _, last = _phrase(trigger)
-        end = trigger.doc[last - 1].idx + len(trigger.doc[last - 1])
+        doc = trigger.doc
+        end = doc[last - 1].idx + len(doc[last - 1])
+        # (or one right after it, which the parser may hang elsewhere: "le viol de douze femmes la
+        # semaine dernière")
+        after = doc[last].idx if last < len(doc) else end
         dates = self._reading.dates_by_sentence.get(sentence, [])
-        inside = any(trigger.end_char <= m.start and m.end <= end and not m.past for m in dates)
+        inside = any(
+            trigger.end_char <= m.start and (m.end <= end or m.start == after) and not m.past for m in dates
+        )
         return inside or self._deaths_after(trigger, sentence)
 
     def _deaths_after(self, trigger: Span, sentence: int) -> bool:
@@ -1329,8 +1335,10 @@ def _same_day(h: Happening, day: tuple[date, int] | None) -> bool:
     if day is None or h.day is None:
         return True
     # Two named days are two happenings (an ambush, then the next day's counter-attack); a week
-    # ("le week-end dernier") and a day in it can be the same.
-    window = 0 if day[1] == h.day[1] == 1 else 7
+    # ("le week-end dernier") and a day in it can be the same, not a day of the next week. (A week is
+    # dated by its middle day; a month, by its fifteenth.)
+    coarsest = max(day[1], h.day[1])
+    window = 0 if coarsest == 1 else 3 if coarsest == 2 else 15
     return abs((day[0] - h.day[0]).days) <= window
 
 

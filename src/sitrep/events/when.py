@@ -136,8 +136,8 @@ def _reporting_date(
         if fold(before.lemma_) in publication_words or before.lower_ in publication_words:
             return True
     for cue in reading.cues.get(sentence, []):
-        accusing = cue.label_ == "accusation" and fold(cue.root.lemma_) == "accuser"
-        if cue.label_ in ("attribution_verb", "responsibility", "denial") or accusing:
+        # "a accusé mardi", "a dénoncé mercredi le viol de douze femmes la semaine dernière"
+        if cue.label_ in ("attribution_verb", "responsibility", "denial", "accusation"):
             gap = (
                 mention.start - cue.end_char
                 if mention.start >= cue.end_char
