@@ -1875,3 +1875,15 @@ def test_a_week_holds_only_the_days_around_its_middle(week_middle, same):
 
     monday = Happening("violence", day=(date(2025, 6, 9), 1))
     assert _same_day(monday, (week_middle, 2)) is same
+
+
+def test_a_headline_toll_goes_to_the_happening_in_its_town(pipeline):
+    text = (
+        "Ukraine : deux morts dans une frappe de missiles sur Mykolaïv\n\n"
+        "16h40 – L'armée ukrainienne a accusé mardi les forces russes d'avoir largué des grenades sur ses "
+        "positions près de Siversk.\n\n"
+        "08h15 – Des missiles russes ont frappé mercredi le centre de Mykolaïv, touchant un immeuble, a "
+        "annoncé le gouverneur de la région."
+    )
+    tolls = {e.location: e.fatalities for e in code(pipeline, text)}
+    assert tolls.get("Mykolayiv") == 2 and sorted(tolls.values()) == [0, 2]

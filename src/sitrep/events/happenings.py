@@ -1065,7 +1065,12 @@ def group_triggers(
         _add(target, trigger, sentence, day, place)
     for trigger in headline:
         fam = family(trigger.label_)
-        target = next((h for h in happenings if h.family == fam), None)
+        kin = [h for h in happenings if h.family == fam]
+        # the one in the headline's town ("deux morts dans une frappe sur Mykolaïv", above a live blog
+        # whose first post is about Siversk), else the first the body tells
+        town = sentence_place(reading.sentence_of(trigger))
+        placed = [h for h in kin if town is not None and h.place is not None and _near_enough(h, town)]
+        target = next(iter(placed or kin), None)
         if target is None and happenings:
             continue  # the headline names in other words a happening the body tells
         if target is None:
