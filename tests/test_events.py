@@ -1887,3 +1887,13 @@ def test_a_headline_toll_goes_to_the_happening_in_its_town(pipeline):
     )
     tolls = {e.location: e.fatalities for e in code(pipeline, text)}
     assert tolls.get("Mykolayiv") == 2 and sorted(tolls.values()) == [0, 2]
+
+
+def test_the_attackers_dead_add_to_the_armed_side_they_hit(pipeline):
+    event = one(
+        pipeline,
+        "Quatre combattants des forces séparatistes du Conseil de transition du Sud (STC) ont été tués "
+        "dimanche dans une attaque d'Al-Qaïda dans la péninsule arabique contre une position près de "
+        "Moudiyah, au Yémen. Six assaillants ont été tués lors des échanges de tirs.",
+    )
+    assert event.fatalities == 10

@@ -117,6 +117,7 @@ class FatalityReader:
         self.bomber = TermMatcher((t.words, "bomber") for t in cat.get("suicide_bombers", ()))
         self.injury = TermMatcher((t.words, "injury") for t in cat.get("injury", ()))
         self.wounded = TermMatcher((t.words, "wounded") for t in cat.get("wounded", ()))
+        self.attacker_nouns = frozenset(" ".join(t.words) for t in cat.get("attacker_nouns", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
         self.months = frozenset(fold(m) for m in lexicon.dates.get("months", {}))
@@ -280,6 +281,8 @@ class FatalityReader:
             if hit is None:
                 continue
             side = _side_of(doc[start : max(hit, min(sent.end, end + 2))])
+            if side == "armed" and any(fold(t.lemma_) in self.attacker_nouns for t in doc[end : end + 2]):
+                side = "attackers"  # "six assaillants": not the armed side they attacked
             read.append((start, hit, value, side, vague))
         if not read:
             one = _one_victim(sent, kills, sure, things) or _named_victim(sent, deaths, things)
