@@ -1897,3 +1897,8 @@ def test_the_attackers_dead_add_to_the_armed_side_they_hit(pipeline):
         "Moudiyah, au Yémen. Six assaillants ont été tués lors des échanges de tirs.",
     )
     assert event.fatalities == 10
+
+
+def test_the_ssa_acronym_names_the_libyan_militia(pipeline):
+    event = one(pipeline, "Des combattants de la SSA ont affronté lundi un groupe armé à Janzour, en Libye.")
+    assert event.actor1 == "SSA: Stability Support Apparatus"
