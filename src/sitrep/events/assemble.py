@@ -279,7 +279,14 @@ class EventExtractor:
         elif sub_event_type == "Armed clash" and actor2 is None and (actor1 is None or actor1.inter != 1):
             actor2 = self._armed_target(main, within=True)  # "une attaque contre le camp militaire de Kati"
         retyped = _retype_by_target(sub_event_type, actor1, actor2)
-        if retyped == "Government regains territory" and actor1 is not None and actor1.inter in (2, 3, 4):
+        if (
+            retyped == "Government regains territory"
+            and actor1 is not None
+            and actor1.inter in (2, 3, 4)
+            and actor1.kind != "auxiliary"  # the VDP or the Wazalendo regain ground for the state
+            and actor1.span is not None  # named in the text, not the default unnamed side
+            and (actor2 is None or actor2.inter != 1)  # (with the army beside it, the army took it back)
+        ):
             # Rebels or a militia do not regain ground for the government: "des insurgés ont tué quatre
             # civils ... des groupes chassés de leurs bases" is the killing; a town they take is theirs
             rest = [t.label_ for t in clear if t.label_ not in HANDS_CHANGE]
@@ -369,7 +376,13 @@ class EventExtractor:
             # blessant sept Palestiniens"): ACLED codes the attack, not the looting that came with it.
             sub_event_type, event_type = "Attack", "Violence against civilians"
             actor1, actor2 = roles(sub_event_type, event_type)
-        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        if (
+            actor1 is not None
+            and actor2 is not None
+            and actor1.name == actor2.name
+            and event_type in _POLITICAL_VIOLENCE
+            and actor1.inter in (1, 2, 3, 4, 8)
+        ):
             # "Deux attaques ont visé des positions de l'armée": the side hit is not also the one that
             # struck (a side fighting itself is told as a mutiny or a split, not parsed this way)
             actor1 = Actor("Unidentified Armed Group ({country})", 3, None, "generic", True, None)

@@ -117,7 +117,6 @@ class FatalityReader:
         self.bomber = TermMatcher((t.words, "bomber") for t in cat.get("suicide_bombers", ()))
         self.injury = TermMatcher((t.words, "injury") for t in cat.get("injury", ()))
         self.wounded = TermMatcher((t.words, "wounded") for t in cat.get("wounded", ()))
-        self.attacker_nouns = frozenset(" ".join(t.words) for t in cat.get("attacker_nouns", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
         self.months = frozenset(fold(m) for m in lexicon.dates.get("months", {}))
@@ -281,8 +280,6 @@ class FatalityReader:
             if hit is None:
                 continue
             side = _side_of(doc[start : max(hit, min(sent.end, end + 2))])
-            if side == "armed" and any(fold(t.lemma_) in self.attacker_nouns for t in doc[end : end + 2]):
-                side = "attackers"  # "six assaillants": not the armed side they attacked
             read.append((start, hit, value, side, vague))
         if not read:
             one = _one_victim(sent, kills, sure, things) or _named_victim(sent, deaths, things)
@@ -377,10 +374,11 @@ class FatalityReader:
         read = [(s, t) for s in sentences if (t := self.in_sentence(s)) is not None]
         first = next((i for i, (_, t) in enumerate(read) if t.count > 0), None)
         added = [t for i, (_, t) in enumerate(read) if first is not None and i > first and t.count and t.also]
-        if added:
+        revision = any(t.revises or self.revision.find(s) for s, t in read)
+        if added and not revision:  # ("le bilan a été porté à cinq morts" counts them already)
             # "tuant trois combattants. Deux assaillants ont également été tués": others than those
             # told before, so 3 + 2, not the lower of the two
-            toll = self.for_event([s for s, t in read if t not in added])
+            toll = self.for_event([s for s, t in read if not any(t is a for a in added)])
             return replace(toll, count=toll.count + sum(t.count for t in added))
         tolls = [t for _, t in read]
         counted = [t for t in tolls if t.count > 0]

@@ -177,12 +177,13 @@ class TriggerFilter:
         return topic_words >= _OFF_TOPIC_WORDS
 
     def _dated_violence(self, sentence: int) -> bool:
-        """The sentence gives a current day and a clear trigger or a death ("ont attaqué samedi soir un
-        cinéma ..., tuant deux spectateurs")."""
+        """The sentence gives a current day and a trigger that passes the filter, or a death ("ont
+        attaqué samedi soir un cinéma ..., tuant deux spectateurs", "un détachement a été attaqué lundi
+        à Djibo")."""
         reading = self._reading
         if not any(not m.past and m.value is not None for m in reading.dates_by_sentence.get(sentence, [])):
             return False
-        if any(t.kb_id_ != AMBIGUOUS for t in reading.triggers.get(sentence, [])):
+        if any(self.keep(t) for t in reading.triggers.get(sentence, [])):
             return True
         return bool(_matchers(reading.lexicon).deaths.find(reading.sentences[sentence]))
 
@@ -260,7 +261,13 @@ class TriggerFilter:
         root = trigger.root
         if trigger.label_ not in HANDS_CHANGE or root.pos_ != "VERB":
             return False
-        taken = [c for c in root.children if c.dep_ in ("obj", "obl:arg", "obl") and c.pos_ == "NOUN"]
+        # what is taken: the object, or a noun after "de" ("emparés d'armes"; not "mardi")
+        taken = [
+            c
+            for c in root.children
+            if c.pos_ == "NOUN"
+            and (c.dep_ == "obj" or c.dep_.startswith("obl") and any(d.dep_ == "case" for d in c.children))
+        ]
         taken += [c for t in taken for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         return bool(taken) and all(fold(t.lemma_) in self._spoils for t in taken)
 
@@ -330,7 +337,7 @@ class TriggerFilter:
         if root.pos_ != "NOUN" or not counted:
             return False
         mentions = self._reading.dates_by_sentence.get(sentence, [])
-        return bool(mentions) and all(m.precision >= 2 for m in mentions)
+        return bool(mentions) and all(m.precision >= 3 for m in mentions)
 
     def running_total(self, sentence: int) -> bool:
         """The sentence counts over a period ("Des centaines de Palestiniens y ont été tués depuis cette
@@ -343,6 +350,13 @@ class TriggerFilter:
         mercredi" is dated by that Wednesday)."""
         if root.pos_ != "VERB":
             return False
+        # a count: "Des centaines de Palestiniens", "plus de 300 civils" (not "les forces russes
+        # bombardent depuis plusieurs jours", an ongoing happening)
+        subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
+        if not any(
+            any(d.dep_ == "nummod" for d in c.children) or fold(c.lemma_) in _COUNT_NOUNS for c in subjects
+        ):
+            return False
         reading = self._reading
         for since in root.children:
             if not any(c.dep_ == "case" and c.lower_ == "depuis" for c in since.children):
@@ -353,8 +367,9 @@ class TriggerFilter:
                 continue  # "ont repris le contrôle d'Ippy, tenue depuis des mois": the parser's slip
             start, end = tree[0].idx, tree[-1].idx + len(tree[-1])
             inside = [m for m in reading.dates_by_sentence.get(sentence, []) if start <= m.start < end]
-            if not any(not m.past and m.value is not None and m.precision == 1 for m in inside):
-                return True
+            period = inside or any(fold(t.lemma_) in ("debut", "date") for t in tree)
+            if period and not any(not m.past and m.value is not None and m.precision == 1 for m in inside):
+                return True  # (not "depuis ses positions", "depuis la bande de Gaza": a place)
         return False
 
     def _dated_inside(self, trigger: Span, sentence: int) -> bool:
@@ -642,6 +657,9 @@ class TriggerFilter:
         return True
 
 
+#: Nouns that count people ("des centaines de Palestiniens ont été tués depuis ...").
+_COUNT_NOUNS = frozenset({"centaine", "centaines", "millier", "milliers", "dizaine", "dizaines"})
+
 #: How many heads up from a trigger noun a rule, a plan or an anniversary may govern it ("une
 #: disposition permettant la démobilisation": démobilisation -> permettant -> disposition).
 _HEAD_REACH = 3
@@ -730,7 +748,7 @@ def _noun_under(trigger: Span, words: frozenset[str], *, subject: bool = False) 
         return False
     head = trigger.root
     for _ in range(_HEAD_REACH):
-        if head.head is head:
+        if head.head.i == head.i:
             return False
         head = head.head
         if fold(head.lemma_) in words:
@@ -1340,10 +1358,8 @@ def _same_day(h: Happening, day: tuple[date, int] | None) -> bool:
     if day is None or h.day is None:
         return True
     # Two named days are two happenings (an ambush, then the next day's counter-attack); a week
-    # ("le week-end dernier") and a day in it can be the same, not a day of the next week. (A week is
-    # dated by its middle day; a month, by its fifteenth.)
-    coarsest = max(day[1], h.day[1])
-    window = 0 if coarsest == 1 else 3 if coarsest == 2 else 15
+    # ("le week-end dernier") and a day in it can be the same.
+    window = 0 if day[1] == h.day[1] == 1 else 7
     return abs((day[0] - h.day[0]).days) <= window
 
 

@@ -72,8 +72,12 @@ def _names_the_group_of(generic: Span, named: Span) -> bool:
     return (
         0 < len(between) <= _MAX_BETWEEN
         and (bool(of) or len(adjectives) == len(between))
-        # (the parser tags a lower-case people's name as a proper noun: "amhara", "peul")
-        and all(t.pos_ == "ADJ" or "Part" in t.morph.get("VerbForm") or t.is_lower for t in adjectives)
+        # (the parser tags a lower-case people's name as a proper noun: "amhara", "peul"; never a verb
+        # or a preposition: "des jihadistes ont attaqué Barkhane")
+        and all(
+            t.pos_ == "ADJ" or "Part" in t.morph.get("VerbForm") or (t.is_lower and t.pos_ == "PROPN")
+            for t in adjectives
+        )
     )
 
 
