@@ -29,9 +29,11 @@ from sitrep.records import Place
 from sitrep.taxonomy import SUB_EVENT_TYPES
 
 _SAME_PLACE_KM = 25.0
-#: How many sport, business, health or film words make a story that names no armed side off topic ...
+#: How many sport, business or health words (non_conflict_words) make a story that names no armed
+#: side off topic ...
 _OFF_TOPIC_WORDS = 3
-#: ... and how many make it off topic even when it names an armed side, if no clear war word has a day.
+#: ... and how many, with film and book words (review_words), make it off topic even when it names an
+#: armed side, if no sentence dates a war word the filter keeps, nor a death.
 _OFF_TOPIC_STORY = 5
 
 
@@ -163,10 +165,10 @@ class TriggerFilter:
         if topic_words + reviews >= _OFF_TOPIC_STORY and not any(
             self._dated_violence(s) for s in reading.triggers
         ):
-            # A story told in the words of sport, business, health or film that dates none of its clear
-            # war words nor any death is no conflict news, whatever side it names: a team called "les
+            # A story told in the words of sport, business, health or film that dates none of its war
+            # words nor any death is no conflict news, whatever side it names: a team called "les
             # Militaires" that "exécute" its rival, a film's "frappes aériennes", "l'ennemi invisible" of
-            # an epidemic. ("a battu l'Olympique dimanche" is a match: an ambiguous word.)
+            # an epidemic.
             return True
         if any(
             a.kb_id_.split("|")[0] in ("1", "2", "3", "4", "5", "6", "8")
