@@ -30,7 +30,7 @@ from sitrep.events.happenings import (
     pluperfect,
 )
 from sitrep.events.reading import Reading
-from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles
+from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles, generic_actor
 from sitrep.events.scope import det_negative, has_negator
 from sitrep.events.when import EventDating, coded_date, planned_day
 from sitrep.geo.gazetteer import Gazetteer
@@ -385,7 +385,7 @@ class EventExtractor:
         ):
             # "Deux attaques ont visé des positions de l'armée": the side hit is not also the one that
             # struck (a side fighting itself is told as a mutiny or a split, not parsed this way)
-            actor1 = Actor("Unidentified Armed Group ({country})", 3, None, "generic", True, None)
+            actor1 = generic_actor("Unidentified Armed Group", 3)
         return self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )

@@ -139,6 +139,8 @@ class TriggerFilter:
         self._provisions = context_words(lexicon, "provision_words")
         self._remembrance = context_words(lexicon, "remembrance_words")
         self._spoils = context_words(lexicon, "spoils_words")
+        self._count_nouns = context_words(lexicon, "count_nouns")
+        self._period_starts = frozenset(fold(w) for w in context_words(lexicon, "period_starts"))
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
         self._judicial_tokens: dict[int, set[int]] = {}
@@ -356,7 +358,8 @@ class TriggerFilter:
         # bombardent depuis plusieurs jours", an ongoing happening)
         subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
         if not any(
-            any(d.dep_ == "nummod" for d in c.children) or fold(c.lemma_) in _COUNT_NOUNS for c in subjects
+            any(d.dep_ == "nummod" for d in c.children) or fold(c.lemma_) in self._count_nouns
+            for c in subjects
         ):
             return False
         reading = self._reading
@@ -369,7 +372,7 @@ class TriggerFilter:
                 continue  # "ont repris le contrôle d'Ippy, tenue depuis des mois": the parser's slip
             start, end = tree[0].idx, tree[-1].idx + len(tree[-1])
             inside = [m for m in reading.dates_by_sentence.get(sentence, []) if start <= m.start < end]
-            period = inside or any(fold(t.lemma_) in ("debut", "date") for t in tree)
+            period = inside or any(fold(t.lemma_) in self._period_starts for t in tree)
             if period and not any(not m.past and m.value is not None and m.precision == 1 for m in inside):
                 return True  # (not "depuis ses positions", "depuis la bande de Gaza": a place)
         return False
@@ -658,9 +661,6 @@ class TriggerFilter:
             return bool(others) or self._licensed(trigger, sentence)
         return True
 
-
-#: Nouns that count people ("des centaines de Palestiniens ont été tués depuis ...").
-_COUNT_NOUNS = frozenset({"centaine", "centaines", "millier", "milliers", "dizaine", "dizaines"})
 
 #: How many heads up from a trigger noun a rule, a plan or an anniversary may govern it ("une
 #: disposition permettant la démobilisation": démobilisation -> permettant -> disposition).

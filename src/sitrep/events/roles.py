@@ -104,7 +104,7 @@ def _parse_roles(
             if unarmed and not passive and sub_event_type == "Armed clash" and _crowd(subj, heads):
                 # "des centaines de commerçants ont affronté les forces de l'ordre": a crowd, not an
                 # armed group nor civilians (the assembler codes a crowd fighting as a riot)
-                found = _generic("Rioters", 5)
+                found = generic_actor("Rioters", 5)
             if passive:
                 patient = patient or found
             else:
@@ -267,7 +267,9 @@ def assign_roles(
 
     if event_type == "Protests":
         agent = (
-            agent if agent and agent.inter == 6 else _first(mentions, inter=6) or _generic("Protesters", 6)
+            agent
+            if agent and agent.inter == 6
+            else _first(mentions, inter=6) or generic_actor("Protesters", 6)
         )
         patient = patient if patient and patient.inter == 1 else _first(armed, inter=1)
         if sub_event_type == "Peaceful protest":
@@ -276,18 +278,19 @@ def assign_roles(
             # "un rassemblement a été dispersé à coups de gaz lacrymogène": by the police, unnamed
             patient = _police()
     elif event_type == "Riots":
-        agent = agent if agent and agent.inter == 5 else _first(mentions, inter=5) or _generic("Rioters", 5)
+        if not (agent and agent.inter == 5):
+            agent = _first(mentions, inter=5) or generic_actor("Rioters", 5)
         if sub_event_type == "Mob violence":
-            patient = civilians[0] if civilians else _generic("Civilians", 7)
+            patient = civilians[0] if civilians else generic_actor("Civilians", 7)
         else:  # demonstrators turned violent: whom they fought, usually the police
             patient = patient if patient and patient.inter == 1 else _first(armed, inter=1)
     elif event_type == "Violence against civilians":
         if agent is None or agent.inter not in ARMED:
-            agent = next((m for m in armed if m is not patient), None) or _generic(
+            agent = next((m for m in armed if m is not patient), None) or generic_actor(
                 "Unidentified Armed Group", 3
             )
         if patient is None or patient.inter in ARMED:
-            patient = civilians[0] if civilians else _generic("Civilians", 7)
+            patient = civilians[0] if civilians else generic_actor("Civilians", 7)
     elif sub_event_type == "Arrests":
         # The state arrests, or the authority in place where a rebel administration rules ("les
         # forces de sécurité kurdes ont arrêté"): the parse's agent when it is armed. Whoever else is
@@ -352,7 +355,7 @@ def assign_roles(
             and (patient is not None or sub_event_type == "Non-state actor overtakes territory")
         ):
             # Someone was attacked, by a side the text does not name.
-            agent = _generic("Unidentified Armed Group", 3)
+            agent = generic_actor("Unidentified Armed Group", 3)
     agent = _named_group_for(agent, context) if agent else None
     patient = _named_group_for(patient, context) if patient else None
     if _same_side(agent, patient):
@@ -397,5 +400,6 @@ def _police() -> Actor:
     return Actor("Police Forces of {country}", 1, None, "police", True, None)
 
 
-def _generic(base: str, inter: int) -> Actor:
+def generic_actor(base: str, inter: int) -> Actor:
+    """An unnamed side, "Unidentified Armed Group ({country})", its country filled in by the place."""
     return Actor(f"{base} ({{country}})", inter, None, "generic", True, None)
