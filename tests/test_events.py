@@ -174,7 +174,7 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
         "en Ituri, tuant sept civils.",
     )
     assert event.actor1 == "CODECO: Cooperative for Development of Congo"
-    assert event.actor2 == "Civilians (Democratic Republic of the Congo)"
+    assert event.actor2 == "Civilians (Democratic Republic of Congo)"
 
 
 @pytest.mark.parametrize(
@@ -1927,3 +1927,35 @@ def test_a_revised_total_counts_the_also_killed_once(pipeline):
         "également été tués. Le bilan a été porté à cinq morts.",
     )
     assert event.fatalities == 5
+
+
+def test_country_names_follow_acled_in_the_record_and_in_generic_actors(pipeline):
+    event = one(pipeline, "Des hommes armés ont tué deux bergers lundi près de Naplouse, en Cisjordanie.")
+    assert (event.iso2, event.country) == ("PS", "Palestine")
+    assert event.actor2 == "Civilians (Palestine)"
+
+
+def test_soldiers_in_the_west_bank_are_israels_and_the_people_they_arrest_civilians(pipeline):
+    event = one(pipeline, "Des soldats ont arrêté lundi une quinzaine de jeunes à Hébron, en Cisjordanie.")
+    assert event.sub_event_type == "Arrests"
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Civilians (Palestine)")
+
+
+def test_one_army_named_twice_is_not_both_sides(pipeline):
+    event = one(
+        pipeline,
+        "L'armée israélienne a mené lundi un raid à Jénine. Des combattants ont ouvert le feu sur les "
+        "soldats, qui ont riposté.",
+    )
+    assert event.actor1 == "Military Forces of Israel"
+    assert event.actor2 != event.actor1
+
+
+def test_federal_forces_are_the_state_army(pipeline):
+    event = one(
+        pipeline,
+        "Des miliciens Fano ont pris samedi le contrôle de Mota, dans la région Amhara, après des échanges "
+        "de tirs avec les forces fédérales.",
+    )
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor2 == "Military Forces of Ethiopia"

@@ -98,6 +98,10 @@ class EventExtractor:
         for actor in lexicon.actors:
             if actor.kind in ("state", "police") and actor.country:
                 self._state_forces.setdefault((actor.kind, actor.country), actor.name)
+        # a territory without an army of its own: "les soldats" in the West Bank are Israel's
+        for territory, state in lexicon.state_forces_in.items():
+            if ("state", state) in self._state_forces:
+                self._state_forces[("state", territory)] = self._state_forces[("state", state)]
 
     def extract(self, doc: Doc, article: Article) -> list[Event]:
         reading = Reading(
@@ -484,6 +488,13 @@ class EventExtractor:
         resolved = place.resolution.place if place else None
         country_name = resolved.country if resolved else None
         evidence: list[Evidence] = []
+        iso2 = resolved.iso2 if resolved else (hints[0] if hints else None)
+        actor1, actor2 = self._in_country(actor1, iso2), self._in_country(actor2, iso2)
+        name1 = self._actor_name(actor1, iso2, country_name)
+        name2 = self._actor_name(actor2, iso2, country_name)
+        if name2 == name1 and actor2 is not None and actor2.generic:
+            # "l'armée israélienne ... les soldats" in Jenin: one army, named twice, is one side
+            actor2, name2 = None, None
 
         def cite(field: str, span: Span | None) -> None:
             if span is not None and len(span):
@@ -518,10 +529,6 @@ class EventExtractor:
                 )
             )
         evidence.sort(key=lambda e: (e.start, e.field))
-        iso2 = resolved.iso2 if resolved else (hints[0] if hints else None)
-        actor1, actor2 = self._in_country(actor1, iso2), self._in_country(actor2, iso2)
-        name1 = self._actor_name(actor1, iso2, country_name)
-        name2 = self._actor_name(actor2, iso2, country_name)
         inter1 = actor1.inter if actor1 else 0
         inter2 = actor2.inter if actor2 else 0
         event_id = hashlib.sha1(
@@ -540,7 +547,7 @@ class EventExtractor:
             inter2=inter2,
             interaction=interaction_code(inter1, inter2),
             country=country_name,
-            iso2=resolved.iso2 if resolved else (hints[0] if hints else None),
+            iso2=iso2,
             admin1=resolved.admin1 if resolved else None,
             admin2=resolved.admin2 if resolved else None,
             location=resolved.name if resolved else None,

@@ -326,6 +326,10 @@ def assign_roles(
             # "cinq membres présumés de l'EI ont été arrêtés": by the authorities, unnamed (ACLED codes
             # the police), never by the group they are said to belong to
             state = _police()
+        if not others and state is not None:
+            # people a named force arrested, with no side named, are civilians as ACLED codes them
+            # ("l'armée a arrêté une quinzaine de Palestiniens")
+            others = [generic_actor("Civilians", 7)]
         agent, patient = state, (others[0] if others else None)
     else:
         if agent is not None and agent.inter == 7 and event_type in ("Battles", "Explosions/Remote violence"):

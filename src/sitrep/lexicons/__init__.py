@@ -231,6 +231,8 @@ class Lexicon:
     actor_by_country: Mapping[tuple[str, ...], Mapping[str, ActorEntry]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    #: territory ISO2 -> ISO2 of the state whose forces the generic "l'armée", "les soldats" are there.
+    state_forces_in: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def actor_in_country(self, alias: str, iso2: str | None) -> ActorEntry | None:
         """The actor `alias` (as written in the text) names in country `iso2`, when that differs
@@ -483,6 +485,7 @@ class _Builder:
     generic: dict[str, ActorEntry] = field(default_factory=dict)
     alias_owner: dict[tuple[str, ...], tuple[str, Path]] = field(default_factory=dict)
     country_readings: dict[tuple[str, ...], dict[str, ActorEntry]] = field(default_factory=dict)
+    state_forces_in: dict[str, str] = field(default_factory=dict)
     #: licensed_by category -> the first trigger entry naming it (checked once everything is read).
     licence_sources: dict[str, str] = field(default_factory=dict)
     context: dict[str, list[Term]] = field(default_factory=dict)
@@ -549,13 +552,18 @@ class _Builder:
                 self.licence_sources.setdefault(category, where)
 
     def _add_actors(self, path: Path, body: dict[str, Any]) -> None:
-        _only_keys(path, "the file", body, {"actors", "generic", "by_country"})
+        _only_keys(path, "the file", body, {"actors", "generic", "by_country", "state_forces_in"})
         for i, entry in enumerate(_as_list(path, "actors", body.get("actors", []))):
             self._keep_actor(path, _actor(path, f"actors entry {i + 1}", entry, generic=False), self.actors)
         for i, entry in enumerate(_as_list(path, "generic", body.get("generic", []))):
             self._keep_actor(path, _actor(path, f"generic entry {i + 1}", entry, generic=True), self.generic)
         for i, entry in enumerate(_as_list(path, "by_country", body.get("by_country", []))):
             self._add_country_reading(path, f"by_country entry {i + 1}", entry)
+        territories = body.get("state_forces_in") or {}
+        codes = [*territories.keys(), *territories.values()] if isinstance(territories, dict) else [None]
+        if not all(isinstance(c, str) and len(c) == 2 and c.isupper() for c in codes):
+            raise LexiconError(f"{path}: state_forces_in maps a territory's ISO2 code to a state's ISO2 code")
+        self.state_forces_in.update(territories)
 
     def _add_country_reading(self, path: Path, label: str, entry: Any) -> None:
         where = f"{path}: {label}"
@@ -649,6 +657,7 @@ class _Builder:
             actor_by_country=MappingProxyType(
                 {words: MappingProxyType(dict(r)) for words, r in self.country_readings.items()}
             ),
+            state_forces_in=MappingProxyType(dict(self.state_forces_in)),
         )
 
 
