@@ -1959,3 +1959,36 @@ def test_federal_forces_are_the_state_army(pipeline):
     )
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.actor2 == "Military Forces of Ethiopia"
+
+
+def test_the_shebabs_of_mozambique_are_the_islamic_states_province_there(pipeline):
+    mozambique = "Des shebabs ont attaqué lundi le village de Nangade, dans le Cabo Delgado, au Mozambique."
+    assert one(pipeline, mozambique).actor1 == "Islamic State (Mozambique)"
+    somalia = "Des shebabs ont attaqué lundi une base près de Kismayo, en Somalie."
+    assert one(pipeline, somalia).actor1 == "Al Shabaab"
+
+
+def test_the_dead_of_a_named_group_count_as_that_side(pipeline):
+    event = one(
+        pipeline,
+        "L'armée tchadienne a affirmé mardi avoir tué onze rebelles du Conseil de commandement militaire "
+        "pour le salut de la République lors d'accrochages survenus lundi près de Zouar. Deux militaires "
+        "ont péri, selon l'état-major.",
+    )
+    assert event.fatalities == 13
+
+
+def test_people_described_as_held_are_not_an_arrest(pipeline):
+    events = code(
+        pipeline,
+        "Des rebelles ont attaqué lundi une position de l'armée près de Zouar. Le mouvement réclame "
+        "depuis des mois la libération de ses combattants détenus à N'Djamena.",
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_named_militia_beating_a_man_to_death_is_an_attack_not_mob_violence(pipeline):
+    event = one(pipeline, "Des Imbonerakure ont battu à mort un militant de l'opposition lundi à Bujumbura.")
+    assert (event.sub_event_type, event.actor1) == ("Attack", "Imbonerakure")
+    crowd = one(pipeline, "Une foule en colère a battu à mort un voleur présumé lundi à Bujumbura.")
+    assert crowd.sub_event_type == "Mob violence"

@@ -112,6 +112,13 @@ def test_an_acronym_names_another_actor_in_another_country(fr):
     assert fr.actor_in_country("ADF", None) is None
 
 
+def test_every_alias_of_an_actor_can_name_another_actor_in_one_country(fr):
+    # "les shebabs", "al-Shabaab" of Cabo Delgado: the Islamic State's province there
+    assert fr.actor_in_country("shebabs", "MZ", "Al Shabaab").name == "Islamic State (Mozambique)"
+    assert fr.actor_in_country("shebabs", "SO", "Al Shabaab") is None
+    assert fr.state_forces_in["PS"] == "IL"
+
+
 def test_generic_templates_fill_in_the_country(fr):
     civilians = next(a for a in fr.generic_actors if a.kind == "civilians")
     assert civilians.name_for("Mali") == "Civilians (Mali)"
@@ -333,6 +340,17 @@ def test_malformed_yaml_names_the_file(tmp_path):
             "by_country:\n  - {alias: ADF, readings: {Cameroun: 'ADF: Ambazonia Defence Forces'}}\n",
             "two-letter ISO code",
         ),
+        (
+            "actors.yaml",
+            "by_country:\n  - {actor: Katiba X, readings: {MZ: 'Islamic State (Mozambique)'}}\n",
+            "is not listed under `actors`",
+        ),
+        (
+            "actors.yaml",
+            "by_country:\n  - {alias: ADF, actor: Al Shabaab, readings: {MZ: 'Al Qaeda'}}\n",
+            "either `alias`",
+        ),
+        ("actors.yaml", "state_forces_in:\n  PS: Israel\n", "ISO2 code"),
         (
             "triggers.yaml",
             "triggers:\n  - {sub_event_type: Attack, ambiguous: true, licensed_by: nowhere, terms: [x]}\n",

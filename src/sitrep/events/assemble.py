@@ -276,6 +276,12 @@ class EventExtractor:
             )
 
         actor1, actor2 = roles(sub_event_type, event_type)
+        mob = sub_event_type == "Mob violence"
+        if mob and _named_doer(main, roles("Attack", "Violence against civilians")[0]):
+            # "des Imbonerakure ont battu à mort un militant": a named armed group that beats people is
+            # not a mob; ACLED codes its attack on civilians
+            sub_event_type, event_type = "Attack", "Violence against civilians"
+            actor1, actor2 = roles(sub_event_type, event_type)
         target = None
         if sub_event_type == "Attack" and (actor2 is None or actor2.generic and actor2.inter == 7):
             target = self._armed_target(main)  # "ont attaqué un poste militaire": the army was attacked
@@ -578,7 +584,7 @@ class EventExtractor:
         Defence Forces; actors.yaml `by_country`)."""
         if actor is None or actor.span is None:
             return actor
-        entry = self.lexicon.actor_in_country(actor.span.text, iso2)
+        entry = self.lexicon.actor_in_country(actor.span.text, iso2, actor.name)
         if entry is None:
             return actor
         return Actor(entry.name, entry.inter, entry.country, entry.kind, entry.generic, actor.span)
@@ -779,6 +785,14 @@ def _police_fired(reading: Reading, h: Happening) -> bool:
         if any(a.root.i in doers for a in police):
             return True
     return False
+
+
+def _named_doer(trigger: Span, actor: Actor | None) -> bool:
+    """`actor` is a named armed group (not an unnamed side nor a crowd) and the trigger's subject."""
+    if actor is None or actor.generic or actor.inter not in (2, 3, 4) or actor.span is None:
+        return False
+    root = actor.span.root
+    return root.head.i == trigger.root.i and root.dep_ in ("nsubj", "obl:agent")
 
 
 def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:

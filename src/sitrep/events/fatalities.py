@@ -576,9 +576,13 @@ def _counts_things(doc, end: int, things: set[int]) -> bool:
 
 
 def _side_of(figure: Span) -> str | None:
-    """The side of the first actor mention inside "douze soldats ont été tués"."""
+    """The side of the first actor mention inside "douze soldats ont été tués", or of the group the
+    counted noun belongs to ("onze rebelles du CCMSR", where the named group stands for the rebels)."""
     for actor in figure.doc.spans.get("sitrep_actors", ()):
-        if figure.start <= actor.start < figure.end:
+        first = actor.doc[actor.start]  # the group's first word; a long name's parse root may lie further on
+        head = first.head
+        belongs = first.dep_ == "nmod" and figure.start <= head.i < figure.end and head.pos_ == "NOUN"
+        if figure.start <= actor.start < figure.end or belongs:
             inter = int(actor.kb_id_.split("|")[0])
             return _SIDES.get(inter)
     return None

@@ -139,6 +139,7 @@ class TriggerFilter:
         self._provisions = context_words(lexicon, "provision_words")
         self._remembrance = context_words(lexicon, "remembrance_words")
         self._spoils = context_words(lexicon, "spoils_words")
+        self._holding = context_words(lexicon, "holding_words")
         self._count_nouns = context_words(lexicon, "count_nouns")
         self._period_starts = frozenset(fold(w) for w in context_words(lexicon, "period_starts"))
         self._reading = reading
@@ -258,6 +259,19 @@ class TriggerFilter:
         a noun a rule or a plan governs (through a preposition or a participle) is what the text
         provides for, not a happening."""
         return _noun_under(trigger, self._provisions, subject=True)
+
+    def _held_people(self, trigger: Span) -> bool:
+        """ "si le gouvernement ne libérait pas ses combattants détenus à N'Djamena": a bare participle
+        of holding that describes people tells they are held, not when nor that they were arrested."""
+        root = trigger.root
+        return (
+            trigger.label_ == "Arrests"
+            and len(trigger) == 1
+            and root.dep_ in ("acl", "amod")
+            and "Part" in root.morph.get("VerbForm")
+            and fold(root.lemma_) in self._holding
+            and not any(c.dep_.startswith("aux") for c in root.children)
+        )
 
     def _spoils_taken(self, trigger: Span) -> bool:
         """ "s'être emparé d'armes et de munitions", "se sont emparés mardi de motos et de bétail": a
@@ -594,7 +608,7 @@ class TriggerFilter:
             return False
         if not self._reading.is_headline(sentence) and _a_proper_name(trigger):
             return False
-        if _held_territory(trigger) or self._spoils_taken(trigger):
+        if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
             return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False

@@ -231,15 +231,23 @@ class Lexicon:
     actor_by_country: Mapping[tuple[str, ...], Mapping[str, ActorEntry]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    #: actor name -> {ISO2: actor}: what all of an actor's aliases name in a given country (the
+    #: "shebabs" of Mozambique are the Islamic State's province there, not Somalia's al-Shabaab).
+    actor_by_country_of_actor: Mapping[str, Mapping[str, ActorEntry]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     #: territory ISO2 -> ISO2 of the state whose forces the generic "l'armée", "les soldats" are there.
     state_forces_in: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
-    def actor_in_country(self, alias: str, iso2: str | None) -> ActorEntry | None:
-        """The actor `alias` (as written in the text) names in country `iso2`, when that differs
-        from what it names elsewhere; else None."""
-        if not iso2 or not self.actor_by_country:
+    def actor_in_country(self, alias: str, iso2: str | None, name: str | None = None) -> ActorEntry | None:
+        """The actor `alias` (as written in the text, naming the actor `name`) names in country
+        `iso2`, when that differs from what it names elsewhere; else None."""
+        if not iso2:
             return None
-        return self.actor_by_country.get(tuple(fold(alias).split()), {}).get(iso2)
+        found = self.actor_by_country.get(tuple(fold(alias).split()), {}).get(iso2)
+        if found is None and name is not None:
+            found = self.actor_by_country_of_actor.get(name, {}).get(iso2)
+        return found
 
 
 # --------------------------------------------------------------------------- terms and numbers
@@ -485,6 +493,7 @@ class _Builder:
     generic: dict[str, ActorEntry] = field(default_factory=dict)
     alias_owner: dict[tuple[str, ...], tuple[str, Path]] = field(default_factory=dict)
     country_readings: dict[tuple[str, ...], dict[str, ActorEntry]] = field(default_factory=dict)
+    actor_readings: dict[str, dict[str, ActorEntry]] = field(default_factory=dict)
     state_forces_in: dict[str, str] = field(default_factory=dict)
     #: licensed_by category -> the first trigger entry naming it (checked once everything is read).
     licence_sources: dict[str, str] = field(default_factory=dict)
@@ -568,12 +577,27 @@ class _Builder:
     def _add_country_reading(self, path: Path, label: str, entry: Any) -> None:
         where = f"{path}: {label}"
         if not isinstance(entry, dict) or not isinstance(entry.get("readings"), dict):
-            raise LexiconError(f"{where}: expected a mapping with alias and readings (ISO2 code: actor name)")
-        _only_keys(path, where, entry, {"alias", "readings", "note"}, prefixed=False)
-        alias = parse_term(entry.get("alias"), where=where)
-        if alias.words not in self.alias_owner:
-            raise LexiconError(f"{where}: alias {alias.text!r} is not an alias of any actor; list it first")
-        readings = self.country_readings.setdefault(alias.words, {})
+            raise LexiconError(
+                f"{where}: expected a mapping with alias (or actor) and readings (ISO2 code: actor name)"
+            )
+        _only_keys(path, where, entry, {"alias", "actor", "readings", "note"}, prefixed=False)
+        if ("alias" in entry) == ("actor" in entry):
+            raise LexiconError(
+                f"{where}: give either `alias` (one written form) or `actor` (all its aliases)"
+            )
+        if "actor" in entry:
+            if entry["actor"] not in self.actors:
+                raise LexiconError(
+                    f"{where}: actor {entry['actor']!r} is not listed under `actors`; list it first"
+                )
+            readings = self.actor_readings.setdefault(entry["actor"], {})
+        else:
+            alias = parse_term(entry.get("alias"), where=where)
+            if alias.words not in self.alias_owner:
+                raise LexiconError(
+                    f"{where}: alias {alias.text!r} is not an alias of any actor; list it first"
+                )
+            readings = self.country_readings.setdefault(alias.words, {})
         for iso2, name in entry["readings"].items():
             actor = self.actors.get(name) if isinstance(name, str) else None
             if not (isinstance(iso2, str) and len(iso2) == 2 and iso2.isupper()) or actor is None:
@@ -658,6 +682,9 @@ class _Builder:
                 {words: MappingProxyType(dict(r)) for words, r in self.country_readings.items()}
             ),
             state_forces_in=MappingProxyType(dict(self.state_forces_in)),
+            actor_by_country_of_actor=MappingProxyType(
+                {name: MappingProxyType(dict(r)) for name, r in self.actor_readings.items()}
+            ),
         )
 
 
