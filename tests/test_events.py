@@ -1992,3 +1992,26 @@ def test_a_named_militia_beating_a_man_to_death_is_an_attack_not_mob_violence(pi
     assert (event.sub_event_type, event.actor1) == ("Attack", "Imbonerakure")
     crowd = one(pipeline, "Une foule en colère a battu à mort un voleur présumé lundi à Bujumbura.")
     assert crowd.sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des combats ont éclaté lundi entre le SSA et un groupe armé local à Janzour, en Libye.",
+        "Des affrontements ont opposé lundi des combattants du SSA à un groupe armé local à Janzour "
+        "(Libye).",
+    ],
+)
+def test_an_unnamed_group_set_against_a_named_one_is_the_other_side(pipeline, text):
+    event = one(pipeline, text)
+    sides = {"SSA: Stability Support Apparatus", "Unidentified Armed Group (Libya)"}
+    assert {event.actor1, event.actor2} == sides
+
+
+def test_allies_named_together_stay_one_side(pipeline):
+    event = one(
+        pipeline,
+        "Les forces du régime ont bombardé dimanche des positions tenues par des rebelles et par les "
+        "jihadistes de Hayat Tahrir al-Cham près de Jisr al-Choghour, dans la province d'Idleb.",
+    )
+    assert "Hayat Tahrir al Sham" in (event.actor1, event.actor2)

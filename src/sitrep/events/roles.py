@@ -196,6 +196,32 @@ def _blamed(root: Token, mentions: Sequence[Actor], heads: HeadWords) -> Actor |
     return None
 
 
+def _noun_phrase_top(token: Token) -> Token:
+    """The head of the whole noun phrase a word is in ("SSA" in "des combattants du SSA": combattants)."""
+    while token.dep_ in ("nmod", "appos", "flat:name", "flat", "amod") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _set_against(one: Actor, other: Actor) -> bool:
+    """Two mentions the sentence sets side by side, as the two sides: "entre le SSA et un groupe armé
+    local", "ont opposé des combattants du SSA à un groupe armé local"."""
+    if one.span is None or other.span is None or one.span.sent != other.span.sent:
+        return False
+    a, b = _noun_phrase_top(one.span.root), _noun_phrase_top(other.span.root)
+    if a == b:
+        return False
+    first, second = (b, a) if a.dep_ == "conj" and a.head == b else (a, b)
+    # "entre A et B" (not "tenues par des rebelles et par les jihadistes de HTC": allies)
+    between = (
+        second.dep_ == "conj" and second.head == first and any(c.lower_ == "entre" for c in first.children)
+    )
+    # "opposer A à B"
+    facing = a.head == b.head and {a.dep_, b.dep_} == {"obj", "obl:arg"}
+    to = a if a.dep_ == "obl:arg" else b
+    return between or facing and any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in to.children)
+
+
 def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
     """A generic armed actor ("les terroristes") stands for the group the paragraph names."""
     if not generic.generic or generic.inter not in (2, 3):
@@ -203,10 +229,17 @@ def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
     # a militia beside the state ("les FDS et les VDP") is never the "terroristes" they fight (but
     # "les miliciens" of a paragraph about the Wazalendo are the Wazalendo)
     enemy = generic.name.startswith("Unidentified Armed Group")
+    if generic.span is None:
+        return generic
     named = [
-        m for m in mentions if not m.generic and m.inter in (2, 3) and not (enemy and m.kind == "auxiliary")
+        m
+        for m in mentions
+        if not m.generic
+        and m.inter in (2, 3)
+        and not (enemy and m.kind == "auxiliary")
+        and not _set_against(m, generic)
     ]
-    if not named or generic.span is None:
+    if not named:
         return generic
     return min(named, key=lambda m: abs(m.span.start - generic.span.start) if m.span else 0)
 
