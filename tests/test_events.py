@@ -2015,3 +2015,12 @@ def test_allies_named_together_stay_one_side(pipeline):
         "jihadistes de Hayat Tahrir al-Cham près de Jisr al-Choghour, dans la province d'Idleb.",
     )
     assert "Hayat Tahrir al Sham" in (event.actor1, event.actor2)
+
+
+def test_a_long_capitalised_name_does_not_cut_its_sentence(pipeline):
+    text = (
+        "Les assaillants, des miliciens du groupe Azande Ani Kpi Gbe (AAKG), ont fait irruption mardi sur le "
+        "site de déplacés de Zemio, en Centrafrique, tuant cinq personnes."
+    )
+    assert len(list(pipeline.nlp(text).sents)) == 1
+    assert one(pipeline, text).actor1 == "Azande Ani Kpi Gbe Militia"

@@ -235,7 +235,7 @@ def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
         m
         for m in mentions
         if not m.generic
-        and m.inter in (2, 3)
+        and m.inter in (2, 3, 4)
         and not (enemy and m.kind == "auxiliary")
         and not _set_against(m, generic)
     ]
