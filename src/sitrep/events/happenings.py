@@ -267,10 +267,8 @@ class TriggerFilter:
         return (
             trigger.label_ == "Arrests"
             and len(trigger) == 1
-            and root.dep_ in ("acl", "amod")
-            and "Part" in root.morph.get("VerbForm")
+            and _bare_participle(root)
             and fold(root.lemma_) in self._holding
-            and not any(c.dep_.startswith("aux") for c in root.children)
         )
 
     def _spoils_taken(self, trigger: Span) -> bool:
@@ -729,9 +727,17 @@ def _held_territory(trigger: Span) -> bool:
     return (
         trigger.label_ in HANDS_CHANGE
         and len(trigger) == 1
-        and root.dep_ in ("acl", "amod")
+        and _bare_participle(root)
+        and not any(c.dep_ in ("obl:agent", "obl:mod") for c in root.children)
+    )
+
+
+def _bare_participle(root: Token) -> bool:
+    """A participle that describes a noun, with no auxiliary: "occupée", "détenus"."""
+    return (
+        root.dep_ in ("acl", "amod")
         and "Part" in root.morph.get("VerbForm")
-        and not any(c.dep_.startswith("aux") or c.dep_ in ("obl:agent", "obl:mod") for c in root.children)
+        and not any(c.dep_.startswith("aux") for c in root.children)
     )
 
 
