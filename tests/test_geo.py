@@ -427,6 +427,24 @@ def test_stale_curated_data_is_refreshed_on_open(tmp_path, small_dump):
         assert gazetteer.lookup("Damas")[0].name == "Damascus"
 
 
+def test_a_region_imported_before_our_data_knew_it_stays_ours_on_the_next_import(tmp_path, small_dump):
+    path = tmp_path / "g.sqlite"
+    Gazetteer.build(path, cities=read_places(small_dump), progress=False).close()
+    conn = sqlite3.connect(path)
+    with conn:  # as if ML.txt was imported by an older sitrep whose data lacked the Mopti region
+        conn.execute("UPDATE places SET curated = 0 WHERE geonameid = 2453347")
+        conn.execute("UPDATE meta SET value = '\"old\"' WHERE key = 'curated_sha256'")
+    conn.close()
+    dump = write_lines(
+        tmp_path / "ML.txt",
+        [dump_line(2453347, "Région de Mopti", "", 14.5, -3.5, "A", "ADM1", "ML", "04", 0)],
+    )
+    with Gazetteer.open(path, progress=False) as gazetteer:  # our data comes back on opening
+        gazetteer.add_geonames_file(dump, progress=False)  # and a later import leaves it alone
+        region = next(p for p in gazetteer.lookup("Mopti", countries=["ML"]) if p.geonameid == 2453347)
+    assert region.name == "Mopti" and haversine_km(region.latitude, region.longitude, 14.4843, -4.183) < 1
+
+
 # -- the real default gazetteer and a real GeoNames dump ---------------------------------------------
 
 

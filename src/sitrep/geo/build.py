@@ -63,6 +63,7 @@ CREATE INDEX IF NOT EXISTS places_admin ON places(iso2, admin1_code, admin2_code
 
 # Curated rows (our countries, regions and areas, coded at their capital) are never overwritten by a GeoNames
 # import, only by curated data; everything else takes the imported values, so re-importing a file is a no-op.
+# A GeoNames row that curated data rewrites becomes curated (a region imported from SN.txt before we knew it).
 _UPSERT_PLACE = """
 INSERT INTO places(geonameid, name, asciiname, iso2, admin1_code, admin2_code, feature_class, feature_code,
                    population, latitude, longitude, curated)
@@ -71,7 +72,8 @@ ON CONFLICT(geonameid) DO UPDATE SET
     name = excluded.name, asciiname = excluded.asciiname, iso2 = excluded.iso2,
     admin1_code = excluded.admin1_code, admin2_code = excluded.admin2_code,
     feature_class = excluded.feature_class, feature_code = excluded.feature_code,
-    population = excluded.population, latitude = excluded.latitude, longitude = excluded.longitude
+    population = excluded.population, latitude = excluded.latitude, longitude = excluded.longitude,
+    curated = max(places.curated, excluded.curated)
 WHERE excluded.curated OR NOT places.curated
 """
 # Our admin1 names are the English ones ACLED writes (Timbuktu, not GeoNames' Tombouctou): keep them too.
