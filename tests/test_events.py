@@ -634,6 +634,29 @@ def test_the_place_an_attack_was_made_for_is_not_where_it_happened(pipeline):
     assert event.country == "Iraq"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Des jihadistes ont tué cinq civils et incendié des greniers dimanche à Bankass, dans la "
+            "région de Mopti. Les assaillants seraient venus de la forêt voisine, où ils s'étaient "
+            "repliés après avoir été chassés de leurs bases de la région de Tombouctou.",
+            "Bankass",
+        ),
+        (
+            "Des insurgés ont tué trois civils et incendié plusieurs maisons dimanche dans un village de "
+            "la province du Niassa, a indiqué l'administrateur du district. Les assaillants seraient venus "
+            "de la réserve voisine, où ils s'étaient réfugiés après avoir été chassés de leurs bases du "
+            "Cabo Delgado.",
+            "Niassa",
+        ),
+    ],
+)
+def test_where_the_attackers_were_chased_from_is_not_where_they_attacked(pipeline, text, place):
+    event = one(pipeline, text)
+    assert (event.sub_event_type, event.location) == ("Attack", place)
+
+
 def test_one_sentence_telling_two_days_tells_two_happenings(pipeline):
     events = code(
         pipeline,
