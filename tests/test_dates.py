@@ -48,6 +48,14 @@ def test_years_before_publication_are_background(reader):
     assert [m.past for m in mentions] == [True, True]
 
 
+def test_a_day_of_an_older_century_is_history_but_a_bare_count_is_no_year(reader):
+    (waterloo,) = reader.find("le déroulé du 18 juin 1815 : l'assaut de la ferme", published=TUESDAY)
+    assert (waterloo.value, waterloo.past) == (date(1815, 6, 18), True)
+    (commune,) = reader.find("les barricades de mars 1871", published=TUESDAY)
+    assert commune.value.year == 1871 and commune.past
+    assert reader.find("une colonne de 1500 soldats", published=TUESDAY) == []
+
+
 def test_a_month_only_publication_still_resolves_explicit_days(reader):
     # The seed article carries only "2017-07": "jeudi 27 juillet" is still 27 July 2017.
     (mention,) = reader.find("jeudi 27 juillet", published=date(2017, 7, 1), published_precision=3)

@@ -881,10 +881,41 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "Maradi : neuf morts après des pluies torrentielles\n\n"
         "De fortes pluies se sont abattues dimanche sur Maradi, faisant neuf morts selon la protection "
         "civile.",
+        # a bomb of an old war defused; the destruction of the city is a ranking, the ordnance is handled
+        "Brest : un obus de la Seconde Guerre mondiale neutralisé\n\n"
+        "Mercredi, les démineurs ont neutralisé un obus allemand, découvert lundi par des ouvriers sur un "
+        "chantier du port. L'explosif a été transporté vers un terrain militaire. "
+        "Brest est l'une des villes les plus détruites par les bombardements de 1944. Chaque année, les "
+        "démineurs collectent des tonnes d'obus et de grenades.",
+        # a re-enactment: a battle of 1815 replayed, its day written with its year
+        "Austerlitz : un millier de reconstitueurs rejouent la bataille\n\n"
+        "Samedi, un millier de passionnés ont rejoué la bataille. Le spectacle suit le déroulé du "
+        "2 décembre 1805 : l'assaut du plateau de Pratzen par les troupes de Soult, puis la charge de la "
+        "Garde.",
+        # a carnival: the crowd storms the streets for a parade
+        "Les Cayes : la fête malgré la crise\n\n"
+        "Dimanche, des milliers de personnes ont pris d'assaut les rues du centre pour le défilé du "
+        "carnaval.",
+        # a novel's review: the war is its setting, the byline's day the only date
+        "Livres | « La Saison des obus », Goma à hauteur d'enfant\n\n"
+        "Les Pages du Lac | 9 mai 2023 | Par Aline Mukendi\n\n"
+        "Goma, 2012. La ville vit au rythme des obus. Les rebelles pilonnent les quartiers nord, les "
+        "familles fuient vers le lac. C'est dans ce décor que la romancière congolaise installe son "
+        "premier roman, qui paraît ce mois-ci.\n\n"
+        "Le narrateur, Jules, a dix ans. Le livre ne cache rien des massacres ni des viols commis par les "
+        "combattants. Le chapitre où l'école devient un camp de déplacés est le plus réussi.\n\n"
+        "« La Saison des obus », éditions du Kivu, 280 pages.",
     ],
 )
 def test_drills_history_and_trials_are_not_news(pipeline, text):
     assert code(pipeline, text) == []
+
+
+def test_a_crowd_storming_a_building_is_still_a_riot(pipeline):
+    event = one(
+        pipeline, "Dimanche, des centaines de manifestants ont pris d'assaut le siège du gouvernorat à Gabès."
+    )
+    assert event.event_type == "Riots"
 
 
 def test_an_ambiguous_verb_in_the_infinitive_names_an_aim_not_a_happening(pipeline):

@@ -71,9 +71,11 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
     future = frozenset(fold(w) for w in lexicon.get("future_markers", ()))
     after = rf"(?:(?P<past>{_alternation(past)})|(?P<next>{_alternation(future) if future else '(?!x)x'}))"
     year = r"(?P<year>(?:19|20)\d\d)"
+    # After a month, an older year too ("le 18 juin 1815", "en mars 1871"): a bare "de 1500" is a count
+    dated_year = r"(?P<year>(?:1[5-9]|20)\d\d)"
     return _Patterns(
         explicit=re.compile(
-            rf"\b(?:(?P<wd>{wd})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{mo})(?:\s+{year})?\b"
+            rf"\b(?:(?P<wd>{wd})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{mo})(?:\s+{dated_year})?\b"
         ),
         night=re.compile(rf"\bnuit\s+(?:du|de)\s+(?P<wd1>{wd})\s+(?:au|a)\s+(?P<wd2>{wd})\b"),
         # not "dimanche 27 juin" (an explicit date), but "ont enlevé dimanche 27 habitants" is Sunday
@@ -81,9 +83,9 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         relative=re.compile(rf"\b(?:{_alternation(relative_days)})\b"),
         period=re.compile(rf"\b(?:{_alternation(periods)})\b") if periods else re.compile(r"(?!x)x"),
         month=re.compile(
-            rf"\b(?:en|depuis|debut|fin|mi|courant|au mois de)\s+(?P<month>{mo})(?:\s+{year})?\b"
+            rf"\b(?:en|depuis|debut|fin|mi|courant|au mois de)\s+(?P<month>{mo})(?:\s+{dated_year})?\b"
         ),
-        month_year=re.compile(rf"\b(?P<month>{mo})\s+{year}\b"),
+        month_year=re.compile(rf"\b(?P<month>{mo})\s+{dated_year}\b"),
         year=re.compile(rf"\b(?:en|depuis|de|des|annee|annees)\s+{year}\b"),
         weekdays=weekdays,
         months=months,

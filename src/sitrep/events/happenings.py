@@ -462,6 +462,23 @@ class TriggerFilter:
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
 
+    def _aimed_at_something_else(self, trigger: Span) -> bool:
+        """ "ont pris d'assaut les rues de la ville pour le défilé du carnaval", "ont envahi le stade pour
+        la finale": what the crowd came for, a non-conflict word (context.yaml non_conflict_words) after
+        "pour", says the storming is a figure of speech."""
+        root = trigger.root
+        doc = root.doc
+        # the aim hangs on the verb, or (as the parser often has it) on its object: "les rues ... pour"
+        objects = [c for c in root.children if c.dep_ == "obj"]
+        for aim in [*root.children, *(c for o in objects for c in o.children if c.dep_ == "nmod")]:
+            if not (aim.dep_.startswith("obl") or aim.dep_ in ("advcl", "nmod")):
+                continue
+            if not any(c.dep_ in ("case", "mark") and c.lower_ == "pour" for c in aim.children):
+                continue
+            if self._non_conflict.find(doc[aim.left_edge.i : aim.right_edge.i + 1]):
+                return True
+        return False
+
     def _source(self, actor: Span, sentence: int) -> bool:
         """ "a-t-on appris auprès de la police", "selon l'armée": the force that tells of a killing is
         no sign that the killing is part of the conflict (a murder the police investigates)."""
@@ -639,7 +656,7 @@ class TriggerFilter:
             return False  # "les hommes en âge de combattre": no event happened, nor is one planned
         if self._not_a_trigger(trigger, sentence) or self._in_a_group_name(trigger, sentence):
             return False
-        if _one_of_a_kind(trigger):
+        if _one_of_a_kind(trigger) or self._aimed_at_something_else(trigger):
             return False
         if (
             trigger.kb_id_ == AMBIGUOUS
@@ -866,10 +883,21 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
     return head.pos_ == "NOUN" or (head.pos_ == "ADJ" and fold(head.lemma_) in ability)
 
 
+_ARTICLES = ("le", "la", "les")
+
+
 def _one_of_a_kind(trigger: Span) -> bool:
     """ "l'une des attaques les plus meurtrières": the kind something belongs to, not a happening
-    (not "lors de l'une des attaques, trois soldats ont été tués")."""
+    (not "lors de l'une des attaques, trois soldats ont été tués"); "l'une des villes les plus
+    détruites par la guerre": a participle in a superlative ranks a place, it tells no happening."""
     root = trigger.root
+    doc = root.doc
+    if root.pos_ in ("VERB", "ADJ") and any(
+        c.dep_ == "advmod" and c.lower_ in ("plus", "moins") and doc[c.i - 1].lower_ in _ARTICLES
+        for c in root.children
+        if c.i < root.i
+    ):
+        return True
     return (
         root.pos_ == "NOUN"
         and root.dep_ == "nmod"
