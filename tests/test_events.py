@@ -905,6 +905,20 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "Le narrateur, Jules, a dix ans. Le livre ne cache rien des massacres ni des viols commis par les "
         "combattants. Le chapitre où l'école devient un camp de déplacés est le plus réussi.\n\n"
         "« La Saison des obus », éditions du Kivu, 280 pages.",
+        # a film: the massacres are its story
+        "Cinéma : « Les Collines rouges » revient sur le génocide\n\n"
+        "Le film du réalisateur sort mercredi en salles. On y suit une infirmière de Butare qui cache des "
+        "voisins pendant les massacres. Les scènes de tueries, filmées à distance, sont d'une grande "
+        "sobriété. L'actrice principale a confié avoir pleuré au tournage.",
+        # an accident: a fuel depot blows up, nobody behind it
+        "Kinshasa : une explosion dans un dépôt de carburant fait trois morts\n\n"
+        "Un incendie s'est déclaré mardi soir dans le dépôt, provoquant une forte déflagration. Trois "
+        "employés ont péri dans les flammes, selon les pompiers.",
+        # a yearly report, published on a day: its figures are the year's, its count of attacks a tally
+        "Rapport annuel : 1 200 civils tués au Burkina Faso en 2022\n\n"
+        "Selon le rapport publié mardi par une ONG, au moins 1 200 civils ont été tués au cours de l'année "
+        "2022 dans des attaques attribuées aux groupes armés. Le document recense 350 attaques contre "
+        "des villages.",
     ],
 )
 def test_drills_history_and_trials_are_not_news(pipeline, text):

@@ -17,6 +17,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.dates import DateMention
 from sitrep.events.reading import Reading, verbless
 from sitrep.events.scope import det_negative, in_relative_clause, in_since_phrase
 from sitrep.geo.distance import haversine_km
@@ -352,6 +353,8 @@ class TriggerFilter:
         )
         if root.pos_ != "NOUN" or not counted:
             return False
+        if any(c.dep_ == "nummod" and _figure(c) >= _TALLY for c in root.children):
+            return True  # "Le document recense 350 attaques contre des villages": no one happening
         mentions = self._reading.dates_by_sentence.get(sentence, [])
         return bool(mentions) and all(m.precision >= 3 for m in mentions)
 
@@ -556,11 +559,13 @@ class TriggerFilter:
     def is_history(self, sentence: int) -> bool:
         reading = self._reading
         mentions = reading.dates_by_sentence.get(sentence, [])
-        if any(not m.past for m in mentions):
+        current = [m for m in mentions if not m.past]
+        aggregate = self._sentence_has("aggregate", self._aggregate, sentence)
+        if current and not (aggregate and all(self._day_of_telling(m, sentence) for m in current)):
             return False  # "ont tué samedi douze soldats, l'attaque la plus meurtrière en un an"
         if sentence > 0 and self._sequel(sentence) and self.is_history(sentence - 1):
             return True  # "Le 13 avril 1975, ... Quelques heures plus tard, un autobus est pris pour cible"
-        if self._sentence_has("aggregate", self._aggregate, sentence):
+        if aggregate:
             return True  # "3 000 terroristes neutralisés au cours de l'année": a period's figures
         if any(m.past for m in mentions):
             return True
@@ -568,6 +573,19 @@ class TriggerFilter:
         if any(p.search(text) for p in reading.lexicon.history_patterns):
             return True
         return self._sentence_has("history", self._history, sentence)
+
+    def _day_of_telling(self, mention: DateMention, sentence: int) -> bool:
+        """ "Selon le rapport publié mardi, 1 200 civils ont été tués au cours de l'année": the day
+        hangs on the telling verb (cues.yaml attribution_verb), it dates the report, not the year's
+        figures it tells."""
+        span = self._reading.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        return any(
+            c.label_ == "attribution_verb" and c.start <= head.i < c.end
+            for c in self._reading.cues.get(sentence, [])
+        )
 
     def _dropped_in_body(self, trigger: Span) -> bool:
         """ "Embuscade de Tongo Tongo : trois accusés condamnés": the body tells the headline's word only
@@ -854,6 +872,16 @@ def _passe_simple(verb) -> bool:
     if "Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense") and "Ind" in morph.get("Mood"):
         return True
     return _first_group_simple_past(verb)
+
+
+# So many happenings counted in one noun ("350 attaques") are a tally, never one event.
+_TALLY = 10
+
+
+def _figure(token: Token) -> int:
+    """A number written in digits ("350", "1 200" as one token), else 0."""
+    digits = token.text.replace(" ", "").replace("\u202f", "").replace("\xa0", "").replace(".", "")
+    return int(digits) if digits.isdigit() else 0
 
 
 def _phrase(trigger: Span) -> tuple[int, int]:
