@@ -919,6 +919,15 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "Selon le rapport publié mardi par une ONG, au moins 1 200 civils ont été tués au cours de l'année "
         "2022 dans des attaques attribuées aux groupes armés. Le document recense 350 attaques contre "
         "des villages.",
+        # weapons delivered: armed drones received, a capability to strike
+        "Niamey réceptionne six drones de combat\n\n"
+        "L'armée nigérienne a réceptionné mardi six drones armés lors d'une cérémonie sur la base "
+        "aérienne. Ces appareils renforceront les capacités de frappe contre les groupes terroristes, "
+        "a déclaré le ministre de la Défense.",
+        # training: soldiers taught to storm buildings
+        "Koulikoro : 600 soldats formés au combat en zone urbaine\n\n"
+        "Les militaires ont achevé mardi une formation de huit semaines au cours de laquelle ils ont "
+        "appris à prendre d'assaut des bâtiments et à évacuer des blessés.",
     ],
 )
 def test_drills_history_and_trials_are_not_news(pipeline, text):

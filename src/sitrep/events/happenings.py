@@ -908,7 +908,8 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
     if verb.pos_ != "VERB" or "Inf" not in verb.morph.get("VerbForm"):
         return False
     head = verb.head
-    return head.pos_ == "NOUN" or (head.pos_ == "ADJ" and fold(head.lemma_) in ability)
+    # "capable de frapper", and a skill learnt: "ont appris à prendre d'assaut des bâtiments"
+    return head.pos_ == "NOUN" or (head.pos_ in ("ADJ", "VERB") and fold(head.lemma_) in ability)
 
 
 _ARTICLES = ("le", "la", "les")
