@@ -928,10 +928,33 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "Koulikoro : 600 soldats formés au combat en zone urbaine\n\n"
         "Les militaires ont achevé mardi une formation de huit semaines au cours de laquelle ils ont "
         "appris à prendre d'assaut des bâtiments et à évacuer des blessés.",
+        # a strike: staying away from work, nobody gathers
+        "Tchad : grève des enseignants, les écoles fermées\n\n"
+        "Les enseignants du public ont entamé lundi une grève illimitée pour réclamer le paiement de trois "
+        "mois d'arriérés de salaire. Le syndicat menace de durcir le mouvement.",
+        # a hunger strike
+        "Les détenus observent une grève de la faim depuis lundi à la prison de Makala, à Kinshasa.",
+        # contraband: smugglers arrested after a seizure
+        "Lomé : 200 kilos de cannabis saisis, trois trafiquants interpellés\n\n"
+        "La police a saisi lundi 200 kilos de cannabis dans un entrepôt du port et interpellé trois "
+        "trafiquants présumés, a annoncé mardi le directeur de la police judiciaire.",
     ],
 )
 def test_drills_history_and_trials_are_not_news(pipeline, text):
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lundi, des centaines d'enseignants en grève ont marché jusqu'au ministère de l'Éducation à "
+        "N'Djamena pour réclamer leurs arriérés.",
+        "Lundi, des centaines d'enseignants grévistes ont manifesté devant le ministère de l'Éducation à "
+        "N'Djamena.",
+    ],
+)
+def test_strikers_who_march_or_rally_protest(pipeline, text):
+    assert one(pipeline, text).sub_event_type == "Peaceful protest"
 
 
 def test_a_crowd_storming_a_building_is_still_a_riot(pipeline):

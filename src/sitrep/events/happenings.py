@@ -1193,17 +1193,33 @@ def group_triggers(
     # "Le suspect, âgé de 41 ans, a été arrêté et placé en garde à vue": a crime's suspect, with no armed
     # group, crowd or political side named, is police work ACLED does not code
     kept = [h for h in kept if h.family != "Arrests" or not _a_suspect_arrested(reading, h)]
-    return [h for h in kept if not _ordinary_crime(reading, h)]
+    return [h for h in kept if not _ordinary_crime(reading, h) and not _only_a_strike(reading, h)]
+
+
+def _only_a_strike(reading: Reading, h: Happening) -> bool:
+    """ "Les enseignants ont entamé lundi une grève illimitée": people staying away from work (or from
+    food) do not gather, and ACLED codes no protest for it; a strike told with a march, a sit-in or a
+    rally (another word of unrest in the happening) is coded by that one."""
+    strike = context_words(reading.lexicon, "strike_words")
+    return h.family == "unrest" and all(
+        fold(t.root.lemma_) in strike or fold(t.root.text) in strike for t in h.triggers
+    )
 
 
 def _ordinary_crime(reading: Reading, h: Happening) -> bool:
     """ "braquage spectaculaire dans une bijouterie": a robbery or a settling of scores, told by its
-    own words (context.yaml crime_words) in the headline or the happening's sentences, with no named
+    own words (context.yaml crime_words; for an arrest, arrest_crime_words too: contraband, crime
+    news) in the headline or the happening's sentences, with no named
     armed group nor crowd, is crime, which ACLED does not code (gangs and bandits that fight for
     territory are named as armed groups, and stay)."""
     crime = context_matcher(reading.lexicon, "crime_words")
     headline = [s for s in range(len(reading.sentences)) if reading.is_headline(s)]
-    if not any(reading.has_term(s, crime) for s in (*headline, *h.sentences)):
+    told = (*headline, *h.sentences)
+    if not any(reading.has_term(s, crime) for s in told) and not (
+        # "saisie record de cocaïne, sept arrestations": contraband, and only for arrests
+        h.family == "Arrests"
+        and any(reading.has_term(s, context_matcher(reading.lexicon, "arrest_crime_words")) for s in told)
+    ):
         return False
     for s in h.sentences:
         for actor in reading.actors.get(s, []):
