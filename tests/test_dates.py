@@ -56,6 +56,14 @@ def test_a_day_of_an_older_century_is_history_but_a_bare_count_is_no_year(reader
     assert reader.find("une colonne de 1500 soldats", published=TUESDAY) == []
 
 
+def test_a_month_a_period_starts_from_is_dated(reader):
+    december = date(2021, 12, 1)
+    (since,) = reader.find("à partir de juillet, la force a repris les villes", published=december)
+    assert (since.value.month, since.past) == (7, True)
+    (from_,) = reader.find("dès juillet, les troupes ont repris", published=december)
+    assert from_.value.month == 7
+
+
 def test_a_month_only_publication_still_resolves_explicit_days(reader):
     # The seed article carries only "2017-07": "jeudi 27 juillet" is still 27 July 2017.
     (mention,) = reader.find("jeudi 27 juillet", published=date(2017, 7, 1), published_precision=3)

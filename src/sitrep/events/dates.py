@@ -83,7 +83,8 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         relative=re.compile(rf"\b(?:{_alternation(relative_days)})\b"),
         period=re.compile(rf"\b(?:{_alternation(periods)})\b") if periods else re.compile(r"(?!x)x"),
         month=re.compile(
-            rf"\b(?:en|depuis|debut|fin|mi|courant|au mois de)\s+(?P<month>{mo})(?:\s+{dated_year})?\b"
+            rf"\b(?:en|depuis|debut|fin|mi|courant|au mois de|a partir de|des)\s+(?P<month>{mo})"
+            rf"(?:\s+{dated_year})?\b"
         ),
         month_year=re.compile(rf"\b(?P<month>{mo})\s+{dated_year}\b"),
         year=re.compile(rf"\b(?:en|depuis|de|des|annee|annees)\s+{year}\b"),
