@@ -177,6 +177,17 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
     assert event.actor2 == "Civilians (Democratic Republic of Congo)"
 
 
+def test_a_group_named_right_after_its_fighters_and_a_headline_rubric_is_no_actor(pipeline):
+    events = code(
+        pipeline,
+        "RDC : le M23 s'empare de Kiwanja\n\n"
+        "Les rebelles du M23 ont pris dimanche le contrôle de Kiwanja, dans le territoire de Rutshuru, après "
+        "des combats contre des miliciens wazalendo, selon des sources locales.",
+    )
+    taken = next(e for e in events if e.sub_event_type == "Non-state actor overtakes territory")
+    assert (taken.actor1, taken.actor2) == ("M23: March 23 Movement", "Wazalendo")
+
+
 @pytest.mark.parametrize(
     "text",
     [

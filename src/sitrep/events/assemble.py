@@ -633,6 +633,8 @@ def _doers(trigger: Span, blame: frozenset[str] = frozenset()) -> list[Span]:
         # the name with its flat parts ("États-Unis", "Arabie saoudite"), without its article
         parts = [tok, *(c for c in tok.children if c.dep_ in ("flat:name", "flat", "amod"))]
         start, end = min(t.i for t in parts), max(t.i for t in parts) + 1
+        if end < len(doc) and doc[end].text == ":":
+            continue  # "RDC : le M23 s'empare de Katanda": the headline's rubric, not who acted
         out.append(doc[start:end])
     return out
 

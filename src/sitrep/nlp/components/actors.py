@@ -61,7 +61,8 @@ _MAX_BETWEEN = 4
 def _names_the_group_of(generic: Span, named: Span) -> bool:
     """ "combattants présumés de l'EI", "casques bleus de la Minusma": an unnamed armed actor
     followed by "de" and a named armed group is that group; so is one the name follows after
-    adjectives only ("des miliciens nationalistes amhara Fano", "des combattants islamistes shebab")."""
+    adjectives only ("des miliciens nationalistes amhara Fano", "des combattants islamistes shebab"),
+    or at once ("des miliciens wazalendo", "des combattants nyatura")."""
     g_inter, _, _, g_generic = decode_actor(generic.kb_id_)
     n_inter, _, _, n_generic = decode_actor(named.kb_id_)
     if not g_generic or n_generic or g_inter not in _ARMED or n_inter not in _ARMED:
@@ -70,7 +71,7 @@ def _names_the_group_of(generic: Span, named: Span) -> bool:
     of = [t for t in between if t.lower_ in ("de", "du", "des", "d'", "d’")]
     adjectives = [t for t in between if t.lower_ not in _OF]
     return (
-        0 < len(between) <= _MAX_BETWEEN
+        len(between) <= _MAX_BETWEEN
         and (bool(of) or len(adjectives) == len(between))
         # (the parser tags a lower-case people's name as a proper noun: "amhara", "peul"; never a verb
         # or a preposition: "des jihadistes ont attaqué Barkhane")
