@@ -161,6 +161,16 @@ def test_a_call_to_march_on_a_weekday_is_dated_forward(pipeline):
             "Nord-Kivu, en République démocratique du Congo.",
             "ADF: Allied Democratic Forces",
         ),
+        # unnamed separatists where one movement fights
+        (
+            "Des séparatistes armés ont enlevé lundi trois enseignants à Bafut, près de Bamenda.",
+            "Ambazonian Separatists",
+        ),
+        (
+            "Des séparatistes armés ont attaqué lundi un cantonnement militaire près de Ziguinchor, en "
+            "Casamance.",
+            "MFDC: Movement of Democratic Forces of Casamance",
+        ),
     ],
 )
 def test_an_acronym_is_read_by_the_country_of_the_event(pipeline, text, actor1):
