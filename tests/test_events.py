@@ -187,6 +187,32 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
     assert event.actor2 == "Civilians (Democratic Republic of Congo)"
 
 
+def test_a_rebel_administration_arrests_party_members(pipeline):
+    event = one(
+        pipeline,
+        "Le groupe jihadiste Hayat Tahrir al-Cham (HTS), qui contrôle la région d'Idleb, dans le nord-ouest "
+        "de la Syrie, a arrêté samedi une vingtaine de membres du parti islamiste Hizb ut-Tahrir à Sarmada.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Arrests",
+        "Hayat Tahrir al Sham",
+        "Civilians (Syria)",
+    )
+
+
+def test_aircraft_that_carried_out_several_strikes_and_killed_civilians_struck_from_the_air(pipeline):
+    event = one(
+        pipeline,
+        "Mardi, des avions de combat russes ont mené plusieurs frappes sur des vergers près de Darkouch, "
+        "dans le nord-ouest de la Syrie, tuant trois civils, a indiqué l'OSDH.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike",
+        "Military Forces of Russia",
+        "Civilians (Syria)",
+    )
+
+
 def test_a_group_named_right_after_its_fighters_and_a_headline_rubric_is_no_actor(pipeline):
     events = code(
         pipeline,

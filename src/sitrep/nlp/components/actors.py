@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from sitrep.lexicons import load_lexicon
 from sitrep.nlp.components.options import extra_dir_of
 from sitrep.nlp.terms import TermMatcher, term_words
+from sitrep.normalize import fold
 
 SPAN_KEY = "sitrep_actors"
 
@@ -26,6 +27,7 @@ class ActorTagger:
     def __init__(self, language: str, lexicon_dir: str):
         lexicon = load_lexicon(language, extra_dir=extra_dir_of(lexicon_dir))
         entries = list(lexicon.actors) + list(lexicon.generic_actors)
+        self.idea_nouns = frozenset(" ".join(t.words) for t in lexicon.context.get("idea_nouns", ()))
         self.matcher: TermMatcher[tuple[str, str]] = TermMatcher(
             (
                 term_words(alias.words, alias.text),
@@ -40,7 +42,7 @@ class ActorTagger:
         for match in self.matcher.find(doc):
             span = match.span
             span.label_, span.kb_id_ = match.payload
-            if _describes_a_thing(span):
+            if _describes_a_thing(span) or self._describes_an_idea(span):
                 continue
             if spans and _restates(spans[-1], span):
                 continue
@@ -49,6 +51,16 @@ class ActorTagger:
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc
+
+    def _describes_an_idea(self, span: Span) -> bool:
+        """ "le parti islamiste Hizb ut-Tahrir", "un discours jihadiste": an unnamed armed actor's word
+        as the adjective of a party, a speech or a creed (context.yaml idea_nouns) names nobody armed."""
+        inter, _, _, generic = decode_actor(span.kb_id_)
+        word = span[0]
+        if not generic or inter not in _ARMED or len(span) != 1 or word.i == 0:
+            return False
+        before = span.doc[word.i - 1]
+        return fold(before.lemma_) in self.idea_nouns or fold(before.text) in self.idea_nouns
 
 
 #: Inter codes of armed actors (state forces, rebels, militias, external forces).
