@@ -717,7 +717,7 @@ def test_one_sentence_telling_two_days_tells_two_happenings(pipeline):
 
 def test_a_darfur_movement_is_its_own_actor_not_the_army(pipeline):
     event = one(pipeline, "L'Armée de libération du Soudan a attaqué lundi un convoi des FSR près de Nyala.")
-    sla, rsf = "SLM/A: Sudan Liberation Movement/Army", "RSF: Rapid Support Forces"
+    sla, rsf = "SLM/A: Sudan Liberation Movement/Army", "Rapid Support Forces"
     assert {event.actor1, event.actor2} == {sla, rsf}
 
 
