@@ -187,6 +187,25 @@ def test_unnamed_fighters_of_a_named_group_are_that_group(pipeline):
     assert event.actor2 == "Civilians (Democratic Republic of Congo)"
 
 
+def test_unnamed_aircraft_that_hit_terrorists_are_the_states(pipeline):
+    event = one(
+        pipeline,
+        "Mardi, des frappes aériennes menées près de Boni ont permis de neutraliser une dizaine de "
+        "terroristes, selon l'armée malienne.",
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Mali", "Unidentified Armed Group (Mali)")
+
+
+def test_a_claim_of_another_kind_of_happening_is_not_this_ones(pipeline):
+    events = code(
+        pipeline,
+        "Mercredi, des frappes aériennes ont visé une base de terroristes près de Douentza, faisant "
+        "plusieurs morts.\n\nJeudi, le JNIM a revendiqué l'embuscade de lundi contre un convoi près de Boni.",
+    )
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 == "Military Forces of Mali" and strike.claimed_by is None
+
+
 def test_a_rebel_administration_arrests_party_members(pipeline):
     event = one(
         pipeline,

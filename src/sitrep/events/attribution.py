@@ -225,12 +225,20 @@ class Sources:
         `others`: where the other events' words start (None: any event word not in `own` that is not a
         definite mention, "l'attentat", of this one). A history sentence ends the search."""
         # A claim often comes late, after the toll, the witnesses and the officials' words.
+        kinds = {
+            t.label_ for spans in self.reading.triggers.values() for t in spans if t.start in own
+        }
         for unit in range(lede + 1, min(lede + 1 + _CLAIM_REACH, len(self.layout.starts))):
             text = self.layout.span(unit).text
             if any(p.search(text) for p in self.reading.lexicon.history_patterns):
                 return None  # "En 2019, un attentat ... avait été revendiqué par les shebab": another one
             found = self.in_unit(unit)
             if found is not None and found.responsibility:
+                named = [t for t in self.layout.triggers_in(self.reading, unit) if t.start not in own]
+                if named and all(t.label_ not in kinds and t.label_ != "Attack" for t in named):
+                    # "des frappes aériennes ... ¶ Le JNIM a revendiqué l'embuscade": the claim names
+                    # another kind of happening ("l'attaque" may name any)
+                    return None
                 return found
             words = [t for t in self.layout.triggers_in(self.reading, unit) if t.start not in own]
             if any(t.start in others if others is not None else not definite(t) for t in words):

@@ -386,6 +386,24 @@ def assign_roles(
         # "les terroristes" and "le JNIM" of one paragraph are one side, not two.
         sides = _distinct([_named_group_for(m, context) for m in armed])
         pool = [m for m in sides if not _same_side(m, agent) and not _same_side(m, patient)]
+        if (
+            agent is None
+            and sub_event_type == "Air/drone strike"
+            and patient is not None
+            and patient.inter in (2, 3)
+            and not any(m.inter == 1 for m in pool)
+            and not any(m.span is not None and m.span.sent == trigger.sent for m in pool)
+        ):
+            # "des frappes aériennes ont permis de neutraliser plusieurs terroristes", the JNIM named
+            # only in the next paragraph: aircraft that hit an armed group, nobody named beside them,
+            # are the state's (the group named elsewhere is the one hit or the one that claimed)
+            agent = _army()
+        unnamed_others = all(m.generic for m in pool if m.inter != 1)
+        if agent is None and sub_event_type == "Air/drone strike" and unnamed_others:
+            # "des frappes aériennes ont neutralisé des terroristes, selon l'armée": the state that
+            # has the aircraft struck, whoever is named first (a named group may fly drones: the RSF)
+            agent = next((m for m in pool if m.inter == 1), None)
+            pool = [m for m in pool if m is not agent]
         if agent is None and pool:
             agent = pool.pop(0)
             if sub_event_type in _PLANTED and agent.inter == 1 and patient is None:
@@ -445,6 +463,11 @@ def _crowd(subject, heads: HeadWords) -> bool:
     word."""
     words = {fold(subject.lemma_)} | {fold(c.lemma_) for c in subject.children if c.dep_ in ("nmod", "det")}
     return bool(words & heads.crowd)
+
+
+def _army() -> Actor:
+    """The military forces of the event's country, unnamed."""
+    return Actor("Military Forces of {country}", 1, None, "state", True, None)
 
 
 def _police() -> Actor:
