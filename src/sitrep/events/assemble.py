@@ -314,8 +314,9 @@ class EventExtractor:
             retyped = "Looting/property destruction"
         if retyped != sub_event_type:
             sub_event_type, event_type = retyped, SUB_EVENT_TYPES[retyped]
-            # the event's own word now says what happened, and where: "ont tué quatre civils" in the
-            # district named there, not "chassés de leurs bases du Cabo Delgado" told as background
+            # the new type's own word now decides the roles and the place: "ont tué quatre civils" in
+            # the district named there, not "chassés de leurs bases du Cabo Delgado" told as background
+            # (the factuality read from the first word stays: it is the same account)
             main = next((t for t in [*told, *body] if t.label_ == sub_event_type), main)
             related = [t for t in own if t is not main]
             actor1, actor2 = roles(sub_event_type, event_type)

@@ -130,6 +130,8 @@ class TriggerFilter:
         lexicon = reading.lexicon
         self._conflict = context_matcher(lexicon, "conflict_words")
         self._non_conflict = context_matcher(lexicon, "non_conflict_words")
+        self._reviews = context_matcher(lexicon, "review_words")
+        self._ordnance = context_words(lexicon, "ordnance_nouns")
         self._history = context_matcher(lexicon, "history_markers")
         self._aggregate = context_matcher(lexicon, "aggregate_markers")
         self._judicial = context_matcher(lexicon, "judicial_words")
@@ -294,13 +296,15 @@ class TriggerFilter:
         return _noun_under(trigger, self._remembrance)
 
     def _seized_weapon(self, trigger: Span, sentence: int) -> bool:
-        """ "des obus de mortier et des ceintures d'explosifs ont été saisis", "acquérir des drones":
-        weapons, not attacks."""
+        """ "des obus de mortier et des ceintures d'explosifs ont été saisis", "acquérir des drones",
+        "les démineurs ont neutralisé un obus": weapons, not attacks."""
+        ordnance = fold(trigger.root.lemma_) in self._ordnance or fold(trigger.root.text) in self._ordnance
         return (
             trigger.root.pos_ == "NOUN"
             and family(trigger.label_) == "violence"
             and any(
                 (c.label_ == "seizure" and _governed_by(trigger, c))
+                or (ordnance and c.label_ == "ordnance_handling" and _governed_by(trigger, c))
                 or (
                     c.label_ == "equipment"
                     and (0 <= trigger.start - c.end <= 3 or _governed_by(trigger, c))
@@ -353,9 +357,12 @@ class TriggerFilter:
         )
         if root.pos_ != "NOUN" or not counted:
             return False
-        if any(c.dep_ == "nummod" and _figure(c) >= _TALLY for c in root.children):
-            return True  # "Le document recense 350 attaques contre des villages": no one happening
         mentions = self._reading.dates_by_sentence.get(sentence, [])
+        tally = any(c.dep_ == "nummod" and _figure(c) >= _TALLY for c in root.children)
+        if tally and not any(m.precision == 1 for m in mentions):
+            # "Le document recense 350 attaques contre des villages": no one happening (but "Dimanche,
+            # 12 attaques simultanées ont visé des positions de l'armée" is told)
+            return True
         return bool(mentions) and all(m.precision >= 3 for m in mentions)
 
     def running_total(self, sentence: int) -> bool:
@@ -467,8 +474,8 @@ class TriggerFilter:
 
     def _aimed_at_something_else(self, trigger: Span) -> bool:
         """ "ont pris d'assaut les rues de la ville pour le défilé du carnaval", "ont envahi le stade pour
-        la finale": what the crowd came for, a non-conflict word (context.yaml non_conflict_words) after
-        "pour", says the storming is a figure of speech."""
+        la finale": what the crowd came for, a non-conflict or a show word (context.yaml
+        non_conflict_words, review_words) after "pour", says the storming is a figure of speech."""
         root = trigger.root
         doc = root.doc
         # the aim hangs on the verb, or (as the parser often has it) on its object: "les rues ... pour"
@@ -478,7 +485,8 @@ class TriggerFilter:
                 continue
             if not any(c.dep_ in ("case", "mark") and c.lower_ == "pour" for c in aim.children):
                 continue
-            if self._non_conflict.find(doc[aim.left_edge.i : aim.right_edge.i + 1]):
+            phrase = doc[aim.left_edge.i : aim.right_edge.i + 1]
+            if self._non_conflict.find(phrase) or self._reviews.find(phrase):
                 return True
         return False
 
@@ -879,7 +887,7 @@ _TALLY = 10
 
 
 def _figure(token: Token) -> int:
-    """A number written in digits ("350", "1 200" as one token), else 0."""
+    """A number written in digits ("350"; spaces and dots inside one token are skipped), else 0."""
     digits = token.text.replace(" ", "").replace("\u202f", "").replace("\xa0", "").replace(".", "")
     return int(digits) if digits.isdigit() else 0
 
@@ -924,7 +932,7 @@ def _one_of_a_kind(trigger: Span) -> bool:
     if root.pos_ in ("VERB", "ADJ") and any(
         c.dep_ == "advmod" and c.lower_ in ("plus", "moins") and doc[c.i - 1].lower_ in _ARTICLES
         for c in root.children
-        if c.i < root.i
+        if 0 < c.i < root.i
     ):
         return True
     return (
@@ -1215,7 +1223,8 @@ def _ordinary_crime(reading: Reading, h: Happening) -> bool:
     crime = context_matcher(reading.lexicon, "crime_words")
     headline = [s for s in range(len(reading.sentences)) if reading.is_headline(s)]
     told = (*headline, *h.sentences)
-    if not any(reading.has_term(s, crime) for s in told) and not (
+    by_crime = any(reading.has_term(s, crime) for s in told)
+    if not by_crime and not (
         # "saisie record de cocaïne, sept arrestations": contraband, and only for arrests
         h.family == "Arrests"
         and any(reading.has_term(s, context_matcher(reading.lexicon, "arrest_crime_words")) for s in told)
@@ -1224,8 +1233,9 @@ def _ordinary_crime(reading: Reading, h: Happening) -> bool:
     for s in h.sentences:
         for actor in reading.actors.get(s, []):
             inter, _, _, generic = decode_actor(actor.kb_id_)
-            # a crowd, or a named rebel group or militia (not "trois individus armés")
-            if inter in _POLITICAL_SIDES and (inter in (5, 6) or not generic):
+            # a crowd, or a named rebel group or militia (not "trois individus armés"); for a drug
+            # arrest, any armed side ("cinq jihadistes présumés en possession de drogue")
+            if inter in _POLITICAL_SIDES and (inter in (5, 6) or not generic or not by_crime):
                 return False
     return True
 

@@ -396,8 +396,8 @@ def assign_roles(
         ):
             # "des frappes aériennes ont permis de neutraliser plusieurs terroristes", the JNIM named
             # only in the next paragraph: aircraft that hit an armed group, nobody named beside them,
-            # are the state's (the group named elsewhere is the one hit or the one that claimed)
-            agent = _army()
+            # are those of the one army the article names (none, or two: nobody is guessed)
+            agent = _the_one_army(reading)
         unnamed_others = all(m.generic for m in pool if m.inter != 1)
         if agent is None and sub_event_type == "Air/drone strike" and unnamed_others:
             # "des frappes aériennes ont neutralisé des terroristes, selon l'armée": the state that
@@ -465,9 +465,17 @@ def _crowd(subject, heads: HeadWords) -> bool:
     return bool(words & heads.crowd)
 
 
-def _army() -> Actor:
-    """The military forces of the event's country, unnamed."""
-    return Actor("Military Forces of {country}", 1, None, "state", True, None)
+def _the_one_army(reading: Reading) -> Actor | None:
+    """The state forces the article names, when it names one state's only (police left out)."""
+    armies = [
+        actor_of(span)
+        for spans in reading.actors.values()
+        for span in spans
+        if span.kb_id_.startswith("1|") and actor_of(span).kind != "police"
+    ]
+    if not armies or any(not _same_side(a, armies[0]) for a in armies):
+        return None
+    return armies[0]
 
 
 def _police() -> Actor:
