@@ -73,18 +73,13 @@ def actor_of(span: Span) -> Actor:
     return Actor(span.label_, inter, country, kind, generic, span)
 
 
-def _mention_in(subtree_root: Token, mentions: Sequence[Actor]) -> Actor | None:
+def _mention_in(
+    subtree_root: Token, mentions: Sequence[Actor], *, without: Token | None = None
+) -> Actor | None:
+    """The mention in `subtree_root`'s phrase nearest its head, leaving out the clause `without` heads."""
     ids = {t.i for t in subtree_root.subtree}
-    inside = [m for m in mentions if m.span is not None and m.span.root.i in ids]
-    if not inside:
-        return None
-    return min(inside, key=lambda m: abs(m.span.root.i - subtree_root.i))
-
-
-def _mention_outside(subtree_root: Token, clause: Token, mentions: Sequence[Actor]) -> Actor | None:
-    """The mention in `subtree_root`'s phrase nearest its head, leaving out `clause` (a clause it
-    governs)."""
-    ids = {t.i for t in subtree_root.subtree} - {t.i for t in clause.subtree}
+    if without is not None:
+        ids -= {t.i for t in without.subtree}
     inside = [m for m in mentions if m.span is not None and m.span.root.i in ids]
     if not inside:
         return None
@@ -123,7 +118,7 @@ def _parse_roles(
         if agent is None and not passive and subjectless and root.dep_ == "acl:relcl":
             # "Le groupe jihadiste HTS, qui contrôle Idleb, a arrêté samedi …", which the parser
             # hangs on "groupe" as a relative clause without its "qui": the noun is the subject
-            agent = _mention_outside(root.head, root, mentions)
+            agent = _mention_in(root.head, mentions, without=root)
         for obj in _children(root, ("obj",)):
             patient = patient or _mention_in(obj, mentions)
         for obl in _children(root, ("obl:agent", "obl:arg", "obl:mod", "obl")):
