@@ -1054,6 +1054,16 @@ def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
         "Lomé : 200 kilos de cannabis saisis, trois trafiquants interpellés\n\n"
         "La police a saisi lundi 200 kilos de cannabis dans un entrepôt du port et interpellé trois "
         "trafiquants présumés, a annoncé mardi le directeur de la police judiciaire.",
+        # animals kill, nobody acts
+        "Tsavo : deux villageois tués par des éléphants\n\n"
+        "Deux habitants ont été tués dimanche soir par un troupeau d'éléphants qui saccageait leurs champs "
+        "de maïs, près du parc national de Tsavo Est, a indiqué lundi le service de la faune.",
+        "Un pêcheur a été tué samedi par un crocodile dans le lac de Maga, dans la région de l'Extrême-Nord.",
+        # a fire breaks out in a market
+        "Bouaké : incendie dans un marché, des centaines de commerçants sinistrés\n\n"
+        "Un violent incendie s'est déclaré dans la nuit de samedi à dimanche au grand marché, réduisant en "
+        "cendres plus de deux cents magasins. Les sapeurs-pompiers ont mis plusieurs heures à maîtriser les "
+        "flammes. Un court-circuit serait à l'origine du sinistre.",
     ],
 )
 def test_drills_history_and_trials_are_not_news(pipeline, text):

@@ -227,6 +227,25 @@ class TriggerFilter:
             self.is_history(s) or self._background(t, s) or self._dated_in_the_past(t, s) for t, s in earlier
         )
 
+    def _by_an_animal(self, trigger: Span) -> bool:
+        """ "tués par un troupeau d'éléphants", "un crocodile a tué un pêcheur": an animal is no actor
+        (context.yaml animals); ACLED codes no event."""
+        animals = context_words(self._reading.lexicon, "animals")
+        words = []
+        # the trigger's head, and a verb inside it ("villageois tués par des éléphants")
+        for head in (trigger.root, *(t for t in trigger if t.pos_ == "VERB" and t != trigger.root)):
+            words += [c for c in head.children if c.dep_ == "obl:agent" or _by(c)]
+            if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children):
+                # "un troupeau d'éléphants qui saccageait leurs champs": the relative's noun
+                words += [
+                    head.head if c.pos_ == "PRON" and head.dep_ == "acl:relcl" else c
+                    for c in head.children
+                    if c.dep_ == "nsubj"
+                ]
+        # the agent, or what it counts ("un troupeau d'éléphants")
+        words += [c for w in words for c in w.children if c.dep_ == "nmod"]
+        return any(fold(w.lemma_) in animals or fold(w.text) in animals for w in words)
+
     def _domestic(self, trigger: Span) -> bool:
         """ "une femme a été tuée à coups de couteau par son mari": done by a relative of the victim
         (context.yaml domestic_perpetrators, after a possessive), which is domestic violence."""
@@ -664,7 +683,7 @@ class TriggerFilter:
             return False
         if self._anaphor_of_history(trigger, sentence):
             return False
-        if family(trigger.label_) == "violence" and self._domestic(trigger):
+        if family(trigger.label_) == "violence" and (self._domestic(trigger) or self._by_an_animal(trigger)):
             return False
         if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
             return False
@@ -921,6 +940,13 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
 
 
 _ARTICLES = ("le", "la", "les")
+
+
+def _by(token: Token) -> bool:
+    """An oblique or a noun complement introduced by "par"."""
+    return token.dep_ in ("obl", "obl:mod", "nmod") and any(
+        d.dep_ == "case" and d.lower_ == "par" for d in token.children
+    )
 
 
 def _one_of_a_kind(trigger: Span) -> bool:
