@@ -171,6 +171,12 @@ def test_a_call_to_march_on_a_weekday_is_dated_forward(pipeline):
             "Casamance.",
             "MFDC: Movement of Democratic Forces of Casamance",
         ),
+        # in Cabo Delgado, "les insurgés" are the Islamic State's province
+        (
+            "Des insurgés ont attaqué lundi le village de Mbau, près de Mocímboa da Praia, tuant deux "
+            "civils.",
+            "Islamic State (Mozambique)",
+        ),
     ],
 )
 def test_an_acronym_is_read_by_the_country_of_the_event(pipeline, text, actor1):
