@@ -234,28 +234,22 @@ class TriggerFilter:
         words = []
         # the trigger's head, and a verb inside it ("villageois tués par des éléphants")
         for head in (trigger.root, *(t for t in trigger if t.pos_ == "VERB" and t != trigger.root)):
-            words += [c for c in head.children if c.dep_ == "obl:agent" or _by(c)]
-            if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children):
-                # "un troupeau d'éléphants qui saccageait leurs champs": the relative's noun
-                words += [
-                    head.head if c.pos_ == "PRON" and head.dep_ == "acl:relcl" else c
-                    for c in head.children
-                    if c.dep_ == "nsubj"
-                ]
+            # (and "un troupeau d'éléphants qui saccageait leurs champs": the relative's noun)
+            words += [
+                head.head if c.pos_ == "PRON" and head.dep_ == "acl:relcl" else c
+                for c in (*_agents(head), *(c for c in head.children if _by(c)))
+            ]
         # the agent, or what it counts ("un troupeau d'éléphants")
         words += [c for w in words for c in w.children if c.dep_ == "nmod"]
-        return any(fold(w.lemma_) in animals or fold(w.text) in animals for w in words)
+        return any(_word_in(w, animals) for w in words)
 
     def _domestic(self, trigger: Span) -> bool:
         """ "une femme a été tuée à coups de couteau par son mari": done by a relative of the victim
         (context.yaml domestic_perpetrators, after a possessive), which is domestic violence."""
         words = context_words(self._reading.lexicon, "domestic_perpetrators")
-        root = trigger.root
-        agents = [c for c in root.children if c.dep_ == "obl:agent"]
-        if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children):
-            agents += [c for c in root.children if c.dep_ == "nsubj"]
+        agents = _agents(trigger.root)
         return any(
-            (fold(a.lemma_) in words or fold(a.text) in words)
+            _word_in(a, words)
             and any(c.dep_ == "det" and fold(c.text) in _POSSESSIVES for c in a.children)
             # not "son frère d'armes", "son compagnon de lutte"
             and not any(
@@ -271,8 +265,7 @@ class TriggerFilter:
         if any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])):
             return False
         return any(
-            c.dep_ in ("amod", "advmod", "acl")
-            and (fold(c.lemma_) in self._recurrence or fold(c.text) in self._recurrence)
+            c.dep_ in ("amod", "advmod", "acl") and _word_in(c, self._recurrence)
             for c in trigger.root.children
         )
 
@@ -317,7 +310,7 @@ class TriggerFilter:
     def _seized_weapon(self, trigger: Span, sentence: int) -> bool:
         """ "des obus de mortier et des ceintures d'explosifs ont été saisis", "acquérir des drones",
         "les démineurs ont neutralisé un obus": weapons, not attacks."""
-        ordnance = fold(trigger.root.lemma_) in self._ordnance or fold(trigger.root.text) in self._ordnance
+        ordnance = _word_in(trigger.root, self._ordnance)
         return (
             trigger.root.pos_ == "NOUN"
             and family(trigger.label_) == "violence"
@@ -377,7 +370,13 @@ class TriggerFilter:
         if root.pos_ != "NOUN" or not counted:
             return False
         mentions = self._reading.dates_by_sentence.get(sentence, [])
-        tally = any(c.dep_ == "nummod" and _figure(c) >= _TALLY for c in root.children)
+        numbers = self._reading.lexicon.numbers
+        tally = any(
+            c.dep_ == "nummod"
+            and c.text[:1].isdigit()
+            and (numbers.parse_number_words(c.text) or 0) >= _TALLY
+            for c in root.children
+        )
         if tally and not any(m.precision == 1 for m in mentions):
             # "Le document recense 350 attaques contre des villages": no one happening (but "Dimanche,
             # 12 attaques simultanées ont visé des positions de l'armée" is told)
@@ -901,14 +900,8 @@ def _passe_simple(verb) -> bool:
     return _first_group_simple_past(verb)
 
 
-# So many happenings counted in one noun ("350 attaques") are a tally, never one event.
+# So many happenings counted in one noun, in digits ("350 attaques"), are a tally, never one event.
 _TALLY = 10
-
-
-def _figure(token: Token) -> int:
-    """A number written in digits ("350"; spaces and dots inside one token are skipped), else 0."""
-    digits = token.text.replace(" ", "").replace("\u202f", "").replace("\xa0", "").replace(".", "")
-    return int(digits) if digits.isdigit() else 0
 
 
 def _phrase(trigger: Span) -> tuple[int, int]:
@@ -940,6 +933,19 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
 
 
 _ARTICLES = ("le", "la", "les")
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    """The token's lemma or its form, folded, is one of `words` (a context.yaml single-word list)."""
+    return fold(token.lemma_) in words or fold(token.text) in words
+
+
+def _agents(head: Token) -> list[Token]:
+    """Who did what `head` says: its "par" agent, and its subject unless it is passive."""
+    agents = [c for c in head.children if c.dep_ == "obl:agent"]
+    if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children):
+        agents += [c for c in head.children if c.dep_ == "nsubj"]
+    return agents
 
 
 def _by(token: Token) -> bool:
@@ -1235,9 +1241,7 @@ def _only_a_strike(reading: Reading, h: Happening) -> bool:
     food) do not gather, and ACLED codes no protest for it; a strike told with a march, a sit-in or a
     rally (another word of unrest in the happening) is coded by that one."""
     strike = context_words(reading.lexicon, "strike_words")
-    return h.family == "unrest" and all(
-        fold(t.root.lemma_) in strike or fold(t.root.text) in strike for t in h.triggers
-    )
+    return h.family == "unrest" and all(_word_in(t.root, strike) for t in h.triggers)
 
 
 def _ordinary_crime(reading: Reading, h: Happening) -> bool:
@@ -1276,7 +1280,7 @@ def _a_suspect_arrested(reading: Reading, h: Happening) -> bool:
         c
         for t in h.triggers
         for c in t.root.children
-        if c.dep_ in ("nsubj:pass", "obj") and (fold(c.lemma_) in words or fold(c.text) in words)
+        if c.dep_ in ("nsubj:pass", "obj") and _word_in(c, words)
     ]
     # an armed group, a militia, a crowd, or the army (not the police) named with the arrest
     sides = [decode_actor(a.kb_id_) for s in h.sentences for a in reading.actors.get(s, [])]
