@@ -1079,6 +1079,106 @@ def test_drills_history_and_trials_are_not_news(pipeline, text):
 @pytest.mark.parametrize(
     "text",
     [
+        # a measure is no actor: the sanctions "strike" the army
+        "L'UE adopte de nouvelles sanctions contre Moscou\n\n"
+        "Les Vingt-Sept ont adopté lundi un nouveau paquet de sanctions contre la Russie. « Ces sanctions "
+        "frappent au cœur l'armée russe », s'est félicité un diplomate européen.",
+        # a state appoints its chief of staff, while the army faces attacks (a condition, no happening)
+        "Mali : un nouveau chef d'état-major général des armées\n\n"
+        "Le général Oumar Diarra a été nommé lundi chef d'état-major général des armées, alors que l'armée "
+        "fait face aux attaques des groupes jihadistes.",
+        # a plane crash told by the civil aviation authority
+        "Un avion cargo s'écrase à Juba : cinq morts\n\n"
+        "Un avion cargo s'est écrasé lundi au décollage de l'aéroport de Juba, tuant les cinq membres "
+        "d'équipage, a indiqué l'autorité de l'aviation civile.",
+        # a documentary: its broadcast has a day, the operations it retraces do not
+        "Le documentaire diffusé lundi soir retrace dix ans d'opérations militaires au Sahel. Les images de "
+        "combats et les témoignages de villageois dont les proches ont été tués par des jihadistes sont "
+        "saisissants. Le réalisateur donne aussi la parole à un ancien combattant. Un film dur.",
+        # a prize ceremony: the year of the bombings is in the relative clause the parser hangs elsewhere
+        "Le prix de la paix a été remis lundi à Oslo à une association de survivants des bombardements "
+        "atomiques d'Hiroshima et de Nagasaki, qui ont fait plus de 200 000 morts en 1945.",
+        # an anniversary: the survivors' testimony retells the history
+        "Il y a dix ans, l'enlèvement des lycéennes de Chibok\n\n"
+        "Dix ans après l'enlèvement de 276 lycéennes par Boko Haram à Chibok, des parents se sont réunis "
+        "lundi dans l'église du village pour prier. Des jeunes femmes libérées ont témoigné de leur "
+        "captivité dans la forêt, des mariages forcés et des bombardements de l'armée.",
+        # two states sign a cooperation accord, not the parties of a conflict
+        "Mali et Russie signent un accord de coopération militaire\n\n"
+        "Le Mali et la Russie ont signé lundi à Bamako un accord de coopération militaire portant sur la "
+        "formation des officiers maliens, a annoncé le ministère malien de la Défense.",
+        # a hostage freed after years of captivity; the abduction is history
+        "Libération d'un otage français après deux ans de captivité au Sahel\n\n"
+        "Le journaliste, enlevé en 2021 dans le nord du Mali par un groupe affilié à Al-Qaïda, a été "
+        "libéré, a annoncé lundi la présidence.",
+        # an army recruits; the attack that prompted it is told in the plus-que-parfait
+        "L'armée tchadienne a lancé lundi une campagne de recrutement de 5 000 jeunes. Elle intervient "
+        "après l'attaque de Boko Haram contre une base militaire dans la région du Lac en mars, qui avait "
+        "fait une quarantaine de morts parmi les soldats.",
+        # a visit to a city that is often shelled: a pattern, not the news
+        "Le ministre des Armées s'est rendu lundi à Kharkiv, régulièrement bombardée par la Russie, pour "
+        "rencontrer des soldats ukrainiens formés en France.",
+        # a cycling race
+        "Tour de France : Pogacar attaque et s'empare du maillot jaune\n\n"
+        "Le Slovène a lancé une attaque foudroyante lundi à sept kilomètres du sommet pour s'emparer du "
+        "maillot jaune. Ses rivaux ont explosé dans la dernière ascension.",
+        # talks resumed, not a town
+        "Le ministre français est arrivé lundi à Niamey. Paris entend proposer une reprise de la "
+        "coopération militaire, suspendue depuis le retrait des troupes françaises.",
+        # helicopters bought, armed with missiles
+        "Le Maroc a signé lundi un contrat portant sur l'achat de vingt-quatre hélicoptères d'attaque, a "
+        "annoncé le ministère de la Défense. Les appareils, équipés de missiles antichars, doivent être "
+        "livrés l'an prochain.",
+    ],
+)
+def test_everyday_news_in_war_words_is_not_news(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_a_relative_clause_on_the_target_does_not_date_the_attack(pipeline):
+    # the camp's past, not the attack's: the attack is told, with its toll
+    event = one(
+        pipeline,
+        "L'attaque contre le camp militaire de Ségou, qui avait déjà été visé en mars, a fait cinq morts "
+        "lundi parmi les soldats, a indiqué une source sécuritaire.",
+    )
+    assert (event.location, event.fatalities) == ("Ségou", 5)
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "factuality", "to_come"),
+    [
+        ("2023-05-20", 1, "reported", True),  # told as fact, eleven days after the article
+        ("2023-05-10", 1, "asserted", False),  # the next day: copy dated before a night's events
+        ("2023-05-20", 1, "hypothetical", False),  # already read as a call or a plan
+        ("2023-05-15", 2, "reported", False),  # "en mai": the month has begun
+        ("2023-07-15", 2, "reported", True),  # "en juillet"
+        ("2023-07-01", 3, "reported", False),  # "en 2023"
+    ],
+)
+def test_an_event_on_a_day_to_come_has_not_happened(day, precision, factuality, to_come):
+    from sitrep.events.assemble import _yet_to_come
+    from sitrep.records import Event
+
+    article = Article(id="a", text="…", published=PUBLISHED)
+    # a source dated by its month only ("date 2023-05") may tell any day of May
+    by_month = Article(id="m", text="…", published=date(2023, 5, 1), published_precision=2)
+    event = Event(
+        event_id="e",
+        article_id="a",
+        event_date=day,
+        time_precision=precision,
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        factuality=factuality,
+    )
+    assert _yet_to_come(event, article) is to_come
+    assert _yet_to_come(event, by_month) is (to_come and event.event_date > "2023-06-01")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Lundi, des centaines d'enseignants en grève ont marché jusqu'au ministère de l'Éducation à "
         "N'Djamena pour réclamer leurs arriérés.",
         "Lundi, des centaines d'enseignants grévistes ont manifesté devant le ministère de l'Éducation à "

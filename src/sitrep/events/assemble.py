@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -168,7 +168,12 @@ class EventExtractor:
         self._share_headline_toll(reading, happenings)
         kept_starts = frozenset(t.start for h in happenings for t in h.triggers)
         events = [self._event(reading, h, hints, kept_starts) for h in happenings]
-        return [e for e in events if e is not None]
+        # an event told as fact on a day still to come is planned, whatever the cue reader missed
+        return [
+            replace(e, factuality="hypothetical", fatalities=0) if _yet_to_come(e, article) else e
+            for e in events
+            if e is not None
+        ]
 
     def _share_headline_toll(self, reading: Reading, happenings: list[Happening]) -> None:
         """ "Haïti : sept morts dans une attaque de gangs près de Cabaret, trois présumés bandits
@@ -333,6 +338,10 @@ class EventExtractor:
                 actor2 = None  # the state that struck is not also its target
         if sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in (2, 3, 4):
             # "les assaillants ont saisi des armes": spoils of their attack, not a seizure by the state.
+            return None
+        if sub_event_type == "Change to group/activity" and actor1 is not None and actor1.inter == 1:
+            # "l'armée a lancé une campagne de recrutement", "un nouveau chef d'état-major": a state's
+            # own business; ACLED keeps this type for armed groups changing
             return None
         if (
             event_type == "Battles"
@@ -603,6 +612,28 @@ class EventExtractor:
 
 
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _yet_to_come(event: Event, article: Article) -> bool:
+    """A day after the publication ("des hélicoptères qui doivent être livrés en 2025", "appelle à un
+    rassemblement le 18 août") not already read as hypothetical: nothing has happened yet. (A day of
+    slack for copy dated before midnight of a night's events.)"""
+    if article.published is None or event.factuality == "hypothetical" or not event.event_date:
+        return False
+    # the first day the event may be on, against the last day the article may be from (a source
+    # dated by its month only, "date 2017-07", may tell the 27th)
+    start = _period(date.fromisoformat(event.event_date), event.time_precision)[0]
+    return (start - _period(article.published, article.published_precision)[1]).days > 1
+
+
+def _period(day: date, precision: int) -> tuple[date, date]:
+    """The first and last days of a day, its month (precision 2) or its year (3)."""
+    if precision >= 3:
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    if precision == 2:
+        following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return day.replace(day=1), following - timedelta(days=1)
+    return day, day
 
 
 def _doers(trigger: Span, blame: frozenset[str] = frozenset()) -> list[Span]:

@@ -36,6 +36,9 @@ _OFF_TOPIC_WORDS = 3
 #: ... and how many, with film and book words (review_words), make it off topic even when it names an
 #: armed side, if no sentence dates a war word the filter keeps, nor a death.
 _OFF_TOPIC_STORY = 5
+#: ... or how many film, book and show words alone (a short review: "le documentaire", "le réalisateur",
+#: "un film dur").
+_REVIEW_STORY = 3
 
 
 def family(sub_event_type: str) -> str:
@@ -139,6 +142,7 @@ class TriggerFilter:
         self._sequels = context_matcher(lexicon, "sequel_openings")
         self._ability = context_words(lexicon, "ability_words")
         self._recurrence = context_words(lexicon, "recurrence_words")
+        self._conditions = context_words(lexicon, "condition_words")
         self._provisions = context_words(lexicon, "provision_words")
         self._remembrance = context_words(lexicon, "remembrance_words")
         self._spoils = context_words(lexicon, "spoils_words")
@@ -168,7 +172,7 @@ class TriggerFilter:
             return True  # "Kankan : les forces spéciales simulent une prise d'otages dans un hôtel"
         topic_words = len(self._non_conflict.find(reading.doc))
         reviews = len(context_matcher(reading.lexicon, "review_words").find(reading.doc))
-        if topic_words + reviews >= _OFF_TOPIC_STORY and not any(
+        if (topic_words + reviews >= _OFF_TOPIC_STORY or reviews >= _REVIEW_STORY) and not any(
             self._dated_violence(s) for s in reading.triggers
         ):
             # A story told in the words of sport, business, health or film that dates none of its war
@@ -189,15 +193,30 @@ class TriggerFilter:
         attaqué samedi soir un cinéma ..., tuant deux spectateurs", "un détachement a été attaqué lundi
         à Djibo")."""
         reading = self._reading
-        if not any(not m.past and m.value is not None for m in reading.dates_by_sentence.get(sentence, [])):
-            return False
+        publishing = context_words(reading.lexicon, "publication_verbs")
+        if not any(
+            not m.past and m.value is not None and not reading.dates_a_text(m, publishing)
+            for m in reading.dates_by_sentence.get(sentence, [])
+        ):
+            return False  # (not "le documentaire diffusé mardi soir retrace dix ans d'opérations")
         if any(self.keep(t) for t in reading.triggers.get(sentence, [])):
             return True
         return bool(_matchers(reading.lexicon).deaths.find(reading.sentences[sentence]))
 
     def _dated_in_the_past(self, trigger: Span, sentence: int) -> bool:
         """ "Le procès s'est ouvert lundi ... l'attaque de 2018": the date nearest the trigger is old."""
-        mentions = self._reading.dates_by_sentence.get(sentence, [])
+        doc = self._reading.doc
+
+        def of_another(m: DateMention) -> bool:
+            # inside a relative clause on another noun: "l'attaque contre le camp, qui avait déjà été
+            # visé en mars, a fait cinq morts lundi" dates the camp's past
+            words = doc.char_span(m.start, m.end, alignment_mode="expand")
+            return words is not None and any(
+                a.dep_ == "acl:relcl" and a.head.i != trigger.root.i
+                for a in [words.root, *words.root.ancestors]
+            )
+
+        mentions = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not of_another(m)]
         if not mentions:
             return False
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start_char))
@@ -211,7 +230,8 @@ class TriggerFilter:
         if (
             trigger.root.pos_ != "NOUN"
             or reading.is_headline(sentence)
-            or not any(c.dep_ == "det" and c.lemma_ in ("le", "ce") for c in trigger.root.children)
+            # "le massacre", "ces tueries", "leur captivité"
+            or not any(c.dep_ == "det" and c.lemma_ in ("le", "ce", "son") for c in trigger.root.children)
             or self._told_after(trigger, sentence)
         ):
             return False
@@ -227,10 +247,29 @@ class TriggerFilter:
             self.is_history(s) or self._background(t, s) or self._dated_in_the_past(t, s) for t, s in earlier
         )
 
-    def _by_an_animal(self, trigger: Span) -> bool:
+    def _listed_with_history(self, trigger: Span, sentence: int) -> bool:
+        """ "Des jeunes femmes libérées ont témoigné de leur captivité dans la forêt, des mariages forcés
+        et des bombardements": nouns listed in an undated sentence beside one that names the story's
+        history again retell that history too."""
+        reading = self._reading
+        if (
+            trigger.root.pos_ != "NOUN"
+            or any(not m.past for m in reading.dates_by_sentence.get(sentence, []))
+            or self._told_after(trigger, sentence)
+        ):
+            return False
+        return any(
+            other is not trigger and self._anaphor_of_history(other, sentence)
+            for other in reading.triggers.get(sentence, [])
+        )
+
+    def _by_no_actor(self, trigger: Span) -> bool:
         """ "tués par un troupeau d'éléphants", "un crocodile a tué un pêcheur": an animal is no actor
-        (context.yaml animals); ACLED codes no event."""
-        animals = context_words(self._reading.lexicon, "animals")
+        (context.yaml animals); nor is a measure or a hardship ("ces sanctions frappent au cœur la
+        machine de guerre", "la crise a frappé les ménages": context.yaml figurative_agents), a figure
+        of speech. ACLED codes no event."""
+        lexicon = self._reading.lexicon
+        no_actors = context_words(lexicon, "animals") | context_words(lexicon, "figurative_agents")
         words = []
         # the trigger's head, and a verb inside it ("villageois tués par des éléphants")
         for head in (trigger.root, *(t for t in trigger if t.pos_ == "VERB" and t != trigger.root)):
@@ -241,7 +280,7 @@ class TriggerFilter:
             ]
         # the agent, or what it counts ("un troupeau d'éléphants")
         words += [c for w in words for c in w.children if c.dep_ == "nmod"]
-        return any(_word_in(w, animals) for w in words)
+        return any(_word_in(w, no_actors) for w in words)
 
     def _domestic(self, trigger: Span) -> bool:
         """ "une femme a été tuée à coups de couteau par son mari": done by a relative of the victim
@@ -261,13 +300,32 @@ class TriggerFilter:
 
     def _recurring(self, trigger: Span, sentence: int) -> bool:
         """ "la zone est le théâtre d'attaques régulières", "des villages souvent attaqués": a pattern,
-        not a happening, unless the sentence names the day of one."""
-        if any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])):
+        not a happening; "l'armée fait face aux attaques jihadistes" (context.yaml condition_words): a
+        condition. Unless the sentence names the day of one."""
+        root = trigger.root
+        if any(c.dep_ in ("amod", "advmod", "acl") and _word_in(c, self._recurrence) for c in root.children):
+            # (a day elsewhere in the sentence is another verb's: "s'est rendu mardi à Kharkiv,
+            # régulièrement bombardée par la Russie")
+            return not self._dated_inside(trigger, sentence)
+        # a day on the verb the noun hangs on dates it ("lundi, les soldats ont fait face aux attaques"),
+        # one on another verb does not ("a été nommé lundi, alors que l'armée fait face aux attaques")
+        if self._dated_inside(trigger, sentence) or any(
+            not m.past and (words := self._reading.doc.char_span(m.start, m.end, alignment_mode="expand"))
+            and words.root.head.i == root.head.i
+            for m in self._reading.dates_by_sentence.get(sentence, [])
+        ):
             return False
-        return any(
-            c.dep_ in ("amod", "advmod", "acl") and _word_in(c, self._recurrence)
-            for c in trigger.root.children
+        # "fait face aux attaques des groupes jihadistes", "en proie aux violences": a condition, told in
+        # the plural (not "face à l'attaque, les soldats ont riposté", one happening)
+        if root.pos_ != "NOUN" or "Plur" not in root.morph.get("Number") or any(
+            c.dep_ == "nummod" for c in root.children
+        ):
+            return False
+        # ("faire face à" is a condition, "face aux attaques, les soldats ont riposté" the happening)
+        facing = root.head.lemma_ == "faire" and any(
+            c.dep_ == "case" and c.lower_ == "face" for c in root.children
         )
+        return facing or any(_word_in(head, self._conditions) for head in (root.head, root.head.head))
 
     def _provided_for(self, trigger: Span) -> bool:
         """ "une disposition permettant la démobilisation des soldats", "le programme de désarmement":
@@ -544,6 +602,15 @@ class TriggerFilter:
         avait été attaquée dimanche" is the news, in the tense French reported speech requires."""
         if trigger.root.pos_ == "NOUN" and self._history_in_phrase(trigger):
             return True  # "à la mémoire des victimes du massacre perpétré il y a quinze ans"
+        if (
+            trigger.root.pos_ == "NOUN"
+            # (a core noun may be the news, the clause its target's: "l'attaque contre le camp, qui
+            # avait déjà été visé en mars, a fait cinq morts")
+            and trigger.root.dep_ not in ("nsubj", "nsubj:pass", "obj", "ROOT")
+            and any(_participle_after_imperfect(v) for v in self._relatives_after(trigger))
+            and not self._dated_inside(trigger, sentence)
+        ):
+            return True  # "après l'attaque de Boko Haram en octobre, qui avait fait une quarantaine de morts"
         if _simple_past(trigger):
             return True  # "les jihadistes firent exploser le temple": the passé simple of history
         if not pluperfect(trigger) and not _under_pluperfect(trigger):
@@ -572,7 +639,37 @@ class TriggerFilter:
                 year = match.groupdict().get("year")
                 if year is None or published is None or int(year) < published.year:
                     return True
+        return self._relative_dated_back(trigger)
+
+    def _relative_dated_back(self, trigger: Span) -> bool:
+        """ "des bombardements d'Hiroshima et de Nagasaki, qui ont fait 200 000 morts en 1945": a relative
+        clause opening right after the trigger's phrase tells its toll and its year, even when the
+        parser hangs the clause on the last name. Only a past date on the clause's own verb counts
+        (not "l'attaque de mardi, qui rappelle celle de 2019")."""
+        doc = trigger.doc
+        for verb in self._relatives_after(trigger):
+            for m in self._reading.dates_by_sentence.get(self._reading.sentence_of(trigger), []):
+                words = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if m.past and words is not None and words.root.head.i == verb.i:
+                    return True
         return False
+
+    @staticmethod
+    def _relatives_after(trigger: Span) -> list[Token]:
+        """The verb of the first "qui" clause after a trigger noun, with no verb between them, however
+        the parser hangs it (on the last name, or on the main verb): "l'attaque de Boko Haram contre
+        une base dans la région du Lac en octobre, qui avait fait une quarantaine de morts"."""
+        phrase = {t.i for t in trigger.root.subtree} - {trigger.root.i}
+        for token in trigger.doc[trigger.end : trigger.sent.end]:
+            if token.lower_ == "qui" and token.dep_.startswith("nsubj"):
+                verb = token.head
+                # (the parser hangs it on a noun of the phrase: "l'attaque contre le camp, qui avait
+                # déjà été visé en mars" tells the camp's past)
+                told_of_another = verb.dep_ == "acl:relcl" and verb.head.i in phrase
+                return [verb] if verb.dep_ in ("acl:relcl", "advcl") and not told_of_another else []
+            if token.pos_ in ("VERB", "AUX"):
+                return []
+        return []
 
     def _planned(self, sentence: int) -> bool:
         """A threat, plan or announcement in the sentence ("son intention d'organiser une marche"):
@@ -680,11 +777,13 @@ class TriggerFilter:
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
             return False
-        if self._anaphor_of_history(trigger, sentence):
+        if self._anaphor_of_history(trigger, sentence) or self._listed_with_history(trigger, sentence):
             return False
-        if family(trigger.label_) == "violence" and (self._domestic(trigger) or self._by_an_animal(trigger)):
+        if family(trigger.label_) == "violence" and (self._domestic(trigger) or self._by_no_actor(trigger)):
             return False
         if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
+            return False
+        if _lasting_years(trigger):
             return False
         # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
         # counted from is background, told in its own news
@@ -933,6 +1032,23 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
 
 
 _ARTICLES = ("le", "la", "les")
+
+
+def _lasting_years(trigger: Span) -> bool:
+    """ "après deux ans de captivité", "dix années de guerre", "des mois de combats": a noun counted in
+    months or years tells how long something lasted, a period, not a happening (not "trois jours de
+    combats", which may be this week's)."""
+    root, head = trigger.root, trigger.root.head
+    return (
+        root.pos_ == "NOUN"
+        and root.dep_ == "nmod"
+        and fold(head.lemma_) in _LONG_SPANS
+        and any(c.dep_ in ("nummod", "det") for c in head.children)
+    )
+
+
+#: Units of time that make a counted noun a long period ("deux ans de captivité").
+_LONG_SPANS = frozenset({"an", "annee", "mois", "decennie", "siecle"})
 
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:

@@ -16,6 +16,7 @@ from sitrep.events.dates import DateMention
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components import ACTORS, CUES, PLACES, TRIGGERS
 from sitrep.nlp.terms import TermMatcher
+from sitrep.normalize import fold
 from sitrep.records import Article
 
 if TYPE_CHECKING:
@@ -167,6 +168,15 @@ class Reading:
         first = [s for i, s in enumerate(self.sentences) if self.paragraph_of[i] == 0]
         text = self.text[first[0].start_char : first[-1].end_char].strip()
         return len(text.split()) <= _HEADLINE_WORDS and not text.endswith(".")
+
+    def dates_a_text(self, mention: DateMention, publication_words: frozenset[str]) -> bool:
+        """The day right after a verb of publishing (context.yaml publication_verbs: "un communiqué
+        diffusé mardi soir", "le documentaire diffusé mardi"): it dates a text, not what it tells."""
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if words is None or words.start == 0:
+            return False
+        before = self.doc[words.start - 1]
+        return fold(before.lemma_) in publication_words or before.lower_ in publication_words
 
     def has_term(self, sentence: int, matcher: TermMatcher) -> bool:
         return bool(matcher.find(self.sentences[sentence]))

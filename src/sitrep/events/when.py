@@ -131,10 +131,8 @@ def _reporting_date(
     words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if words is not None and in_since_phrase(words.root, below=True):
         return True  # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient"
-    if words is not None and words.start > 0:
-        before = doc[words.start - 1]
-        if fold(before.lemma_) in publication_words or before.lower_ in publication_words:
-            return True
+    if reading.dates_a_text(mention, publication_words):
+        return True
     for cue in reading.cues.get(sentence, []):
         # "a accusé mardi", "a dénoncé mercredi le viol de douze femmes la semaine dernière"
         if cue.label_ in ("attribution_verb", "responsibility", "denial", "accusation"):
