@@ -51,7 +51,7 @@ report: $(VENV)/.installed
 	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl eval/gold/clusters.jsonl \
 		eval/gold/heldout.jsonl eval/gold/heldout2.jsonl eval/gold/heldout3.jsonl eval/gold/heldout4.jsonl \
 		eval/gold/heldout5.jsonl eval/gold/heldout6.jsonl eval/gold/heldout7.jsonl \
-		eval/gold/heldout8.jsonl \
+		eval/gold/heldout8.jsonl eval/gold/heldout9.jsonl \
 		--report eval/REPORT.md --errors 0 \
 		$(if $(POPCORN),--popcorn $(POPCORN)) \
 		$(foreach f,$(NEWS_LISTED),--negative-news $(f)) $(foreach f,$(NEWS_HELD_OUT),--held-out-negative-news $(f))
