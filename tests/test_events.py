@@ -1129,10 +1129,56 @@ def test_drills_history_and_trials_are_not_news(pipeline, text):
         "Le Maroc a signé lundi un contrat portant sur l'achat de vingt-quatre hélicoptères d'attaque, a "
         "annoncé le ministère de la Défense. Les appareils, équipés de missiles antichars, doivent être "
         "livrés l'an prochain.",
+        # a game: a player "like a kamikaze"
+        "Échecs : le jeune Traoré sacrifie sa dame et remporte le titre\n\n"
+        "Lundi, lors de la dernière ronde du championnat national à Bamako, Traoré a sacrifié sa dame pour "
+        "lancer une attaque décisive. « Il a joué comme un kamikaze », a résumé l'arbitre.",
+        # a stage race: attacks and an ambush on the road, the riders escorted by the gendarmerie
+        "Tour du Faso : Ouédraogo s'empare du maillot jaune\n\n"
+        "Dimanche, lors de la troisième étape du Tour du Faso, le coureur burkinabè a lancé une attaque à "
+        "dix kilomètres de l'arrivée et s'est emparé du maillot jaune. « J'ai tendu une embuscade au pied "
+        "de la côte », a-t-il souri. Les coureurs ont roulé sous escorte de la gendarmerie.",
+        # veterans' pensions: an old soldier tells the bombings of a colonial war
+        "Les pensions des anciens tirailleurs revalorisées\n\n"
+        "Les derniers tirailleurs verront leur pension revalorisée de 8 %, a annoncé lundi l'office des "
+        "anciens combattants à Thiès. La revalorisation concerne aussi les pensions des veuves. Assis au "
+        "premier rang, un vétéran de 94 ans a raconté les marches forcées et les bombardements de la "
+        "campagne d'Indochine.",
+        # a hospital opened: the kinds of wounds it will treat
+        "Le ministre a inauguré lundi à Gao un hôpital militaire de 120 lits. Les blessures par balles et "
+        "par engins explosifs représentent la moitié des cas. Un pavillon a été réservé aux victimes de "
+        "mines.",
     ],
 )
 def test_everyday_news_in_war_words_is_not_news(pipeline, text):
     assert code(pipeline, text) == []
+
+
+def test_a_town_taken_then_an_islamic_court_installed_there(pipeline):
+    events = code(
+        pipeline,
+        "Les combattants shebab sont entrés samedi sans rencontrer de résistance dans Dinsor, après le "
+        "retrait des soldats de l'armée somalienne, selon des anciens.\n\n"
+        "Lundi, les insurgés y ont installé un tribunal islamique. Plusieurs familles ont quitté la ville "
+        "en direction de Baidoa.",
+    )
+    base = [e for e in events if e.sub_event_type == "Headquarters or base established"]
+    assert base, [e.notes for e in events]
+    # "y" is Dinsor, named before; unnamed insurgents in Somalia are al-Shabaab
+    assert (base[0].location, base[0].actor1) == ("Diinsoor", "Al Shabaab")
+
+
+def test_a_drone_that_struck_is_a_drone_strike_however_far_its_verb(pipeline):
+    events = code(
+        pipeline,
+        "Des hommes armés ont tué au moins cinq civils dimanche dans un village proche de San, a-t-on appris "
+        "auprès d'un élu local.\n\n"
+        "Dans un communiqué diffusé lundi soir, l'état-major général des armées a affirmé qu'un drone des "
+        "Forces armées maliennes (FAMa) avait frappé lundi « un groupe de terroristes en fuite » à l'est de "
+        "San, « neutralisant une dizaine d'entre eux ».",
+    )
+    strikes = [e for e in events if e.actor1 == "Military Forces of Mali"]
+    assert [e.sub_event_type for e in strikes] == ["Air/drone strike"], [e.notes for e in events]
 
 
 def test_a_relative_clause_on_the_target_does_not_date_the_attack(pipeline):

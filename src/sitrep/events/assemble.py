@@ -672,7 +672,13 @@ def _doers(trigger: Span, blame: frozenset[str] = frozenset()) -> list[Span]:
 
 
 def _stated_action(trigger: Span) -> bool:
-    return trigger.root.pos_ == "VERB" and trigger.label_ != "Attack"
+    """A verb that says what was done (not "ont été tués", only a toll), or an aircraft that did it: "un
+    drone des FAMa avait frappé lundi un groupe de terroristes" is a drone strike, however many words
+    part the drone from its verb."""
+    root = trigger.root
+    if root.pos_ == "NOUN" and trigger.label_ == "Air/drone strike":
+        return root.dep_ == "nsubj" and root.head.pos_ == "VERB"
+    return root.pos_ == "VERB" and trigger.label_ != "Attack"
 
 
 #: How many sentences after a happening may still give its toll without naming it again.

@@ -199,7 +199,13 @@ class TriggerFilter:
             for m in reading.dates_by_sentence.get(sentence, [])
         ):
             return False  # (not "le documentaire diffusé mardi soir retrace dix ans d'opérations")
-        if any(self.keep(t) for t in reading.triggers.get(sentence, [])):
+        # (in a sentence told in sport or business words, "a lancé une attaque foudroyante dimanche" is
+        # the race's: only a crowd, "ont manifesté mardi contre la hausse des prix", or a death there is)
+        sporting = self._sentence_has("non_conflict", self._non_conflict, sentence)
+        if any(
+            self.keep(t) and (not sporting or family(t.label_) == "unrest")
+            for t in reading.triggers.get(sentence, [])
+        ):
             return True
         return bool(_matchers(reading.lexicon).deaths.find(reading.sentences[sentence]))
 
@@ -245,6 +251,32 @@ class TriggerFilter:
         ]
         return bool(earlier) and all(
             self.is_history(s) or self._background(t, s) or self._dated_in_the_past(t, s) for t, s in earlier
+        )
+
+    def _a_kind_of_harm(self, trigger: Span) -> bool:
+        """ "un pavillon réservé aux victimes de mines", "les blessures par balles et par engins explosifs
+        improvisés": a bare plural (no article, no number) hanging on a word of harm (context.yaml
+        kind_heads) names a kind of harm, not a happening (not "victimes d'une mine", nor "victimes de
+        viols commis par des hommes armés": those are told)."""
+        root = trigger.root
+        after = trigger.doc[trigger.end] if trigger.end < len(trigger.doc) else root
+        # (not "victimes de viols commis par des hommes armés autour de Rutshuru": told, with its doer,
+        # however the parser hangs the participle)
+        told = any(c.dep_.startswith(("acl", "obl")) for c in root.children) or (
+            after.pos_ == "VERB" and "Part" in after.morph.get("VerbForm")
+        )
+        # "blessures par balles et par engins explosifs": the parser hangs "engins" on "blessures", or on
+        # "balles", the first of the list, which hangs on "blessures"
+        kinds = context_words(self._reading.lexicon, "kind_heads")
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        return (
+            root.pos_ == "NOUN"
+            and "Plur" in root.morph.get("Number")
+            and not any(c.dep_ in ("det", "nummod") for c in root.children)
+            and not told
+            and any(_word_in(h, kinds) for h in (root.head, first.head))
         )
 
     def _listed_with_history(self, trigger: Span, sentence: int) -> bool:
@@ -783,7 +815,7 @@ class TriggerFilter:
             return False
         if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
             return False
-        if _lasting_years(trigger):
+        if _lasting_years(trigger) or _a_simile(trigger) or self._a_kind_of_harm(trigger):
             return False
         # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
         # counted from is background, told in its own news
@@ -1032,6 +1064,14 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
 
 
 _ARTICLES = ("le", "la", "les")
+
+
+def _a_simile(trigger: Span) -> bool:
+    """ "Il a joué comme un kamikaze", "avancer comme une armée": a noun after "comme" is a likeness."""
+    root = trigger.root
+    return root.pos_ == "NOUN" and any(
+        c.dep_ in ("case", "mark") and c.lower_ == "comme" for c in root.children
+    )
 
 
 def _lasting_years(trigger: Span) -> bool:

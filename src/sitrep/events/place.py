@@ -181,6 +181,10 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
     order: list[int] = [main, *sorted((s for s in sentences if s != main), key=reading.is_headline)]
     paragraph = reading.paragraph_of[main]
     order += [s for s in range(main - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
+    if any(t.lower_ == "y" and t.pos_ == "PRON" for t in reading.sentences[main]):
+        # "Mardi, les insurgés y ont installé un tribunal": "y" is the place named before, in the
+        # paragraphs above, not one the next sentence names ("ont fui en direction de Baidoa")
+        order += [s for s in range(main - 1, -1, -1) if not reading.is_headline(s)]
     order += [s for s in range(main + 1, len(reading.sentences)) if reading.paragraph_of[s] == paragraph]
     order += [s for s in range(len(reading.sentences)) if reading.is_headline(s)]
     order += list(range(len(reading.sentences)))

@@ -16,6 +16,9 @@ _PLACE_HEADS = frozenset(
     {
         "à",
         "a",
+        # "sont entrés dans Dinsor", "des roquettes tirées en direction de Nahariya" (where they fell)
+        "dans",
+        "direction",
         "village",
         "localité",
         "commune",
