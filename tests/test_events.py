@@ -1154,6 +1154,22 @@ def test_everyday_news_in_war_words_is_not_news(pipeline, text):
     assert code(pipeline, text) == []
 
 
+def test_a_lockdown_imposed_by_an_armed_group_is_not_a_protest(pipeline):
+    imposed = code(
+        pipeline,
+        "Lundi, les commerces de Kumbo sont restés fermés, conformément à la consigne de « ville morte » "
+        "décrétée par les séparatistes armés.",
+    )
+    assert imposed == []
+    # a town's civil society calling one is a protest
+    called = one(
+        pipeline,
+        "La société civile de Beni a observé lundi une journée « ville morte » pour dénoncer les tueries "
+        "dans le territoire.",
+    )
+    assert called.sub_event_type == "Peaceful protest"
+
+
 def test_a_town_taken_then_an_islamic_court_installed_there(pipeline):
     events = code(
         pipeline,

@@ -279,6 +279,23 @@ class TriggerFilter:
             and any(_word_in(h, kinds) for h in (root.head, first.head))
         )
 
+    def _imposed_by_arms(self, trigger: Span) -> bool:
+        """ "la consigne de « ville morte » décrétée par les groupes sécessionnistes": a lockdown an armed
+        group imposes is its threat, not a protest (a town's civil society calling one is)."""
+        reading = self._reading
+        armed = [
+            a
+            for a in reading.actors.get(reading.sentence_of(trigger), [])
+            if decode_actor(a.kb_id_)[0] in (2, 3)
+        ]
+        root = trigger.root
+        # the trigger, or the noun it names ("la consigne de « ville morte » décrétée par ...")
+        nouns = [root, root.head] if root.dep_ == "nmod" and root.head.pos_ == "NOUN" else [root]
+        heads = [*nouns, *(c for n in nouns for c in n.children if c.dep_ == "acl")]
+        agents = [c for h in heads for c in h.children if c.dep_ == "obl:agent" or _by(c)]
+        # (the group, or its word: "par les groupes sécessionnistes")
+        return any(a.start <= t.i < a.end for agent in agents for t in agent.subtree for a in armed)
+
     def _listed_with_history(self, trigger: Span, sentence: int) -> bool:
         """ "Des jeunes femmes libérées ont témoigné de leur captivité dans la forêt, des mariages forcés
         et des bombardements": nouns listed in an undated sentence beside one that names the story's
@@ -812,6 +829,8 @@ class TriggerFilter:
         if self._anaphor_of_history(trigger, sentence) or self._listed_with_history(trigger, sentence):
             return False
         if family(trigger.label_) == "violence" and (self._domestic(trigger) or self._by_no_actor(trigger)):
+            return False
+        if family(trigger.label_) == "unrest" and self._imposed_by_arms(trigger):
             return False
         if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
             return False
