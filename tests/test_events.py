@@ -1170,6 +1170,19 @@ def test_a_lockdown_imposed_by_an_armed_group_is_not_a_protest(pipeline):
     assert called.sub_event_type == "Peaceful protest"
 
 
+def test_a_truce_that_names_no_party_is_between_the_sides_of_the_fight(pipeline):
+    events = code(
+        pipeline,
+        "Des combats ont opposé lundi l'armée sud-soudanaise à des rebelles du SPLA-IO près de Bentiu, "
+        "selon un porte-parole militaire.\n\n"
+        "Mercredi, les chefs des deux camps ont signé à Bentiu un accord de cessation des hostilités.",
+    )
+    truce = [e for e in events if e.sub_event_type == "Agreement"]
+    fight = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert truce and fight, [e.notes for e in events]
+    assert {truce[0].actor1, truce[0].actor2} == {fight[0].actor1, fight[0].actor2} != {None}
+
+
 def test_a_town_taken_then_an_islamic_court_installed_there(pipeline):
     events = code(
         pipeline,

@@ -167,12 +167,13 @@ class EventExtractor:
             lent.update(s for s in h.toll_sentences if s not in claimed)
         self._share_headline_toll(reading, happenings)
         kept_starts = frozenset(t.start for h in happenings for t in h.triggers)
-        events = [self._event(reading, h, hints, kept_starts) for h in happenings]
+        events = _parties_of_truces(
+            [e for e in (self._event(reading, h, hints, kept_starts) for h in happenings) if e]
+        )
         # an event told as fact on a day still to come is planned, whatever the cue reader missed
         return [
             replace(e, factuality="hypothetical", fatalities=0) if _yet_to_come(e, article) else e
             for e in events
-            if e is not None
         ]
 
     def _share_headline_toll(self, reading: Reading, happenings: list[Happening]) -> None:
@@ -422,9 +423,7 @@ class EventExtractor:
 
     def _told_in_place(self, reading: Reading, h: Happening) -> bool:
         """Some sentence telling the happening names a place or a current day of its own."""
-        return any(
-            reading.places.get(s) or self._dating.current_dates(reading, s) for s in h.sentences
-        )
+        return any(reading.places.get(s) or self._dating.current_dates(reading, s) for s in h.sentences)
 
     def _gives_toll(self, sentence: Span) -> bool:
         return self.fatalities.for_event([sentence]).count > 0
@@ -612,6 +611,29 @@ class EventExtractor:
 
 
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _parties_of_truces(events: list[Event]) -> list[Event]:
+    """ "Mercredi, les commandants locaux des deux camps ont signé un accord de cessation des
+    hostilités": an agreement that names no party is between the two sides of the fight told before it."""
+    out: list[Event] = []
+    for event in events:
+        if event.sub_event_type == "Agreement" and event.actor1 is None and event.actor2 is None:
+            fight = next(
+                (e for e in reversed(out) if e.event_type == "Battles" and e.actor1 and e.actor2),
+                None,
+            )
+            if fight is not None:
+                event = replace(
+                    event,
+                    actor1=fight.actor1,
+                    actor2=fight.actor2,
+                    inter1=fight.inter1,
+                    inter2=fight.inter2,
+                    interaction=fight.interaction,
+                )
+        out.append(event)
+    return out
 
 
 def _yet_to_come(event: Event, article: Article) -> bool:
