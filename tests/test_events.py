@@ -1148,6 +1148,20 @@ def test_drills_history_and_trials_are_not_news(pipeline, text):
         "Le ministre a inauguré lundi à Gao un hôpital militaire de 120 lits. Les blessures par balles et "
         "par engins explosifs représentent la moitié des cas. Un pavillon a été réservé aux victimes de "
         "mines.",
+        # an analysis of talks: the withdrawal is on the table, not done
+        "Analyse | Luanda : un processus de paix dans l'impasse\n\n"
+        "Les pourparlers entre Kinshasa et Kigali reprennent cette semaine. Sur la table : le retrait des "
+        "troupes rwandaises du Nord-Kivu et le cantonnement des rebelles du M23.",
+        # prices: an economist names the war's bombings as a cause
+        "Blé : la guerre fait flamber les prix au Maghreb\n\n"
+        "La guerre en Ukraine continue de peser sur les prix du blé en Afrique du Nord. En Tunisie, le prix "
+        "de la baguette a doublé depuis lundi. « Les bombardements des ports ukrainiens ont désorganisé "
+        "tout le marché », explique un économiste.",
+        # a gas leak: the blast was an accident
+        "Explosion dans un restaurant à Tunis : trois blessés\n\n"
+        "Une explosion s'est produite lundi soir dans la cuisine d'un restaurant du centre de Tunis, "
+        "faisant trois blessés légers, a indiqué la protection civile. Une fuite de gaz serait à l'origine "
+        "de la déflagration.",
     ],
 )
 def test_everyday_news_in_war_words_is_not_news(pipeline, text):

@@ -557,6 +557,19 @@ class TriggerFilter:
                 return True
         return False
 
+    def _accident_near(self, sentence: int) -> bool:
+        """The sentence before or after, in the paragraph, gives an accident as the cause (context.yaml
+        accident_causes: "Une fuite de gaz serait à l'origine de la déflagration")."""
+        reading = self._reading
+        matcher = context_matcher(reading.lexicon, "accident_causes")
+        paragraph = reading.paragraph_of[sentence]
+        return any(
+            0 <= near < len(reading.sentences)
+            and reading.paragraph_of[near] == paragraph
+            and self._sentence_has("accident_causes", matcher, near)
+            for near in (sentence - 1, sentence + 1)
+        )
+
     def _in_a_group_name(self, trigger: Span, sentence: int) -> bool:
         """ "le Front patriotique de libération (FPL)", "l'Armée de libération du Soudan": a word of a
         non-state group's name. (A state's forces may be named by their means: "l'aviation malienne"
@@ -772,7 +785,17 @@ class TriggerFilter:
             if fold(t.root.lemma_) == word
         ]
         return bool(same) and all(
-            self.is_history(s) or self._background(t, s) or self._charge(t, s) for t, s in same
+            self.is_history(s) or self._background(t, s) or self._charge(t, s) or self._accidental(t, s)
+            for t, s in same
+        )
+
+    def _accidental(self, trigger: Span, sentence: int) -> bool:
+        """An ambiguous word of violence beside an accident's cause ("Une fuite de gaz serait à l'origine
+        de la déflagration")."""
+        return (
+            trigger.kb_id_ == AMBIGUOUS
+            and family(trigger.label_) == "violence"
+            and self._accident_near(sentence)
         )
 
     def _sequel(self, sentence: int) -> bool:
@@ -876,6 +899,8 @@ class TriggerFilter:
                 return True
             if self._sentence_has("non_conflict", self._non_conflict, sentence):
                 return False
+            if self._accidental(trigger, sentence):
+                return False  # "Une explosion dans un restaurant ... Une fuite de gaz serait en cause."
             others = [
                 t
                 for t in self._reading.triggers.get(sentence, [])
