@@ -1175,6 +1175,12 @@ def test_a_lockdown_imposed_by_an_armed_group_is_not_a_protest(pipeline):
         "décrétée par les séparatistes armés.",
     )
     assert imposed == []
+    grenade = code(
+        pipeline,
+        "Une grenade a explosé lundi soir dans un bar de Bamenda, selon la police. Les autorités accusent "
+        "les séparatistes anglophones, qui imposent une « ville morte » chaque lundi.",
+    )
+    assert [e.sub_event_type for e in grenade] == ["Grenade"]
     # a town's civil society calling one is a protest
     called = one(
         pipeline,

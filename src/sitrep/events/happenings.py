@@ -280,8 +280,9 @@ class TriggerFilter:
         )
 
     def _imposed_by_arms(self, trigger: Span) -> bool:
-        """ "la consigne de « ville morte » décrétée par les groupes sécessionnistes": a lockdown an armed
-        group imposes is its threat, not a protest (a town's civil society calling one is)."""
+        """ "la consigne de « ville morte » décrétée par les groupes sécessionnistes", "les séparatistes, qui
+        imposent une « ville morte » chaque lundi": a lockdown an armed group imposes is its threat, not a
+        protest (a town's civil society calling one is)."""
         reading = self._reading
         armed = [
             a
@@ -293,6 +294,17 @@ class TriggerFilter:
         nouns = [root, root.head] if root.dep_ == "nmod" and root.head.pos_ == "NOUN" else [root]
         heads = [*nouns, *(c for n in nouns for c in n.children if c.dep_ == "acl")]
         agents = [c for h in heads for c in h.children if c.dep_ == "obl:agent" or _by(c)]
+        if root.dep_ == "obj":
+            # "les séparatistes, qui imposent une « ville morte » chaque lundi": the subject of the verb,
+            # or the noun its "qui" stands for
+            verb = root.head
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                if subject.lower_ != "qui":
+                    agents.append(subject)
+                    continue
+                # (however the parser hangs the clause: the nearest noun before "qui")
+                before = subject.doc[subject.sent.start : subject.i]
+                agents += [next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), subject)]
         # (the group, or its word: "par les groupes sécessionnistes")
         return any(a.start <= t.i < a.end for agent in agents for t in agent.subtree for a in armed)
 
