@@ -1162,6 +1162,10 @@ def test_drills_history_and_trials_are_not_news(pipeline, text):
         "Une explosion s'est produite lundi soir dans la cuisine d'un restaurant du centre de Tunis, "
         "faisant trois blessés légers, a indiqué la protection civile. Une fuite de gaz serait à l'origine "
         "de la déflagration.",
+        # a holiday rush: the markets are "stormed" by buyers
+        "Tabaski : les marchés de bétail pris d'assaut à Bamako\n\n"
+        "À quelques jours de la Tabaski, les marchés de bétail de Bamako sont pris d'assaut par les "
+        "acheteurs. Lundi, au marché de Faladié, le prix du bélier atteignait 250 000 francs CFA.",
     ],
 )
 def test_everyday_news_in_war_words_is_not_news(pipeline, text):

@@ -786,7 +786,8 @@ class TriggerFilter:
 
     def _dropped_in_body(self, trigger: Span) -> bool:
         """ "Embuscade de Tongo Tongo : trois accusés condamnés": the body tells the headline's word only
-        as history or as a charge, so the headline names no news either."""
+        as history, a charge, an accident or a figure of speech ("pris d'assaut par les acheteurs"), so the
+        headline names no news either."""
         reading = self._reading
         word = fold(trigger.root.lemma_)
         same = [
@@ -797,7 +798,11 @@ class TriggerFilter:
             if fold(t.root.lemma_) == word
         ]
         return bool(same) and all(
-            self.is_history(s) or self._background(t, s) or self._charge(t, s) or self._accidental(t, s)
+            self.is_history(s)
+            or self._background(t, s)
+            or self._charge(t, s)
+            or self._accidental(t, s)
+            or self._by_no_actor(t)
             for t, s in same
         )
 
