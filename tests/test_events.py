@@ -1234,6 +1234,83 @@ def test_a_drone_that_struck_is_a_drone_strike_however_far_its_verb(pipeline):
     assert [e.sub_event_type for e in strikes] == ["Air/drone strike"], [e.notes for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "location"),
+    [
+        # trucks ("poids lourds") are no boxing weight
+        (
+            "Des hommes armés ont incendié lundi une dizaine de poids lourds sur l'axe Kayes-Diboli, près de "
+            "Kayes, tuant deux chauffeurs, selon des transporteurs.",
+            "Attack",
+            "Kayes",
+        ),
+        # a boarding school ("pensionnat") is no pension
+        (
+            "Des hommes armés ont enlevé lundi au moins 80 élèves d'un pensionnat de Kuriga, près de Kaduna, "
+            "a indiqué la police.",
+            "Abduction/forced disappearance",
+            None,
+        ),
+        # victims who suffered it on a day are told of
+        (
+            "Au moins quinze femmes ont été victimes de viols lundi soir lors d'une incursion de miliciens "
+            "Maï-Maï à Minova, selon une ONG locale.",
+            "Sexual violence",
+            None,
+        ),
+        # a shelling pattern with this week's toll
+        (
+            "Les bombardements quotidiens de l'armée russe sur Kherson ont fait lundi deux morts, selon le "
+            "gouverneur.",
+            None,
+            "Kherson",
+        ),
+        # "il y a eu" is no "y" pointing back to the minister's Bamako
+        (
+            "Le Premier ministre a présidé lundi un conseil de défense à Bamako.\n\n"
+            "Selon des sources locales, il y a eu au moins huit morts lorsque des jihadistes ont attaqué "
+            "lundi le camp militaire de Douentza.",
+            None,
+            "Douentza",
+        ),
+        # where the attackers fled is not where they attacked
+        (
+            "Des hommes armés ont attaqué lundi la ville de Bankass, tuant douze civils, avant de prendre la "
+            "fuite en direction de Mopti.",
+            "Attack",
+            "Bankass",
+        ),
+        # an accident ruled out
+        (
+            "Une explosion a fait cinq morts lundi dans un bus près de Mandera. La police a écarté la piste "
+            "d'un court-circuit et accuse les shebab.",
+            None,
+            None,
+        ),
+        # a mutiny is a change to group, whoever mutinies
+        (
+            "Des soldats se sont mutinés lundi au camp militaire de Kati, selon des sources sécuritaires.",
+            "Change to group/activity",
+            None,
+        ),
+        # a march dispersed by a militia is still a protest it broke up
+        (
+            "Une marche de militants du CNL a été dispersée lundi à Bujumbura par des Imbonerakure armés de "
+            "gourdins, selon le parti.",
+            "Protest with intervention",
+            "Bujumbura",
+        ),
+    ],
+)
+def test_real_events_beside_the_everyday_news_rules_are_still_coded(pipeline, text, sub_event_type, location):
+    events = code(pipeline, text)
+    assert events, "no event"
+    if sub_event_type:
+        assert sub_event_type in [e.sub_event_type for e in events]
+    if location:
+        assert location in [e.location for e in events]
+
+
 def test_a_relative_clause_on_the_target_does_not_date_the_attack(pipeline):
     # the camp's past, not the attack's: the attack is told, with its toll
     event = one(
@@ -1250,9 +1327,9 @@ def test_a_relative_clause_on_the_target_does_not_date_the_attack(pipeline):
         ("2023-05-20", 1, "reported", True),  # told as fact, eleven days after the article
         ("2023-05-10", 1, "asserted", False),  # the next day: copy dated before a night's events
         ("2023-05-20", 1, "hypothetical", False),  # already read as a call or a plan
-        ("2023-05-15", 2, "reported", False),  # "en mai": the month has begun
-        ("2023-07-15", 2, "reported", True),  # "en juillet"
-        ("2023-07-01", 3, "reported", False),  # "en 2023"
+        ("2023-05-10", 2, "reported", False),  # "cette semaine": the week has begun
+        ("2023-05-15", 3, "reported", False),  # "en mai": the month has begun
+        ("2023-07-15", 3, "reported", True),  # "en juillet"
     ],
 )
 def test_an_event_on_a_day_to_come_has_not_happened(day, precision, factuality, to_come):
@@ -1260,8 +1337,8 @@ def test_an_event_on_a_day_to_come_has_not_happened(day, precision, factuality, 
     from sitrep.records import Event
 
     article = Article(id="a", text="…", published=PUBLISHED)
-    # a source dated by its month only ("date 2023-05") may tell any day of May
-    by_month = Article(id="m", text="…", published=date(2023, 5, 1), published_precision=2)
+    # a source dated by its month only ("date 2023-05", time precision 3) may tell any day of May
+    by_month = Article(id="m", text="…", published=date(2023, 5, 15), published_precision=3)
     event = Event(
         event_id="e",
         article_id="a",

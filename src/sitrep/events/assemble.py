@@ -86,6 +86,7 @@ class EventExtractor:
         self.fatalities = FatalityReader(lexicon)
         self._heads = HeadWords.of(lexicon)
         self._support = frozenset(" ".join(t.words) for t in lexicon.context.get("support_words", ()))
+        self._staffing = frozenset(" ".join(t.words) for t in lexicon.context.get("staffing_words", ()))
         self._dating = EventDating(lexicon)
         self._armed_targets: TermMatcher[str] = TermMatcher(
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
@@ -340,9 +341,14 @@ class EventExtractor:
         if sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in (2, 3, 4):
             # "les assaillants ont saisi des armes": spoils of their attack, not a seizure by the state.
             return None
-        if sub_event_type == "Change to group/activity" and actor1 is not None and actor1.inter == 1:
-            # "l'armée a lancé une campagne de recrutement", "un nouveau chef d'état-major": a state's
-            # own business; ACLED keeps this type for armed groups changing
+        if (
+            sub_event_type == "Change to group/activity"
+            and actor1 is not None
+            and actor1.inter == 1
+            and any(fold(t.lemma_) in self._staffing for t in main)
+        ):
+            # "l'armée a lancé une campagne de recrutement": a state staffing its forces is its own
+            # business (a mutiny or a defection is still coded)
             return None
         if (
             event_type == "Battles"
@@ -615,12 +621,21 @@ _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Viole
 
 def _parties_of_truces(events: list[Event]) -> list[Event]:
     """ "Mercredi, les commandants locaux des deux camps ont signé un accord de cessation des
-    hostilités": an agreement that names no party is between the two sides of the fight told before it."""
+    hostilités": an agreement that names no party is between the two sides of the fight told before it,
+    in the same country, in the week before."""
     out: list[Event] = []
     for event in events:
         if event.sub_event_type == "Agreement" and event.actor1 is None and event.actor2 is None:
             fight = next(
-                (e for e in reversed(out) if e.event_type == "Battles" and e.actor1 and e.actor2),
+                (
+                    e
+                    for e in reversed(out)
+                    if e.event_type == "Battles"
+                    and e.actor1
+                    and e.actor2
+                    and e.iso2 == event.iso2
+                    and _days_apart(e, event) <= _TRUCE_AFTER_DAYS
+                ),
                 None,
             )
             if fight is not None:
@@ -636,6 +651,16 @@ def _parties_of_truces(events: list[Event]) -> list[Event]:
     return out
 
 
+#: How many days after a fight an unnamed truce may still be its parties'.
+_TRUCE_AFTER_DAYS = 7
+
+
+def _days_apart(a: Event, b: Event) -> int:
+    if not a.event_date or not b.event_date:
+        return 0
+    return abs((date.fromisoformat(b.event_date) - date.fromisoformat(a.event_date)).days)
+
+
 def _yet_to_come(event: Event, article: Article) -> bool:
     """A day after the publication ("des hélicoptères qui doivent être livrés en 2025", "appelle à un
     rassemblement le 18 août") not already read as hypothetical: nothing has happened yet. (A day of
@@ -649,12 +674,13 @@ def _yet_to_come(event: Event, article: Article) -> bool:
 
 
 def _period(day: date, precision: int) -> tuple[date, date]:
-    """The first and last days of a day, its month (precision 2) or its year (3)."""
+    """The first and last days of a day, its week (time_precision 2) or its month (3)."""
     if precision >= 3:
-        return day.replace(month=1, day=1), day.replace(month=12, day=31)
-    if precision == 2:
         following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
         return day.replace(day=1), following - timedelta(days=1)
+    if precision == 2:
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
     return day, day
 
 

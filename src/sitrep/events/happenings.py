@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.dates import DateMention
 from sitrep.events.reading import Reading, verbless
-from sitrep.events.scope import det_negative, in_relative_clause, in_since_phrase
+from sitrep.events.scope import det_negative, has_negator, in_relative_clause, in_since_phrase
 from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.actors import decode_actor
@@ -271,12 +271,23 @@ class TriggerFilter:
         first = root
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
+        harmed = [h for h in (root.head, first.head) if _word_in(h, kinds)]
+        # (not "quinze femmes ont été victimes de viols lundi", "ils sont victimes de tirs russes": people
+        # who suffered it, a day or not, are told of)
+        predicate = any(
+            h.dep_ in ("ROOT", "xcomp") or any(c.dep_ == "cop" for c in h.children) or h.head.lemma_ == "être"
+            for h in harmed
+        )
+        sentence = self._reading.sentence_of(trigger)
+        dated = any(not m.past for m in self._reading.dates_by_sentence.get(sentence, []))
         return (
             root.pos_ == "NOUN"
             and "Plur" in root.morph.get("Number")
             and not any(c.dep_ in ("det", "nummod") for c in root.children)
             and not told
-            and any(_word_in(h, kinds) for h in (root.head, first.head))
+            and bool(harmed)
+            and not predicate
+            and not dated
         )
 
     def _imposed_by_arms(self, trigger: Span) -> bool:
@@ -284,6 +295,8 @@ class TriggerFilter:
         imposent une « ville morte » chaque lundi": a lockdown an armed group imposes is its threat, not a
         protest (a town's civil society calling one is)."""
         reading = self._reading
+        if not context_matcher(reading.lexicon, "lockdown_words").find(trigger):
+            return False  # (a march dispersed by Imbonerakure is still a protest)
         armed = [
             a
             for a in reading.actors.get(reading.sentence_of(trigger), [])
@@ -362,19 +375,17 @@ class TriggerFilter:
     def _recurring(self, trigger: Span, sentence: int) -> bool:
         """ "la zone est le théâtre d'attaques régulières", "des villages souvent attaqués": a pattern,
         not a happening; "l'armée fait face aux attaques jihadistes" (context.yaml condition_words): a
-        condition. Unless the sentence names the day of one."""
+        condition. Unless the trigger's own phrase, or the verb a noun trigger hangs on, names a day
+        ("les bombardements quotidiens sur Kherson ont fait lundi deux morts"); a day on another verb does
+        not ("s'est rendu mardi à Kharkiv, régulièrement bombardée", "a été nommé lundi, alors que
+        l'armée fait face aux attaques")."""
         root = trigger.root
+        dated_here = self._dated_inside(trigger, sentence)
+        if dated_here or (root.pos_ == "NOUN" and self._dated_on(root.head, sentence)):
+            return False
         if any(c.dep_ in ("amod", "advmod", "acl") and _word_in(c, self._recurrence) for c in root.children):
-            # (a day elsewhere in the sentence is another verb's: "s'est rendu mardi à Kharkiv,
-            # régulièrement bombardée par la Russie")
-            return not self._dated_inside(trigger, sentence)
-        # a day on the verb the noun hangs on dates it ("lundi, les soldats ont fait face aux attaques"),
-        # one on another verb does not ("a été nommé lundi, alors que l'armée fait face aux attaques")
-        if self._dated_inside(trigger, sentence) or any(
-            not m.past and (words := self._reading.doc.char_span(m.start, m.end, alignment_mode="expand"))
-            and words.root.head.i == root.head.i
-            for m in self._reading.dates_by_sentence.get(sentence, [])
-        ):
+            return True
+        if any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])) and root.pos_ != "NOUN":
             return False
         # "fait face aux attaques des groupes jihadistes", "en proie aux violences": a condition, told in
         # the plural (not "face à l'attaque, les soldats ont riposté", one happening)
@@ -387,6 +398,29 @@ class TriggerFilter:
             c.dep_ == "case" and c.lower_ == "face" for c in root.children
         )
         return facing or any(_word_in(head, self._conditions) for head in (root.head, root.head.head))
+
+    def _dated_on(self, verb: Token, sentence: int) -> bool:
+        """A day of the news (not a past year) hangs on `verb`: "ont fait lundi deux morts"."""
+        return any(not m.past for m in self._dates_on(verb, sentence))
+
+    def _dated_within(self, verb: Token, sentence: int) -> bool:
+        """A day of the news in `verb`'s clause: "qui avait fait douze morts dimanche"."""
+        tree = list(verb.subtree)
+        start, end = tree[0].idx, tree[-1].idx + len(tree[-1])
+        return any(
+            not m.past and start <= m.start and m.end <= end
+            for m in self._reading.dates_by_sentence.get(sentence, [])
+        )
+
+    def _dates_on(self, verb: Token, sentence: int) -> list[DateMention]:
+        """The sentence's dates whose words hang on `verb`."""
+        doc = self._reading.doc
+        return [
+            m
+            for m in self._reading.dates_by_sentence.get(sentence, [])
+            if (words := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+            and words.root.head.i == verb.i
+        ]
 
     def _provided_for(self, trigger: Span) -> bool:
         """ "une disposition permettant la démobilisation des soldats", "le programme de désarmement":
@@ -579,6 +613,9 @@ class TriggerFilter:
             0 <= near < len(reading.sentences)
             and reading.paragraph_of[near] == paragraph
             and self._sentence_has("accident_causes", matcher, near)
+            # (not "la police a écarté la piste d'un court-circuit", "il ne s'agit pas d'une fuite de gaz")
+            and not any(has_negator(t) for t in reading.sentences[near])
+            and not any(fold(t.lemma_) in _RULING_OUT for t in reading.sentences[near])
             for near in (sentence - 1, sentence + 1)
         )
 
@@ -681,7 +718,10 @@ class TriggerFilter:
             # (a core noun may be the news, the clause its target's: "l'attaque contre le camp, qui
             # avait déjà été visé en mars, a fait cinq morts")
             and trigger.root.dep_ not in ("nsubj", "nsubj:pass", "obj", "ROOT")
-            and any(_participle_after_imperfect(v) for v in self._relatives_after(trigger))
+            and any(
+                _participle_after_imperfect(v) and not self._dated_within(v, sentence)
+                for v in self._relatives_after(trigger)
+            )
             and not self._dated_inside(trigger, sentence)
         ):
             return True  # "après l'attaque de Boko Haram en octobre, qui avait fait une quarantaine de morts"
@@ -720,13 +760,8 @@ class TriggerFilter:
         clause opening right after the trigger's phrase tells its toll and its year, even when the
         parser hangs the clause on the last name. Only a past date on the clause's own verb counts
         (not "l'attaque de mardi, qui rappelle celle de 2019")."""
-        doc = trigger.doc
-        for verb in self._relatives_after(trigger):
-            for m in self._reading.dates_by_sentence.get(self._reading.sentence_of(trigger), []):
-                words = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if m.past and words is not None and words.root.head.i == verb.i:
-                    return True
-        return False
+        sentence = self._reading.sentence_of(trigger)
+        return any(m.past for verb in self._relatives_after(trigger) for m in self._dates_on(verb, sentence))
 
     @staticmethod
     def _relatives_after(trigger: Span) -> list[Token]:
@@ -1147,6 +1182,9 @@ def _lasting_years(trigger: Span) -> bool:
         and any(c.dep_ in ("nummod", "det") for c in head.children)
     )
 
+
+#: Verbs that rule a cause out ("la police a écarté la piste d'un court-circuit").
+_RULING_OUT = frozenset({"ecarter", "exclure", "dementir", "rejeter"})
 
 #: Units of time that make a counted noun a long period ("deux ans de captivité").
 _LONG_SPANS = frozenset({"an", "annee", "mois", "decennie", "siecle"})

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitrep.events.happenings import context_matcher, context_words
 from sitrep.events.reading import Reading
@@ -181,7 +181,7 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
     order: list[int] = [main, *sorted((s for s in sentences if s != main), key=reading.is_headline)]
     paragraph = reading.paragraph_of[main]
     order += [s for s in range(main - 1, -1, -1) if reading.paragraph_of[s] == paragraph]
-    if any(t.lower_ == "y" and t.pos_ == "PRON" for t in reading.sentences[main]):
+    if any(_there(t, trigger) for t in reading.sentences[main]):
         # "Mardi, les insurgés y ont installé un tribunal": "y" is the place named before, in the
         # paragraphs above, not one the next sentence names ("ont fui en direction de Baidoa")
         order += [s for s in range(main - 1, -1, -1) if not reading.is_headline(s)]
@@ -206,6 +206,18 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
             )
         out.extend(spans)
     return out
+
+
+def _there(token: Token, trigger: Span) -> bool:
+    """ "les insurgés y ont installé un tribunal": "y" on the trigger's own verb (not "il y a eu cinq
+    morts", "y compris")."""
+    verb = trigger.root if trigger.root.pos_ in ("VERB", "AUX") else trigger.root.head
+    return (
+        token.lower_ == "y"
+        and token.pos_ == "PRON"
+        and token.head.i == verb.i
+        and fold(verb.lemma_) != "avoir"
+    )
 
 
 def _locates(reading: Reading, span: Span, others: Sequence[Span]) -> bool:

@@ -16,9 +16,9 @@ _PLACE_HEADS = frozenset(
     {
         "à",
         "a",
-        # "sont entrés dans Dinsor", "des roquettes tirées en direction de Nahariya" (where they fell)
+        # "sont entrés dans Dinsor" (not "direction": "ont pris la fuite en direction de Mopti" is where
+        # the attackers went, not where they attacked)
         "dans",
-        "direction",
         "village",
         "localité",
         "commune",
