@@ -405,12 +405,15 @@ class TriggerFilter:
 
     def _dated_within(self, verb: Token, sentence: int) -> bool:
         """A day of the news in `verb`'s clause: "qui avait fait douze morts dimanche"."""
-        tree = list(verb.subtree)
+        return any(not m.past for m in self._dates_in(verb, sentence))
+
+    def _dates_in(self, head: Token, sentence: int) -> list[DateMention]:
+        """The sentence's dates inside the phrase `head` heads (its subtree)."""
+        tree = list(head.subtree)
         start, end = tree[0].idx, tree[-1].idx + len(tree[-1])
-        return any(
-            not m.past and start <= m.start and m.end <= end
-            for m in self._reading.dates_by_sentence.get(sentence, [])
-        )
+        return [
+            m for m in self._reading.dates_by_sentence.get(sentence, []) if start <= m.start and m.end <= end
+        ]
 
     def _dates_on(self, verb: Token, sentence: int) -> list[DateMention]:
         """The sentence's dates whose words hang on `verb`."""
@@ -575,11 +578,9 @@ class TriggerFilter:
         le camp" recalls news of the week, not background ("depuis le coup d'État du 26 juillet", three
         weeks before, is)."""
         published = self._reading.published
-        tree = list(trigger.root.subtree)
-        start, end = tree[0].idx, tree[-1].idx + len(tree[-1])
         return published is not None and any(
-            not m.past and m.value and start <= m.start and m.end <= end and (published - m.value).days <= 7
-            for m in self._reading.dates_by_sentence.get(sentence, [])
+            not m.past and m.value and (published - m.value).days <= 7
+            for m in self._dates_in(trigger.root, sentence)
         )
 
     def _licensed_near(self, licences: tuple[str, ...], trigger: Span, sentence: int) -> bool:
