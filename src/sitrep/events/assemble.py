@@ -24,6 +24,7 @@ from sitrep.events.happenings import (
     HANDS_CHANGE,
     Happening,
     TriggerFilter,
+    context_words,
     family,
     group_triggers,
     own_licence,
@@ -85,8 +86,8 @@ class EventExtractor:
         self.dates = DateReader(lexicon.dates)
         self.fatalities = FatalityReader(lexicon)
         self._heads = HeadWords.of(lexicon)
-        self._support = frozenset(" ".join(t.words) for t in lexicon.context.get("support_words", ()))
-        self._staffing = frozenset(" ".join(t.words) for t in lexicon.context.get("staffing_words", ()))
+        self._support = context_words(lexicon, "support_words")
+        self._staffing = context_words(lexicon, "staffing_words")
         self._dating = EventDating(lexicon)
         self._armed_targets: TermMatcher[str] = TermMatcher(
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]

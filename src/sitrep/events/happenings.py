@@ -211,12 +211,10 @@ class TriggerFilter:
 
     def _dated_in_the_past(self, trigger: Span, sentence: int) -> bool:
         """ "Le procès s'est ouvert lundi ... l'attaque de 2018": the date nearest the trigger is old."""
-        doc = self._reading.doc
-
         def of_another(m: DateMention) -> bool:
             # inside a relative clause on another noun: "l'attaque contre le camp, qui avait déjà été
             # visé en mars, a fait cinq morts lundi" dates the camp's past
-            words = doc.char_span(m.start, m.end, alignment_mode="expand")
+            words = self._reading.words_of(m)
             return words is not None and any(
                 a.dep_ == "acl:relcl" and a.head.i != trigger.root.i
                 for a in [words.root, *words.root.ancestors]
@@ -417,12 +415,10 @@ class TriggerFilter:
 
     def _dates_on(self, verb: Token, sentence: int) -> list[DateMention]:
         """The sentence's dates whose words hang on `verb`."""
-        doc = self._reading.doc
         return [
             m
             for m in self._reading.dates_by_sentence.get(sentence, [])
-            if (words := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
-            and words.root.head.i == verb.i
+            if (words := self._reading.words_of(m)) is not None and words.root.head.i == verb.i
         ]
 
     def _provided_for(self, trigger: Span) -> bool:
@@ -609,6 +605,7 @@ class TriggerFilter:
         accident_causes: "Une fuite de gaz serait à l'origine de la déflagration")."""
         reading = self._reading
         matcher = context_matcher(reading.lexicon, "accident_causes")
+        ruling_out = context_words(reading.lexicon, "ruling_out_words")
         paragraph = reading.paragraph_of[sentence]
         return any(
             0 <= near < len(reading.sentences)
@@ -616,7 +613,7 @@ class TriggerFilter:
             and self._sentence_has("accident_causes", matcher, near)
             # (not "la police a écarté la piste d'un court-circuit", "il ne s'agit pas d'une fuite de gaz")
             and not any(has_negator(t) for t in reading.sentences[near])
-            and not any(fold(t.lemma_) in _RULING_OUT for t in reading.sentences[near])
+            and not any(_word_in(t, ruling_out) for t in reading.sentences[near])
             for near in (sentence - 1, sentence + 1)
         )
 
@@ -719,10 +716,9 @@ class TriggerFilter:
             # (a core noun may be the news, the clause its target's: "l'attaque contre le camp, qui
             # avait déjà été visé en mars, a fait cinq morts")
             and trigger.root.dep_ not in ("nsubj", "nsubj:pass", "obj", "ROOT")
-            and any(
-                _participle_after_imperfect(v) and not self._dated_within(v, sentence)
-                for v in self._relatives_after(trigger)
-            )
+            and (relative := _relative_after(trigger)) is not None
+            and _participle_after_imperfect(relative)
+            and not self._dated_within(relative, sentence)
             and not self._dated_inside(trigger, sentence)
         ):
             return True  # "après l'attaque de Boko Haram en octobre, qui avait fait une quarantaine de morts"
@@ -762,24 +758,8 @@ class TriggerFilter:
         parser hangs the clause on the last name. Only a past date on the clause's own verb counts
         (not "l'attaque de mardi, qui rappelle celle de 2019")."""
         sentence = self._reading.sentence_of(trigger)
-        return any(m.past for verb in self._relatives_after(trigger) for m in self._dates_on(verb, sentence))
-
-    @staticmethod
-    def _relatives_after(trigger: Span) -> list[Token]:
-        """The verb of the first "qui" clause after a trigger noun, with no verb between them, however
-        the parser hangs it (on the last name, or on the main verb): "l'attaque de Boko Haram contre
-        une base dans la région du Lac en octobre, qui avait fait une quarantaine de morts"."""
-        phrase = {t.i for t in trigger.root.subtree} - {trigger.root.i}
-        for token in trigger.doc[trigger.end : trigger.sent.end]:
-            if token.lower_ == "qui" and token.dep_.startswith("nsubj"):
-                verb = token.head
-                # (the parser hangs it on a noun of the phrase: "l'attaque contre le camp, qui avait
-                # déjà été visé en mars" tells the camp's past)
-                told_of_another = verb.dep_ == "acl:relcl" and verb.head.i in phrase
-                return [verb] if verb.dep_ in ("acl:relcl", "advcl") and not told_of_another else []
-            if token.pos_ in ("VERB", "AUX"):
-                return []
-        return []
+        verb = _relative_after(trigger)
+        return verb is not None and any(m.past for m in self._dates_on(verb, sentence))
 
     def _planned(self, sentence: int) -> bool:
         """A threat, plan or announcement in the sentence ("son intention d'organiser une marche"):
@@ -811,7 +791,7 @@ class TriggerFilter:
         """ "Selon le rapport publié mardi, 1 200 civils ont été tués au cours de l'année": the day
         hangs on the telling verb (cues.yaml attribution_verb), it dates the report, not the year's
         figures it tells."""
-        span = self._reading.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = self._reading.words_of(mention)
         if span is None:
             return False
         head = span.root.head
@@ -1163,6 +1143,23 @@ def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
 _ARTICLES = ("le", "la", "les")
 
 
+def _relative_after(trigger: Span) -> Token | None:
+    """The verb of the first "qui" clause after a trigger noun, with no verb between them, however the
+    parser hangs it (on the last name, or on the main verb): "l'attaque de Boko Haram contre une base
+    dans la région du Lac en octobre, qui avait fait une quarantaine de morts"."""
+    phrase = {t.i for t in trigger.root.subtree} - {trigger.root.i}
+    for token in trigger.doc[trigger.end : trigger.sent.end]:
+        if token.lower_ == "qui" and token.dep_.startswith("nsubj"):
+            verb = token.head
+            # (the parser hangs it on a noun of the phrase: "l'attaque contre le camp, qui avait déjà été
+            # visé en mars" tells the camp's past)
+            told_of_another = verb.dep_ == "acl:relcl" and verb.head.i in phrase
+            return verb if verb.dep_ in ("acl:relcl", "advcl") and not told_of_another else None
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 def _a_simile(trigger: Span) -> bool:
     """ "Il a joué comme un kamikaze", "avancer comme une armée": a noun after "comme" is a likeness."""
     root = trigger.root
@@ -1183,9 +1180,6 @@ def _lasting_years(trigger: Span) -> bool:
         and any(c.dep_ in ("nummod", "det") for c in head.children)
     )
 
-
-#: Verbs that rule a cause out ("la police a écarté la piste d'un court-circuit").
-_RULING_OUT = frozenset({"ecarter", "exclure", "dementir", "rejeter"})
 
 #: Units of time that make a counted noun a long period ("deux ans de captivité").
 _LONG_SPANS = frozenset({"an", "annee", "mois", "decennie", "siecle"})

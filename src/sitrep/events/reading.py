@@ -169,10 +169,14 @@ class Reading:
         text = self.text[first[0].start_char : first[-1].end_char].strip()
         return len(text.split()) <= _HEADLINE_WORDS and not text.endswith(".")
 
+    def words_of(self, mention: DateMention) -> Span | None:
+        """The tokens a date mention covers."""
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
     def dates_a_text(self, mention: DateMention, publication_words: frozenset[str]) -> bool:
         """The day right after a verb of publishing (context.yaml publication_verbs: "un communiqué
         diffusé mardi soir", "le documentaire diffusé mardi"): it dates a text, not what it tells."""
-        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        words = self.words_of(mention)
         if words is None or words.start == 0:
             return False
         before = self.doc[words.start - 1]

@@ -127,8 +127,7 @@ def _reporting_date(
     publication ("un communiqué diffusé mardi soir")."""
     if _in_dateline(reading, sentence, mention):
         return True
-    doc = reading.doc
-    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    words = reading.words_of(mention)
     if words is not None and in_since_phrase(words.root, below=True):
         return True  # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient"
     if reading.dates_a_text(mention, publication_words):
