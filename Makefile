@@ -46,12 +46,19 @@ POPCORN := $(wildcard ../shared/data/popcorn-fr/train.json)
 NEWS := ../shared/data/masakhanews-fra
 NEWS_LISTED := $(wildcard $(NEWS)/dev.tsv $(NEWS)/train-sample.tsv)
 NEWS_HELD_OUT := $(wildcard $(NEWS)/test.tsv)
-report: $(VENV)/.installed
+# Real articles coded by hand (eval/gold/real): the annotations point at texts in ../shared/data,
+# which may not be copied here; joined, they are gold files like the others (build/gold/).
+REAL_ANNOTATIONS := $(wildcard eval/gold/real/*.jsonl)
+REAL_GOLD := $(if $(wildcard ../shared/data),$(patsubst eval/gold/real/%,build/gold/%,$(REAL_ANNOTATIONS)))
+build/gold/%.jsonl: eval/gold/real/%.jsonl $(VENV)/.installed
+	$(PY) -m sitrep.evaluate.textfrom $< --texts ../shared/data --out build/gold
+
+report: $(VENV)/.installed $(REAL_GOLD)
 	$(if $(GEONAMES),$(VENV)/bin/sitrep gazetteer add $(GEONAMES))
 	$(VENV)/bin/sitrep eval eval/gold/dev.jsonl eval/gold/factuality.jsonl eval/gold/clusters.jsonl \
 		eval/gold/heldout.jsonl eval/gold/heldout2.jsonl eval/gold/heldout3.jsonl eval/gold/heldout4.jsonl \
 		eval/gold/heldout5.jsonl eval/gold/heldout6.jsonl eval/gold/heldout7.jsonl \
-		eval/gold/heldout8.jsonl eval/gold/heldout9.jsonl \
+		eval/gold/heldout8.jsonl eval/gold/heldout9.jsonl $(REAL_GOLD) \
 		--report eval/REPORT.md --errors 0 \
 		$(if $(POPCORN),--popcorn $(POPCORN)) \
 		$(foreach f,$(NEWS_LISTED),--negative-news $(f)) $(foreach f,$(NEWS_HELD_OUT),--held-out-negative-news $(f))

@@ -65,8 +65,8 @@ class NewsCheck:
         return len(alarms) / n if n else 0.0
 
 
-def read_topic_articles(path: Path) -> list[tuple[str, str, Article]]:
-    """(topic, url, article) of every non-conflict article of a MasakhaNEWS TSV file."""
+def read_news_rows(path: Path) -> list[dict[str, str]]:
+    """The data rows of a MasakhaNEWS TSV file (category, headline, text and, in some files, url)."""
     csv.field_size_limit(sys.maxsize)
     try:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -74,17 +74,25 @@ def read_topic_articles(path: Path) -> list[tuple[str, str, Article]]:
             missing = [c for c in _COLUMNS if c not in (reader.fieldnames or ())]
             if missing:
                 raise GoldFormatError(f"{path}: not a MasakhaNEWS file (no column {', '.join(missing)})")
-            rows = list(reader)
+            return list(reader)
     except UnicodeDecodeError as exc:
         raise GoldFormatError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def article_text(row: dict[str, str]) -> str:
+    """The article as sitrep reads it: the headline is its first paragraph."""
+    headline, body = (row.get("headline") or "").strip(), (row.get("text") or "").strip()
+    return f"{headline}\n\n{body}" if headline and body else headline or body
+
+
+def read_topic_articles(path: Path) -> list[tuple[str, str, Article]]:
+    """(topic, url, article) of every non-conflict article of a MasakhaNEWS TSV file."""
     out = []
-    for row in rows:
+    for row in read_news_rows(path):
         topic = (row.get("category") or "").strip()
-        headline, body = (row.get("headline") or "").strip(), (row.get("text") or "").strip()
-        if topic not in NON_CONFLICT_TOPICS or not body:
+        if topic not in NON_CONFLICT_TOPICS or not (row.get("text") or "").strip():
             continue
-        # The headline is the article's first paragraph, as sitrep reads any article.
-        text = f"{headline}\n\n{body}" if headline else body
+        text = article_text(row)
         out.append((topic, row.get("url") or "", Article(id=content_id(text), text=text, language="fr")))
     return out
 
