@@ -300,6 +300,46 @@ def test_a_group_named_right_after_its_fighters_and_a_headline_rubric_is_no_acto
 
 
 @pytest.mark.parametrize(
+    ("text", "sub_event_type", "actors"),
+    [
+        # two communities fighting: each is its militia, however the sentence names them
+        (
+            "Des heurts ont opposé lundi des éleveurs nomades et des cultivateurs dans le village de "
+            "Kyabé, au Tchad. Six personnes ont été tuées, selon le préfet.",
+            "Armed clash",
+            {"Pastoralist Militia (Chad)", "Farmer Militia (Chad)"},
+        ),
+        (
+            "Lundi, des affrontements entre agriculteurs et éleveurs ont fait quatre morts près de "
+            "Koumra, au Tchad, selon le gouverneur.",
+            "Armed clash",
+            {"Pastoralist Militia (Chad)", "Farmer Militia (Chad)"},
+        ),
+        # herders who attack a village are a militia; the villagers are civilians
+        (
+            "Des éleveurs armés ont attaqué lundi un village près de Mopti, au Mali, tuant sept "
+            "villageois, selon la police.",
+            "Attack",
+            {"Pastoralist Militia (Mali)", "Civilians (Mali)"},
+        ),
+        # herders killed by gunmen are civilians
+        (
+            "Des hommes armés non identifiés ont tué lundi trois bergers près de Mopti, au Mali, selon "
+            "des sources locales.",
+            "Attack",
+            {"Unidentified Armed Group (Mali)", "Civilians (Mali)"},
+        ),
+    ],
+)
+def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_attacked(
+    pipeline, text, sub_event_type, actors
+):
+    event = one(pipeline, text)
+    assert event.sub_event_type == sub_event_type
+    assert {event.actor1, event.actor2} == actors
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # "répression" needs a crowd (triggers.yaml licensed_by), not just the army and jihadists

@@ -332,6 +332,12 @@ def test_malformed_yaml_names_the_file(tmp_path):
         ),
         (
             "actors.yaml",
+            "generic:\n  - {name_template: Bandits ({country}), inter: 3, kind: militia, "
+            "fighting_name: Bandit Militia ({country}), aliases: [x]}\n",
+            "fighting_name is for civilians",
+        ),
+        (
+            "actors.yaml",
             "by_country:\n  - {alias: Katiba X, readings: {CM: 'ADF: Ambazonia Defence Forces'}}\n",
             "not an alias of any actor",
         ),

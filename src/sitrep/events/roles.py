@@ -11,7 +11,7 @@ generic "terroristes" takes the name of the armed group the paragraph names.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -24,6 +24,8 @@ from sitrep.normalize import fold
 ARMED = frozenset({1, 2, 3, 4, 8})
 #: Bombs set off by a hidden hand: the authority that tells of one is not its side.
 _PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+#: the kind of a civilian mention coded as its community's militia (actors.yaml fighting_name).
+_COMMUNAL = "communal_militia"
 _VICTIM_FIRST_NOUNS = frozenset({"Abduction/forced disappearance", "Arrests", "Sexual violence", "Attack"})
 
 
@@ -37,6 +39,9 @@ class HeadWords:
     blame: frozenset[str] = frozenset()
     #: nouns of a crowd (context.yaml crowd_heads): "des centaines de jeunes ont affronté la police".
     crowd: frozenset[str] = frozenset()
+    #: the identity militia civilians of a trade fight as ("des éleveurs": Pastoralist Militia), from
+    #: actors.yaml fighting_name; None for other civilians.
+    fighting_name: Callable[[str], str | None] = lambda alias: None
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> HeadWords:
@@ -48,6 +53,7 @@ class HeadWords:
             perform=words("perform_heads"),
             blame=words("blame_heads"),
             crowd=words("crowd_heads"),
+            fighting_name=lexicon.fighting_name,
         )
 
 
@@ -328,6 +334,12 @@ def assign_roles(
         else:  # demonstrators turned violent: whom they fought, usually the police
             patient = patient if patient and patient.inter == 1 else _first(armed, inter=1)
     elif event_type == "Violence against civilians":
+        fighter = _as_fighter(agent, heads)
+        if fighter is not None:
+            # "des éleveurs ont attaqué le village": herders who attack are a communal militia, and
+            # its victims are the other civilians
+            agent, civilians = fighter, [m for m in civilians if m.span != fighter.span]
+            patient = None if patient is not None and patient.span == fighter.span else patient
         if agent is None or agent.inter not in ARMED:
             agent = next((m for m in armed if m is not patient), None) or generic_actor(
                 "Unidentified Armed Group", 3
@@ -375,6 +387,23 @@ def assign_roles(
             others = [generic_actor("Civilians", 7)]
         agent, patient = state, (others[0] if others else None)
     else:
+        if event_type == "Battles":
+            # Herders and farmers who fight one another are each a communal militia: the subject, its
+            # foe, and the other community the trigger's sentences name ("des heurts ont opposé des
+            # éleveurs et des agriculteurs", "affrontements entre éleveurs et cultivateurs").
+            said = {w.sent for w in (trigger, *related)}
+            in_fight = [m for m in civilians if m.span is not None and m.span.sent in said]
+            communities = _distinct([f for m in in_fight if (f := _as_fighter(m, heads)) is not None])
+            agent = _as_fighter(agent, heads) or agent
+            if agent is None or agent.kind == _COMMUNAL:
+                patient = _as_fighter(patient, heads) or patient
+            others = [c for c in communities if not _same_side(c, agent) and not _same_side(c, patient)]
+            if agent is None and patient is None and len(communities) >= 2:
+                agent, patient = communities[0], communities[1]
+            elif agent is None and patient is not None and patient.kind == _COMMUNAL and others:
+                agent = others[0]
+            elif patient is None and agent is not None and agent.kind == _COMMUNAL and others:
+                patient = others[0]
         if agent is not None and agent.inter == 7 and event_type in ("Battles", "Explosions/Remote violence"):
             # Civilians do not fight battles nor set off bombs: named as the subject, they are the victims.
             patient, agent = patient or agent, None
@@ -442,6 +471,14 @@ def _same_side(a: Actor | None, b: Actor | None) -> bool:
     return a.name == b.name or (
         a.inter == b.inter == 1 and (a.generic or b.generic or a.country == b.country)
     )
+
+
+def _as_fighter(actor: Actor | None, heads: HeadWords) -> Actor | None:
+    """The communal militia a civilian mention names when its people fight ("des éleveurs"), or None."""
+    if actor is None or actor.inter != 7 or actor.span is None:
+        return None
+    name = heads.fighting_name(actor.span.text)
+    return None if name is None else Actor(name, 4, actor.country, _COMMUNAL, True, actor.span)
 
 
 def _distinct(actors: Sequence[Actor]) -> list[Actor]:

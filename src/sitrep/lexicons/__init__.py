@@ -78,7 +78,7 @@ MODIFIER_READINGS = frozenset({"minimum", "approximate", "upper_bound", "range"}
 _HEADER_KEYS = frozenset({"version", "language"})
 _TRIGGER_KEYS = frozenset({"sub_event_type", "terms", "ambiguous", "note", "licensed_by"})
 _ACTOR_KEYS = frozenset({"name", "inter", "country", "aliases", "kind", "note"})
-_GENERIC_KEYS = frozenset({"name_template", "inter", "kind", "aliases", "note"})
+_GENERIC_KEYS = frozenset({"name_template", "inter", "kind", "aliases", "note", "fighting_name"})
 _NUMBER_KEYS = frozenset({"units", "tens", "multipliers", "joiners", "vague", "modifiers"})
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
@@ -116,6 +116,14 @@ class ActorEntry:
     aliases: tuple[Term, ...]
     kind: str
     generic: bool = False
+    #: civilians named by a trade who fight as one community (herders against farmers) are coded as
+    #: this identity militia, "Pastoralist Militia ({country})", when they are a side of the fighting.
+    fighting_name: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What the entry is filed under: its name, and the name its people fight under."""
+        return self.name if self.fighting_name is None else f"{self.name} / {self.fighting_name}"
 
     def name_for(self, country: str | None) -> str:
         """The actor's name for an event in `country` (English name); a template without one drops it."""
@@ -248,6 +256,17 @@ class Lexicon:
         if found is None and name is not None:
             found = self.actor_by_country_of_actor.get(name, {}).get(iso2)
         return found
+
+    def fighting_name(self, alias: str) -> str | None:
+        """The identity militia that the civilians `alias` names ("des éleveurs") are coded as when
+        they are a side of the fighting ("Pastoralist Militia ({country})"); None for other words."""
+        words = _folded_words(alias)
+        for entry in self.generic_actors:
+            if entry.fighting_name and any(
+                _matches_at(term, words, i) for term in entry.aliases for i in range(len(words))
+            ):
+                return entry.fighting_name
+        return None
 
 
 # --------------------------------------------------------------------------- terms and numbers
@@ -608,17 +627,17 @@ class _Builder:
             readings[iso2] = actor
 
     def _keep_actor(self, path: Path, actor: ActorEntry, into: dict[str, ActorEntry]) -> None:
-        where = f"{path}: actor {actor.name!r}"
+        where = f"{path}: actor {actor.key!r}"
         for alias in actor.aliases:
-            owner = self.alias_owner.setdefault(alias.words, (actor.name, path))
-            if owner[0] != actor.name:
+            owner = self.alias_owner.setdefault(alias.words, (actor.key, path))
+            if owner[0] != actor.key:
                 raise LexiconError(
                     f"{where}: alias {alias.text!r} already names {owner[0]!r} ({owner[1]}); "
                     "an alias must name one actor: remove or reword one of them"
                 )
-        known = into.get(actor.name)
+        known = into.get(actor.key)
         if known is None:
-            into[actor.name] = actor
+            into[actor.key] = actor
             return
         if (known.inter, known.country, known.kind) != (actor.inter, actor.country, actor.kind):
             raise LexiconError(
@@ -626,8 +645,14 @@ class _Builder:
                 f"{(known.inter, known.country, known.kind)} vs {(actor.inter, actor.country, actor.kind)}"
             )
         extra = tuple(a for a in actor.aliases if a.words not in {k.words for k in known.aliases})
-        into[actor.name] = ActorEntry(
-            known.name, known.inter, known.country, known.aliases + extra, known.kind, known.generic
+        into[actor.key] = ActorEntry(
+            known.name,
+            known.inter,
+            known.country,
+            known.aliases + extra,
+            known.kind,
+            known.generic,
+            known.fighting_name,
         )
 
     def _add_numbers(self, path: Path, body: dict[str, Any]) -> None:
@@ -712,7 +737,15 @@ def _actor(path: Path, label: str, entry: Any, *, generic: bool) -> ActorEntry:
     if country is not None and (not isinstance(country, str) or not _ISO2.match(country)):
         raise LexiconError(f"{where}: country must be an ISO 3166-1 alpha-2 code such as 'ML', or null")
     aliases = _term_tuple(where, entry.get("aliases"))
-    return ActorEntry(name.strip(), inter, country, aliases, kind, generic)
+    fighting_name = entry.get("fighting_name")
+    if fighting_name is not None and (
+        kind != "civilians" or not isinstance(fighting_name, str) or "{country}" not in fighting_name
+    ):
+        raise LexiconError(
+            f"{where}: fighting_name is for civilians who fight as a community, a template with "
+            "'{country}' such as 'Farmer Militia ({country})'"
+        )
+    return ActorEntry(name.strip(), inter, country, aliases, kind, generic, fighting_name)
 
 
 def _term_tuple(where: str, value: Any) -> tuple[Term, ...]:
