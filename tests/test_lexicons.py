@@ -332,8 +332,8 @@ def test_malformed_yaml_names_the_file(tmp_path):
         ),
         (
             "actors.yaml",
-            "generic:\n  - {name_template: Bandits ({country}), inter: 3, kind: militia, "
-            "fighting_name: Bandit Militia ({country}), aliases: [x]}\n",
+            "generic:\n  - {name_template: 'Bandits ({country})', inter: 3, kind: militia, "
+            "fighting_name: 'Bandit Militia ({country})', aliases: [x]}\n",
             "fighting_name is for civilians",
         ),
         (
