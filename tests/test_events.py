@@ -2572,3 +2572,4 @@ def test_a_long_capitalised_name_does_not_cut_its_sentence(pipeline):
     )
     assert len(list(pipeline.nlp(text).sents)) == 1
     assert one(pipeline, text).actor1 == "Azande Ani Kpi Gbe Militia"
+

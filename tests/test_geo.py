@@ -688,3 +688,36 @@ def test_a_place_word_and_its_adjective_are_not_part_of_the_name(pipeline):
 
     doc = pipeline.nlp("Des milliers de personnes se sont rassemblées près de la base aérienne de Niamey.")
     assert "Niamey" in [span.text for span in doc.spans[PLACES]]
+
+
+@pytest.mark.parametrize(
+    ("village", "location", "geo_precision"),
+    [
+        # the gazetteer's only Sokouna is 300 km away: a namesake, not the village meant
+        ("Sokouna", "Tominian", 2),
+        # a Kassorola 16 km from Tominian is the one the sentence means
+        ("Kassorola", "Kassorola", 1),
+    ],
+)
+def test_a_village_far_from_the_town_it_is_said_to_be_near_is_a_namesake(
+    tmp_path, village, location, geo_precision
+):
+    from sitrep.pipeline import Pipeline
+    from sitrep.records import Article
+
+    dump = write_lines(
+        tmp_path / "ML.txt",
+        [
+            dump_line(2449060, "Tominian", "", 13.28737, -4.59317, "P", "PPLA2", "ML", "07", 12000),
+            dump_line(9000003, "Sokouna", "", 12.82887, -7.29246, "P", "PPL", "ML", "03", 900),
+            dump_line(9000004, "Kassorola", "", 13.40, -4.50, "P", "PPL", "ML", "07", 900),
+        ],
+    )
+    with Gazetteer.build(tmp_path / "g.sqlite", cities=read_places(dump), progress=False) as gazetteer:
+        text = (
+            f"Des hommes armés ont tué au moins sept civils dimanche dans le village de {village}, à une "
+            "trentaine de kilomètres de Tominian, au Mali, selon un élu local."
+        )
+        article = Article(id="tominian", text=text, published=date(2023, 3, 16), language="fr")
+        [event] = Pipeline(gazetteer=gazetteer).extract(article)
+    assert (event.location, event.geo_precision) == (location, geo_precision)

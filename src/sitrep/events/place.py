@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.happenings import context_matcher, context_words
 from sitrep.events.reading import Reading
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
 from sitrep.nlp.components import PLACES
@@ -43,6 +44,11 @@ _NEAR_WORDS = frozenset(
     }
 )
 _BEARING_REACH = 6
+# A town named beside "à 30 km de X" or "près de X" is at most this far from X: the stated distance
+# (or _NEAR_KM when none is stated) times the factor, plus the slack of a journalist's round figure.
+_NEAR_KM = 30
+_ANCHOR_FACTOR = 1.5
+_ANCHOR_SLACK_KM = 25
 _CLEAR_SCORE = 0.7
 # How far after a place the country it lies in is named ("Suárez, dans le département du Cauca (sud-ouest
 # de la Colombie)").
@@ -266,8 +272,48 @@ def _words_before(span: Span) -> Span:
     return span.doc[max(span.sent.start, span.start - _VENUE_REACH) : span.start]
 
 
+def _near_their_anchor(
+    reading: Reading, found: list[tuple[Resolution, int, Span]]
+) -> list[tuple[Resolution, int, Span]]:
+    """Leaves out a town the gazetteer places far from the town its sentence locates the event by:
+    in "le village de Sokouna, à une trentaine de kilomètres de Tominian", a Sokouna 150 km from
+    Tominian is a namesake, not the village meant, and Tominian (geo_precision 2) will do."""
+    anchors = [
+        (resolution, _stated_km(reading, span))
+        for resolution, _, span in found
+        # a near miss ("Robotyne" read as a Rybotyn 450 km away) anchors nothing
+        if resolution.geo_precision == 2
+        and resolution.similarity == 1.0
+        and {t.lower_ for t in _four_before(span)} & _NEAR_WORDS
+    ]
+
+    def beyond(place: Place) -> bool:
+        return any(
+            None not in (a.place.latitude, a.place.longitude, place.latitude, place.longitude)
+            and haversine_km(a.place.latitude, a.place.longitude, place.latitude, place.longitude)  # type: ignore[arg-type]
+            > _ANCHOR_SLACK_KM + _ANCHOR_FACTOR * (km or _NEAR_KM)
+            for a, km in anchors
+        )
+
+    return [f for f in found if f[0].geo_precision != 1 or not beyond(f[0].place)]
+
+
+def _stated_km(reading: Reading, span: Span) -> int | None:
+    """The distance "à une trentaine de kilomètres de X" states, in km."""
+    words = list(_four_before(span))
+    unit = next((t for t in reversed(words) if t.lower_ in ("km", "kilomètres")), None)
+    if unit is None:
+        return None
+    start = next((t.i + 1 for t in reversed(span.doc[span.sent.start : unit.i]) if t.lower_ == "à"), unit.i)
+    return reading.lexicon.numbers.read_quantity(span.doc[start : unit.i].text) if start < unit.i else None
+
+
+def _four_before(span: Span) -> Span:
+    return span.doc[max(0, span.start - 4) : span.start]
+
+
 def _precision_for(span: Span, resolution: Resolution) -> int:
-    before = {t.lower_ for t in span.doc[max(0, span.start - 4) : span.start]}
+    before = {t.lower_ for t in _four_before(span)}
     if resolution.geo_precision == 1 and before & _NEAR_WORDS:
         return 2
     return resolution.geo_precision
@@ -393,6 +439,7 @@ def event_place(
             for rank, span in enumerate(spans)
             if (resolution := resolve_mention(span, gazetteer=gazetteer, hints=hints)) is not None
         ]
+        found = _near_their_anchor(reading, found)
         if found:
             # A place in the article's countries first; a town (or "near a town") before the region
             # it lies in ("à Léré, dans la région de Tombouctou"); then the first named.
