@@ -2573,3 +2573,32 @@ def test_a_long_capitalised_name_does_not_cut_its_sentence(pipeline):
     assert len(list(pipeline.nlp(text).sents)) == 1
     assert one(pipeline, text).actor1 == "Azande Ani Kpi Gbe Militia"
 
+
+# An explainer in one block, as news sites often serve it: the story of a country's crisis, then what
+# the new law allows, with nothing dated near its words of war.
+_EXPLAINER = (
+    "Niger : que change la nouvelle loi sur l'état d'urgence ?\n\n"
+    "Le Parlement a adopté une loi qui élargit les pouvoirs de l'armée dans les régions du nord. "
+    "Le texte était attendu depuis des mois par les chefs militaires. "
+    "Il fixe aussi le rôle des gouverneurs dans la gestion des crises. "
+    "Les députés de l'opposition ont voté contre. "
+    "Selon eux, le gouvernement veut surtout faire taire ses critiques. "
+    "Les juristes rappellent que la Constitution encadre ces mesures. "
+    "Sous ce régime, un couvre-feu peut être décrété dans une commune entière. "
+    "Les groupes armés ont pris le contrôle de plusieurs districts ruraux au fil des ans. "
+    "Des villages entiers ont été attaqués et des écoles incendiées. "
+    "Les habitants, eux, espèrent surtout un retour au calme."
+)
+
+
+def test_undated_violence_deep_in_a_long_explainer_is_background(pipeline):
+    assert code(pipeline, _EXPLAINER) == []
+
+
+def test_a_dated_attack_deep_in_a_long_article_is_still_news(pipeline):
+    text = _EXPLAINER.replace(
+        "Des villages entiers ont été attaqués et des écoles incendiées. ",
+        "Lundi encore, des hommes armés ont tué six civils dans le village de Tillabéri. ",
+    )
+    event = one(pipeline, text)
+    assert (event.sub_event_type, event.fatalities, event.event_date) == ("Attack", 6, "2023-05-08")

@@ -74,6 +74,10 @@ PRECEDENCE: tuple[str, ...] = (
     "Other",
 )
 _RANK = {sub: i for i, sub in enumerate(PRECEDENCE)}
+#: An article of this many sentences or more is long enough to hold background far from its news
+#: (a feature, an explainer), and its opening is the headline and the first few sentences.
+_LONG_ARTICLE = 10
+_OPENING = 3
 
 
 class EventExtractor:
@@ -366,6 +370,16 @@ class EventExtractor:
         when = self._dating.of_event(reading, main, h)
         if when is not None and when.past:
             return None  # background: a happening the text places well before publication
+        if (
+            when is None
+            and len(reading.sentences) >= _LONG_ARTICLE
+            and min(h.sentences) > _OPENING
+            and reading.paragraph_of[reading.sentence_of(main)] not in reading.live_posts
+        ):
+            # Deep in a long article, violence told with no day of its own nor any near it is the
+            # explainer's or the feature's background ("un couvre-feu peut être déclaré", "les
+            # insurgés ont pris le contrôle de la plupart des districts"): the news is in the opening.
+            return None
         if fact.value == "hypothetical":
             when = planned_day(when, reading)
         toll_from = h.toll_sentences

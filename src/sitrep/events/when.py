@@ -1,9 +1,9 @@
 """Which day an event happened on, and how precisely (ACLED's time_precision).
 
 The event's own sentences first (the trigger's sentence before the others), then the sentences
-before it in its paragraph, then the lede. Dates of the telling are not dates of the event: "a
-indiqué lundi", a dateline ("BAMAKO, 13 octobre (AFP) -"), "un communiqué diffusé mardi". A planned
-or threatened event on a bare weekday is on the next such day.
+just before it (_STORY_REACH), then the lede (for a word told near it, _LEDE_REACH). Dates of the
+telling are not dates of the event: "a indiqué lundi", a dateline ("BAMAKO, 13 octobre (AFP) -"),
+"un communiqué diffusé mardi". A planned or threatened event on a bare weekday is on the next such day.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ from sitrep.events.scope import in_since_phrase
 from sitrep.lexicons import Lexicon
 from sitrep.normalize import fold
 from sitrep.records import Article
+
+#: How many sentences back an undated word of the story may take its day from.
+_STORY_REACH = 6
+#: How deep into the article the lede's day still dates an undated word.
+_LEDE_REACH = 12
 
 
 class EventDating:
@@ -68,6 +73,13 @@ class EventDating:
             # the day this one goes on from; the blog's own header dates it
             earlier = [s for s in earlier if reading.paragraph_of[s] not in posts]
         lede = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
+        # A story goes on for a few sentences, not across a long feature: a date far above ("le 21
+        # avril", in a quotation about a meeting) does not date an undated word of war told far below,
+        # nor does the lede's date reach into the depths of an explainer.
+        earlier = [s for s in earlier if main_sentence - s <= _STORY_REACH]
+        before = [s for s in before if main_sentence - s <= _STORY_REACH]
+        if main_sentence > _LEDE_REACH:
+            lede = []
         for s in dict.fromkeys([*before, *earlier, *lede]):
             current = self.current_dates(reading, s)
             if current:
