@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from sitrep.errors import GoldFormatError
 from sitrep.evaluate.gold import read_gold
 from sitrep.evaluate.textfrom import write_joined
+from sitrep.records import Article
 
 HEADLINE = "Niger : une embuscade près de Tillabéri"
 BODY = "Des hommes armés ont tendu lundi une embuscade à une patrouille de l'armée près de Tillabéri."
@@ -70,3 +72,15 @@ def test_the_real_annotations_point_at_the_shared_texts_unchanged(shared, tmp_pa
     for joined in write_joined(annotations, shared / "data", tmp_path):
         articles = read_gold(joined)
         assert articles and all(a.text.strip() for a in articles)
+
+
+def test_a_crowd_storming_an_airport_to_welcome_its_leader_is_no_battle(shared, tmp_path, pipeline):
+    # Real copy (BBC Afrique, read set): "L'aéroport est pris d'assaut par ses militants venus lui
+    # réserver un accueil chaleureux": a verb of fighting with nobody named fighting and no place.
+    annotations = Path(__file__).parents[1] / "eval" / "gold" / "real" / "bbc-politics-read.jsonl"
+    [joined] = write_joined([annotations], shared / "data", tmp_path)
+    article = next(a for a in read_gold(joined) if a.id == "bbc-read-31")
+    assert not article.events  # the coder saw no event in it either
+    given = article.to_input() | {"published": date.fromisoformat(article.published or "")}
+    coded = pipeline.extract(Article(**given))
+    assert [e.sub_event_type for e in coded if e.event_type == "Battles"] == []

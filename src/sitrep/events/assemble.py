@@ -359,12 +359,11 @@ class EventExtractor:
             event_type == "Battles"
             and actor1 is None
             and actor2 is None
-            and all(t.root.pos_ != "VERB" for t in own)
             and not reading.places.get(reading.sentence_of(main))
         ):
-            # "les combats ont détruit des hôpitaux", "on ne parle pas de combats": a word for fighting
-            # with nobody fighting is talk about a war, not one of its events (ACLED codes no event
-            # without an actor).
+            # "les combats ont détruit des hôpitaux", "on ne parle pas de combats", "les gentils qui
+            # combattent les nazis": a word for fighting with nobody named fighting, and no place, is
+            # talk about a war, not one of its events (ACLED codes no event without an actor).
             return None
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
         when = self._dating.of_event(reading, main, h)
