@@ -367,6 +367,10 @@ def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_att
         "L'association a organisé lundi une marche de dix kilomètres à Paris pour promouvoir le sport.",
         # a club's walk: no crowd, no aim
         "Le club a organisé lundi une marche à Abidjan avec ses supporters.",
+        # an alert, weapons supplied, "manifester" as "to show"
+        "Les sirènes des raids aériens ont retenti lundi dans la capitale ukrainienne, Kiev, et le président "
+        "a averti la population.",
+        "Lundi, les États-Unis ont fourni à l'armée ukrainienne des canons d'artillerie à Kiev.",
         # an army on the move, a party's name
         "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
         "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
@@ -2602,3 +2606,4 @@ def test_a_dated_attack_deep_in_a_long_article_is_still_news(pipeline):
     )
     event = one(pipeline, text)
     assert (event.sub_event_type, event.fatalities, event.event_date) == ("Attack", 6, "2023-05-08")
+
