@@ -231,8 +231,7 @@ def test_a_claim_of_another_kind_of_happening_is_not_this_ones(pipeline):
         ("Des hommes armés ont attaqué lundi un festival de musique à Kaya, tuant trois spectateurs.", None),
         # the wounded of an attack carried to hospital: the attack stays
         (
-            "Les blessés de l'attaque de lundi près de Djibo ont été transportés à l'hôpital de "
-            "Ouahigouya.",
+            "Les blessés de l'attaque de lundi près de Djibo ont été transportés à l'hôpital de Ouahigouya.",
             None,
         ),
         # suspected jihadists arrested with drugs are a political arrest
@@ -2052,7 +2051,7 @@ def test_a_link_gives_no_toll_and_a_link_in_running_text_tells_no_event(pipeline
     assert event.fatalities == 0
     flattened = code(
         pipeline,
-        "Une jeune fille raconte son expérience. Lire aussi: \"Ma femme m'a violé pendant dix ans\" "
+        'Une jeune fille raconte son expérience. Lire aussi: "Ma femme m\'a violé pendant dix ans" '
         "Violences domestiques : de plus en plus de femmes tuées",
     )
     assert flattened == []
@@ -2418,7 +2417,6 @@ def test_rapes_denounced_today_are_dated_when_they_happened(pipeline):
     assert (event.sub_event_type, event.time_precision) == ("Sexual violence", 2)
 
 
-
 def test_a_headline_toll_goes_to_the_happening_in_its_town(pipeline):
     text = (
         "Ukraine : deux morts dans une frappe de missiles sur Mykolaïv\n\n"
@@ -2429,7 +2427,6 @@ def test_a_headline_toll_goes_to_the_happening_in_its_town(pipeline):
     )
     tolls = {e.location: e.fatalities for e in code(pipeline, text)}
     assert tolls.get("Mykolayiv") == 2 and sorted(tolls.values()) == [0, 2]
-
 
 
 def test_the_ssa_acronym_names_the_libyan_militia(pipeline):
@@ -2550,8 +2547,7 @@ def test_a_named_militia_beating_a_man_to_death_is_an_attack_not_mob_violence(pi
     "text",
     [
         "Des combats ont éclaté lundi entre le SSA et un groupe armé local à Janzour, en Libye.",
-        "Des affrontements ont opposé lundi des combattants du SSA à un groupe armé local à Janzour "
-        "(Libye).",
+        "Des affrontements ont opposé lundi des combattants du SSA à un groupe armé local à Janzour (Libye).",
     ],
 )
 def test_an_unnamed_group_set_against_a_named_one_is_the_other_side(pipeline, text):
@@ -2607,3 +2603,22 @@ def test_a_dated_attack_deep_in_a_long_article_is_still_news(pipeline):
     event = one(pipeline, text)
     assert (event.sub_event_type, event.fatalities, event.event_date) == ("Attack", 6, "2023-05-08")
 
+
+def test_the_taliban_and_the_resistance_front_are_named_actors(pipeline):
+    event = one(
+        pipeline,
+        "Des combats ont opposé lundi les talibans et le Front national de résistance dans la vallée du "
+        "Panchir, près de Bazarak, en Afghanistan.",
+    )
+    assert (event.sub_event_type, {event.actor1, event.actor2}) == (
+        "Armed clash",
+        {"Taliban", "NRF: National Resistance Front"},
+    )
+
+
+def test_power_regained_is_no_town_retaken(pipeline):
+    # "reconquis le pouvoir" is a regime's return told in a sentence, not "Government regains territory"
+    events = code(
+        pipeline, "Les talibans ont reconquis le pouvoir lundi en Afghanistan à une vitesse remarquable."
+    )
+    assert "Government regains territory" not in [e.sub_event_type for e in events]
