@@ -2622,3 +2622,22 @@ def test_power_regained_is_no_town_retaken(pipeline):
         pipeline, "Les talibans ont reconquis le pouvoir lundi en Afghanistan à une vitesse remarquable."
     )
     assert "Government regains territory" not in [e.sub_event_type for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Des combattants du Front Polisario ont attaqué lundi une position de l'armée marocaine près "
+            "de Smara, au Sahara occidental.",
+            "Polisario Front",
+        ),
+        (
+            "Des combattants de l'Armée d'Arakan ont attaqué lundi un poste de l'armée birmane dans "
+            "l'État de Rakhine.",
+            "Arakan Army",
+        ),
+    ],
+)
+def test_armed_movements_of_western_sahara_and_myanmar_are_named(pipeline, text, actor):
+    assert actor in {one(pipeline, text).actor1, one(pipeline, text).actor2}
