@@ -2641,3 +2641,33 @@ def test_power_regained_is_no_town_retaken(pipeline):
 )
 def test_armed_movements_of_western_sahara_and_myanmar_are_named(pipeline, text, actor):
     assert actor in {one(pipeline, text).actor1, one(pipeline, text).actor2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the herders or farmers told of the attack; they did not carry it out
+        "Des éleveurs ont signalé lundi une attaque contre leur campement près de Filingué, au Niger, "
+        "qui a fait quatre morts, selon un élu local.",
+        "Des cultivateurs ont raconté mardi l'attaque de leur village près de Mopti, au Mali, par des "
+        "hommes armés, qui a fait onze morts.",
+    ],
+)
+def test_herders_who_tell_of_an_attack_are_not_its_militia(pipeline, text):
+    event = one(pipeline, text)
+    assert (event.sub_event_type, event.actor2) == ("Attack", event.actor2)
+    assert "Militia" not in (event.actor1 or "") and event.actor2.startswith("Civilians")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # help given to the victims, not weapons supplied
+        "Les secouristes ont fourni mardi les premiers soins aux victimes de l'attentat-suicide de "
+        "Maiduguri, qui a fait douze morts selon la police.",
+        "Médecins sans frontières a fourni une assistance médicale aux blessés du bombardement de lundi "
+        "contre le marché de Kadugli, qui a fait dix morts.",
+    ],
+)
+def test_care_given_to_the_victims_of_an_attack_does_not_hide_it(pipeline, text):
+    assert one(pipeline, text).fatalities >= 10

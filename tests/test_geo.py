@@ -721,3 +721,27 @@ def test_a_village_far_from_the_town_it_is_said_to_be_near_is_a_namesake(
         article = Article(id="tominian", text=text, published=date(2023, 3, 16), language="fr")
         [event] = Pipeline(gazetteer=gazetteer).extract(article)
     assert (event.location, event.geo_precision) == (location, geo_precision)
+
+
+def test_a_town_near_another_with_no_distance_stated_stays_in_its_region(tmp_path, default_gazetteer):
+    # "Arbinda, près de Djibo": "près de" may stretch over 80 km in the same region, so the town is kept.
+    from sitrep.pipeline import Pipeline
+    from sitrep.records import Article
+
+    dump = write_lines(
+        tmp_path / "BF.txt",
+        [
+            dump_line(2361373, "Djibo", "", 14.10197, -1.62773, "P", "PPLA2", "BF", "12", 22000),
+            dump_line(2362910, "Arbinda", "", 14.23167, -0.86675, "P", "PPL", "BF", "12", 9000),
+        ],
+    )
+    shutil.copy(default_gazetteer.path, tmp_path / "g.sqlite")
+    with Gazetteer.open(tmp_path / "g.sqlite", build=False) as gazetteer:
+        gazetteer.add_geonames_file(dump, progress=False)  # with the packaged region names
+        text = (
+            "Des terroristes ont attaqué dimanche la ville d'Arbinda, près de Djibo, dans la province du "
+            "Soum, au Burkina Faso, tuant douze civils."
+        )
+        article = Article(id="arbinda", text=text, published=date(2024, 3, 6), language="fr")
+        [event] = Pipeline(gazetteer=gazetteer).extract(article)
+    assert (event.location, event.geo_precision) == ("Arbinda", 1)

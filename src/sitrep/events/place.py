@@ -290,6 +290,14 @@ def _near_their_anchor(
     def beyond(place: Place) -> bool:
         return any(
             None not in (a.place.latitude, a.place.longitude, place.latitude, place.longitude)
+            # "Arbinda, près de Djibo": with no distance stated, "près de" may stretch over 100 km, so
+            # only a namesake in another region is dropped
+            and not (
+                km is None
+                and a.place.admin1
+                and a.place.admin1 == place.admin1
+                and a.place.iso2 == place.iso2
+            )
             and haversine_km(a.place.latitude, a.place.longitude, place.latitude, place.longitude)  # type: ignore[arg-type]
             > _ANCHOR_SLACK_KM + _ANCHOR_FACTOR * (km or _NEAR_KM)
             for a, km in anchors

@@ -335,6 +335,9 @@ def assign_roles(
             patient = patient if patient and patient.inter == 1 else _first(armed, inter=1)
     elif event_type == "Violence against civilians":
         fighter = _as_fighter(agent, heads)
+        if fighter is not None and not _does_it(fighter, (trigger, *related)):
+            # "des éleveurs ont signalé une attaque contre leur campement": they told of it
+            fighter = None
         if fighter is not None:
             # "des éleveurs ont attaqué le village": herders who attack are a communal militia, and
             # its victims are the other civilians
@@ -479,6 +482,16 @@ def _as_fighter(actor: Actor | None, heads: HeadWords) -> Actor | None:
         return None
     name = heads.fighting_name(actor.span.text)
     return None if name is None else Actor(name, 4, actor.country, _COMMUNAL, True, actor.span)
+
+
+def _does_it(actor: Actor, words: Sequence[Span]) -> bool:
+    """The mention is the doer of one of the happening's words: its subject ("des éleveurs ont
+    attaqué"), or its agent ("tués par des éleveurs", "l'attaque du village par des éleveurs")."""
+    assert actor.span is not None
+    root = actor.span.root
+    if root.head.i not in {w.root.i for w in words}:
+        return False
+    return root.dep_ == "nsubj" or any(c.lower_ == "par" for c in root.children)
 
 
 def _distinct(actors: Sequence[Actor]) -> list[Actor]:
