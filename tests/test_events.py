@@ -2671,3 +2671,12 @@ def test_herders_who_tell_of_an_attack_are_not_its_militia(pipeline, text):
 )
 def test_care_given_to_the_victims_of_an_attack_does_not_hide_it(pipeline, text):
     assert one(pipeline, text).fatalities >= 10
+
+
+def test_a_dated_deadly_fight_between_unnamed_sides_is_told(pipeline):
+    event = one(
+        pipeline,
+        "La ville de Wad Madani, au Soudan, est de nouveau le théâtre de violences. Les belligérants se "
+        "sont affrontés dimanche, faisant une dizaine de morts, selon des témoins.",
+    )
+    assert (event.sub_event_type, event.fatalities, event.event_date) == ("Armed clash", 10, "2023-05-07")

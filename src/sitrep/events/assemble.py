@@ -360,6 +360,13 @@ class EventExtractor:
             and actor1 is None
             and actor2 is None
             and not reading.places.get(reading.sentence_of(main))
+            # (not "les belligérants se sont affrontés dimanche, faisant dix morts": told, with its
+            # day and its dead)
+            and not (
+                any(t.root.pos_ == "VERB" for t in own)
+                and self._dating.current_dates(reading, reading.sentence_of(main))
+                and self._gives_toll(reading.sentences[reading.sentence_of(main)])
+            )
         ):
             # "les combats ont détruit des hôpitaux", "on ne parle pas de combats", "les gentils qui
             # combattent les nazis": a word for fighting with nobody named fighting, and no place, is
