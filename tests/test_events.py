@@ -369,7 +369,7 @@ def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_att
         # an alert, weapons supplied, "manifester" as "to show"
         "Les sirènes des raids aériens ont retenti lundi dans la capitale ukrainienne, Kiev, et le président "
         "a averti la population.",
-        "Lundi, les États-Unis ont fourni à l'armée ukrainienne des canons d'artillerie à Kiev.",
+        "Lundi, les États-Unis ont fourni à l'armée ukrainienne des obus et des roquettes à Kiev.",
         # an army on the move, a party's name
         "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
         "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
