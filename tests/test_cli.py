@@ -107,3 +107,21 @@ def test_export_parquet_writes_a_folder_duckdb_reads(tmp_path):
         f"SELECT country, sub_event_type FROM read_parquet('{out}/**/*.parquet', hive_partitioning = true)"
     ).fetchall()
     assert rows == [("Niger", "Armed clash")]
+
+
+def test_eval_report_lists_only_as_many_errors_as_asked(tmp_path):
+    # A held-out set is scored in the report without its errors: --errors 0 keeps it unread.
+    gold = tmp_path / "held.jsonl"
+    line = {
+        "id": "held-1",
+        "published": "2024-03-06",
+        "language": "fr",
+        "text": "Le prix du mil a encore augmenté cette semaine sur les marchés de Niamey.",
+        "events": [{"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2024-03-04"}],
+    }
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    for errors, listed in ((0, False), (5, True)):
+        report = tmp_path / f"report{errors}.md"
+        result = _run(["eval", str(gold), "--report", str(report), "--errors", str(errors)])
+        assert result.exit_code == 0, result.output
+        assert ("held-1: missed gold" in report.read_text(encoding="utf-8")) is listed

@@ -321,7 +321,12 @@ def export(
 @cli.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
-@click.option("--errors", default=20, show_default=True, help="How many per-article errors to list.")
+@click.option(
+    "--errors",
+    default=20,
+    show_default=True,
+    help="How many per-article errors to list (in the terminal, and per gold file in --report).",
+)
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -387,6 +392,7 @@ def evaluate(
             negative_news=negative_news,
             held_out_negative_news=held_out_negative_news,
             progress=_progress(progress),
+            max_errors=errors,
         )
         click.echo(f"report written to {report}", err=True)
     card = evaluate_files(gold, pipeline=pipeline, progress=_progress(progress), prefilter=prefilter)
