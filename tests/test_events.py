@@ -2680,3 +2680,15 @@ def test_a_dated_deadly_fight_between_unnamed_sides_is_told(pipeline):
         "sont affrontés dimanche, faisant une dizaine de morts, selon des témoins.",
     )
     assert (event.sub_event_type, event.fatalities, event.event_date) == ("Armed clash", 10, "2023-05-07")
+
+
+def test_what_the_news_comes_after_is_an_earlier_happening(pipeline):
+    # "Cet épisode survient ... après que": the executions HRW told of are the precedent, not the news
+    events = code(
+        pipeline,
+        "Douze personnes arrêtées pour terrorisme ont été retrouvées mortes lundi dans leurs cellules à "
+        "Fada N'Gourma, au Burkina Faso. Cet épisode survient moins d'un mois après que Human Rights Watch "
+        "a déclaré que les forces de sécurité avaient exécuté 31 hommes dans la ville de Djibo, quelques "
+        "heures après les avoir arrêtés dans le cadre d'une opération antiterroriste.",
+    )
+    assert [e.location for e in events if "Djibo" in (e.location or "")] == []

@@ -145,6 +145,7 @@ class TriggerFilter:
         self._conditions = context_words(lexicon, "condition_words")
         self._provisions = context_words(lexicon, "provision_words")
         self._remembrance = context_words(lexicon, "remembrance_words")
+        self._precedent_verbs = context_words(lexicon, "precedent_verbs")
         self._spoils = context_words(lexicon, "spoils_words")
         self._holding = context_words(lexicon, "holding_words")
         self._count_nouns = context_words(lexicon, "count_nouns")
@@ -724,6 +725,8 @@ class TriggerFilter:
             return True  # "après l'attaque de Boko Haram en octobre, qui avait fait une quarantaine de morts"
         if _simple_past(trigger):
             return True  # "les jihadistes firent exploser le temple": the passé simple of history
+        if self._precedent(trigger):
+            return True
         if not pluperfect(trigger) and not _under_pluperfect(trigger):
             return False
         current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
@@ -732,6 +735,19 @@ class TriggerFilter:
             # recalls the past whatever the main clause's date
             return in_relative_clause(trigger.root, self._reading.sentences[sentence])
         return not (current and _reported(trigger))
+
+    def _precedent(self, trigger: Span) -> bool:
+        """ "Cet épisode survient moins d'un mois après que HRW a accusé l'armée d'avoir exécuté 31
+        hommes", "L'attaque intervient après les combats de la semaine dernière": what the news comes
+        after (context.yaml precedent_verbs, then "après") is an earlier happening, told as such."""
+        clause = trigger.root  # climbed to the clause that hangs on the sentence's main verb
+        while clause.head.i != clause.i and clause.head.dep_ != "ROOT":
+            clause = clause.head
+        return (
+            clause.head.i != clause.i
+            and _word_in(clause.head, self._precedent_verbs)
+            and any(c.lower_ == "après" and c.dep_ in ("mark", "case") for c in clause.children)
+        )
 
     def _history_in_phrase(self, trigger: Span) -> bool:
         """The trigger noun's own phrase dates it years back (context.yaml history_patterns): its
