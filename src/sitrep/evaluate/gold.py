@@ -76,13 +76,19 @@ def read_gold(path: str | Path) -> list[GoldArticle]:
     return articles
 
 
-def _parse_line(line: str, *, where: str) -> GoldArticle:
+def json_object(line: str, *, where: str) -> dict[str, Any]:
+    """One line of a gold file: a JSON object, or a GoldFormatError naming `where`."""
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise GoldFormatError(f"{where}: broken JSON ({exc.msg} at column {exc.colno})") from exc
     if not isinstance(data, dict):
         raise GoldFormatError(f"{where}: expected a JSON object per line, got {type(data).__name__}")
+    return data
+
+
+def _parse_line(line: str, *, where: str) -> GoldArticle:
+    data = json_object(line, where=where)
     for key in ("id", "text"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise GoldFormatError(f"{where}: missing {key!r}; every gold article needs a non-empty {key!r}")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import GoldFormatError
+from sitrep.evaluate.gold import json_object
 from sitrep.evaluate.newsstream import article_text, read_news_rows
 
 
@@ -69,12 +70,7 @@ def join_texts(path: Path, store: TextStore) -> list[dict[str, Any]]:
         if not line.strip():
             continue
         where = f"{path}:{number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: broken JSON ({exc.msg} at column {exc.colno})") from exc
-        if not isinstance(data, dict):
-            raise GoldFormatError(f"{where}: expected a JSON object per line, got {type(data).__name__}")
+        data = json_object(line, where=where)
         if "text_from" in data:
             pointer = data.pop("text_from")
             data["text"] = store.text(pointer, where=where)
