@@ -2692,3 +2692,19 @@ def test_what_the_news_comes_after_is_an_earlier_happening(pipeline):
         "heures après les avoir arrêtés dans le cadre d'une opération antiterroriste.",
     )
     assert [e.location for e in events if "Djibo" in (e.location or "")] == []
+
+
+def test_the_death_of_ten_people_is_a_toll(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont attaqué lundi le village de Ménaka, provoquant la mort de sept personnes.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 7)
+
+
+def test_a_consequence_in_the_present_conditional_is_a_hypothesis(pipeline):
+    # "provoquerait": what an offensive would cause; the past conditional ("aurait provoqué") is a hedge
+    event = one(
+        pipeline, "Une offensive russe sur Kharkiv provoquerait des milliers de morts, selon les experts."
+    )
+    assert (event.factuality, event.fatalities) == ("hypothetical", 0)

@@ -99,6 +99,8 @@ class Rules:
     involvement: TermMatcher[bool]
     #: "ce n'est pas la première bavure" (cues.yaml negated_rank)
     ranks: frozenset[str] = frozenset()
+    #: verbs of consequence, in the present conditional a hypothesis (cues.yaml consequence_verb)
+    consequences: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> Rules:
@@ -116,6 +118,7 @@ class Rules:
             toll_words=frozenset(t.words[0] for t in deaths if len(t.words) == 1),
             involvement=TermMatcher((t.words, True) for t in cues.get("involvement", ())),
             ranks=words("negated_rank"),
+            consequences=words("consequence_verb"),
         )
 
 
@@ -472,6 +475,8 @@ class FactualityReader:
                 return doc[tok.i : tok.i + 1]
             if self._modal(tok):
                 return doc[tok.i : tok.i + 1]
+            if self._consequence(tok):
+                return doc[tok.i : tok.i + 1]
         if root.pos_ == "NOUN" and any(c.dep_ == "det" and fold(c.text) in _ANY for c in root.children):
             return doc[root.i : root.i + 1]  # "résisteront à toute attaque"
         return None
@@ -544,6 +549,15 @@ class FactualityReader:
             if self._conditional(tok) and lemma(tok) not in self.rules.modal:
                 return doc[tok.i : tok.i + 1]
         return None
+
+    def _consequence(self, tok: Token) -> bool:
+        """ "une offensive sur Kharkiv provoquerait des milliers de morts": a verb of consequence in the
+        present conditional states a hypothesis (the hedge is the past one: "aurait provoqué")."""
+        return (
+            lemma(tok) in self.rules.consequences
+            and self._conditional(tok)
+            and not any(c.dep_.startswith("aux") for c in tok.children)
+        )
 
     def _conditional(self, tok: Token) -> bool:
         """The French conditional: from the model's morphology, or from the form itself (the model
