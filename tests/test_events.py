@@ -2708,3 +2708,19 @@ def test_a_consequence_in_the_present_conditional_is_a_hypothesis(pipeline):
         pipeline, "Une offensive russe sur Kharkiv provoquerait des milliers de morts, selon les experts."
     )
     assert (event.factuality, event.fatalities) == ("hypothetical", 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont attaqué lundi le camp de Gao, tuant trois soldats maliens.",
+        "L'attaque de lundi contre le camp de Gao a entraîné la mort d'au moins trois soldats maliens.",
+    ],
+)
+def test_an_attack_that_killed_soldiers_is_a_battle(pipeline, text):
+    event = one(pipeline, text)
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Armed clash",
+        "Military Forces of Mali",
+        3,
+    )

@@ -347,7 +347,10 @@ def assign_roles(
             agent = next((m for m in armed if m is not patient), None) or generic_actor(
                 "Unidentified Armed Group", 3
             )
-        if patient is None or patient.inter in ARMED:
+        # (soldiers or police the attack killed stay its target: "ont attaqué le camp de Gao, tuant
+        # trois soldats maliens" is a battle, which the assembler retypes it to)
+        state_hit = sub_event_type == "Attack" and patient is not None and patient.inter == 1
+        if (patient is None or patient.inter in ARMED) and not state_hit:
             patient = civilians[0] if civilians else generic_actor("Civilians", 7)
     elif sub_event_type == "Arrests":
         # The state arrests, or the authority in place where a rebel administration rules ("les
