@@ -45,6 +45,8 @@ def test_news_sentences_are_recognised(language):
     ("text", "language"),
     [
         ("Deux soldats tués dans une embuscade près de Gao.", "fr"),
+        # a wire lede of 13 words with few function words of its own
+        ("Des hommes armés ont attaqué lundi le camp de Gao, tuant trois soldats maliens.", "fr"),
         ("Two soldiers were killed in an ambush near Gao.", "en"),
         ("Dos soldados murieron en una emboscada cerca de Gao, según el ejército.", "es"),
     ],

@@ -33,7 +33,7 @@ FILE_NAME = "function_words.yaml"
 MIN_SCORE = 2.5
 #: ... or, in a text too short to hold three, this share of its words (never less than MIN_SHORT_SCORE),
 #: so that "Deux soldats tués dans une embuscade près de Gao." is French.
-MIN_SCORE_PER_WORD = 0.2
+MIN_SCORE_PER_WORD = 0.15
 MIN_SHORT_SCORE = 1.5
 #: How far the best language must be ahead of the runner-up.
 MIN_LEAD = 1.4
