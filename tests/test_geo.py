@@ -702,9 +702,6 @@ def test_a_place_word_and_its_adjective_are_not_part_of_the_name(pipeline):
 def test_a_village_far_from_the_town_it_is_said_to_be_near_is_a_namesake(
     tmp_path, village, location, geo_precision
 ):
-    from sitrep.pipeline import Pipeline
-    from sitrep.records import Article
-
     dump = write_lines(
         tmp_path / "ML.txt",
         [
@@ -714,20 +711,16 @@ def test_a_village_far_from_the_town_it_is_said_to_be_near_is_a_namesake(
         ],
     )
     with Gazetteer.build(tmp_path / "g.sqlite", cities=read_places(dump), progress=False) as gazetteer:
-        text = (
+        event = _the_event(
+            gazetteer,
             f"Des hommes armés ont tué au moins sept civils dimanche dans le village de {village}, à une "
-            "trentaine de kilomètres de Tominian, au Mali, selon un élu local."
+            "trentaine de kilomètres de Tominian, au Mali, selon un élu local.",
         )
-        article = Article(id="tominian", text=text, published=date(2023, 3, 16), language="fr")
-        [event] = Pipeline(gazetteer=gazetteer).extract(article)
     assert (event.location, event.geo_precision) == (location, geo_precision)
 
 
 def test_a_town_near_another_with_no_distance_stated_stays_in_its_region(tmp_path, default_gazetteer):
     # "Arbinda, près de Djibo": "près de" may stretch over 80 km in the same region, so the town is kept.
-    from sitrep.pipeline import Pipeline
-    from sitrep.records import Article
-
     dump = write_lines(
         tmp_path / "BF.txt",
         [
@@ -738,10 +731,19 @@ def test_a_town_near_another_with_no_distance_stated_stays_in_its_region(tmp_pat
     shutil.copy(default_gazetteer.path, tmp_path / "g.sqlite")
     with Gazetteer.open(tmp_path / "g.sqlite", build=False) as gazetteer:
         gazetteer.add_geonames_file(dump, progress=False)  # with the packaged region names
-        text = (
+        event = _the_event(
+            gazetteer,
             "Des terroristes ont attaqué dimanche la ville d'Arbinda, près de Djibo, dans la province du "
-            "Soum, au Burkina Faso, tuant douze civils."
+            "Soum, au Burkina Faso, tuant douze civils.",
         )
-        article = Article(id="arbinda", text=text, published=date(2024, 3, 6), language="fr")
-        [event] = Pipeline(gazetteer=gazetteer).extract(article)
     assert (event.location, event.geo_precision) == ("Arbinda", 1)
+
+
+def _the_event(gazetteer: Gazetteer, text: str):
+    """The one event sitrep codes in `text` with that gazetteer."""
+    from sitrep.pipeline import Pipeline
+    from sitrep.records import Article
+
+    article = Article(id="one", text=text, published=date(2024, 3, 6), language="fr")
+    [event] = Pipeline(gazetteer=gazetteer).extract(article)
+    return event

@@ -63,23 +63,20 @@ class EventDating:
         # The story goes on from the last day it told: the nearest date before it in the body, its own
         # paragraph first ("Deux jeunes ont été tués jeudi ... ¶ Des centaines de jeunes ont érigé des
         # barricades"), then the lede's (the first body sentences; a quotation may have cut the first
-        # one in two).
+        # one in two). A story goes on for a few sentences, not across a long feature: a date far above
+        # ("le 21 avril", in a quotation about a meeting) does not date an undated word of war told far
+        # below, nor does the lede's date reach into the depths of an explainer.
         paragraph = reading.paragraph_of[main_sentence]
-        earlier = [s for s in range(main_sentence - 1, -1, -1) if not reading.is_headline(s)]
+        reach = range(main_sentence - 1, max(main_sentence - _STORY_REACH, 0) - 1, -1)
+        earlier = [s for s in reach if not reading.is_headline(s)]
         before = [s for s in earlier if reading.paragraph_of[s] == paragraph]
         posts = reading.live_posts
         if paragraph in posts:
             # a live blog tells its newest post first: a post above this one is later news, not
             # the day this one goes on from; the blog's own header dates it
             earlier = [s for s in earlier if reading.paragraph_of[s] not in posts]
-        lede = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
-        # A story goes on for a few sentences, not across a long feature: a date far above ("le 21
-        # avril", in a quotation about a meeting) does not date an undated word of war told far below,
-        # nor does the lede's date reach into the depths of an explainer.
-        earlier = [s for s in earlier if main_sentence - s <= _STORY_REACH]
-        before = [s for s in before if main_sentence - s <= _STORY_REACH]
-        if main_sentence > _LEDE_REACH:
-            lede = []
+        opening = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
+        lede = opening if main_sentence <= _LEDE_REACH else []
         for s in dict.fromkeys([*before, *earlier, *lede]):
             current = self.current_dates(reading, s)
             if current:
