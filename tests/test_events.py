@@ -373,6 +373,9 @@ def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_att
         # an army on the move, a party's name
         "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
         "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
+        # "violer" as breaching a rule, not rape (context.yaml not_triggers)
+        "Niamey a accusé lundi l'armée malienne d'avoir violé son espace aérien près de Tillabéri.",
+        "Les jihadistes ont reçu ces fonds lundi à Gao, violant ainsi la législation antiterroriste.",
     ],
 )
 def test_what_is_not_an_event_of_the_day(pipeline, text):
