@@ -85,6 +85,15 @@ def toll_of(pipeline, reader, text: str) -> int:
         ("Onze fidèles ont été tués dans l'explosion, sans compter le kamikaze.", 12),
         ("L'attentat a fait quatorze morts, sans compter les deux assaillants.", 16),
         ("L'attentat a fait quatorze morts, sans compter les assaillants.", 14),
+        # One victim named by a noun alone: the killing's object past a day, a passive subject.
+        ("Des hommes armés ont abattu lundi un enseignant dans le village de Bara.", 1),
+        ("L'ancien ministre a été assassiné lundi soir devant son domicile à Conakry.", 1),
+        # ... unless the verb may bring a thing down, or the noun is one of a figure's dead.
+        ("L'appareil a été abattu lundi par les rebelles près de Goma.", 0),
+        ("Six civils, dont le fils d'un chef de village, ont été tués dans la nuit.", 6),
+        # A figure repeated in digits, as official communiqués write it.
+        ("Le bilan provisoire fait état de cinq (05) morts et de deux (02) blessés.", 5),
+        ("Les forces de défense ont neutralisé huit (08) terroristes.", 8),
     ],
 )
 def test_tolls(pipeline, reader, text, expected):

@@ -23,6 +23,7 @@ already counts them (`bombers`): ACLED counts every death of the event.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
@@ -39,6 +40,12 @@ _QUANTITY_TOKENS = 6
 _MAX_REMEMBERED = 100_000
 _WINDOW_AFTER = 10
 _WINDOW_BEFORE = 4
+#: How far after a killing word its one victim may be: a day or an adverb between ("a abattu lundi un
+#: enseignant"), not a noun of another clause.
+_OBJECT_REACH = 3
+#: The longest aside on some of a figure's dead ("dont le fils d'un chef de village") skipped to find
+#: the figure's death word.
+_ASIDE = 15
 _BETWEEN_BLOCKERS = frozenset({"et", ",", "dont", "tandis", "mais", "ou"})
 _STOP = frozenset({".", ";", "!", "?", ":"})
 #: Words after which a four-digit number from 1900 to 2099 is a year.
@@ -119,6 +126,7 @@ class FatalityReader:
         self.wounded = TermMatcher((t.words, "wounded") for t in cat.get("wounded", ()))
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
+        self.fells_things = TermMatcher((t.words, "fells") for t in cat.get("fells_things", ()))
         self.months = frozenset(fold(m) for m in lexicon.dates.get("months", {}))
         self._quantity_memory: dict[tuple[str, ...], tuple[int, int] | None] = {}
         self._starters: dict[str, bool] = {}
@@ -151,6 +159,10 @@ class FatalityReader:
             best = (sent.start + k, sent.start + k + found[0], found[1])
             if _an_article(doc, best):
                 k += 1
+                continue
+            if out and out[-1][2] == best[2] and best[0] - out[-1][1] <= 1 and words[k - 1] == "(":
+                # "cinq (05) morts": digits in brackets repeat the figure (official communiqués)
+                k += found[0]
                 continue
             out.append(best)
             k += found[0]
@@ -258,7 +270,7 @@ class FatalityReader:
             hit = None
             vague = False  # the figure's word only may mean death ("victimes", "neutralisés")
             injured = False
-            for k in range(end, min(sent.end, end + _WINDOW_AFTER)):
+            for k in _window_after(doc, end, sent.end):
                 if doc[k].text in _STOP or k in injuries:
                     injured = k in injuries and k - end <= 2  # "une dizaine de blessés"
                     break  # an injury or the end of the clause: not this one's
@@ -282,7 +294,12 @@ class FatalityReader:
             side = _side_of(doc[start : max(hit, min(sent.end, end + 2))])
             read.append((start, hit, value, side, vague))
         if not read:
-            one = _one_victim(sent, kills, sure, things) or _named_victim(sent, deaths, things)
+            fells = [f.span for f in self.fells_things.find(sent)]
+            # the death words that only a person suffers
+            plain = {k for k, d in sure.items() if not any(_overlap(d, f) for f in fells)}
+            counted = {i for start, end, _ in quantities for i in range(start, end)}
+            one = _one_victim(sent, kills, sure, things, counted)
+            one = one or _named_victim(sent, deaths, things, plain)
             if one is not None and self._the_bomber(sent, one.root):
                 return Toll(0, one, attackers=1)  # "La kamikaze a également péri": the bomber
             if one is not None:
@@ -448,6 +465,24 @@ class FatalityReader:
         return 1 if named else 0  # "un véhicule piégé a explosé": nobody is said to have died with it
 
 
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _window_after(doc, end: int, limit: int) -> Iterable[int]:
+    """The tokens after a figure where its death word may be: `_WINDOW_AFTER` of them, not counting an
+    aside on some of the figure's dead ("Six civils, dont le fils d'un chef de village, ont été tués")."""
+    k, left = end, _WINDOW_AFTER
+    while k < limit and left > 0:
+        if doc[k].lower_ == "dont" and k > end and doc[k - 1].text == ",":
+            close = next((j for j in range(k + 1, min(limit, k + _ASIDE)) if doc[j].text == ","), None)
+            if close is not None:
+                k = close + 1
+                continue
+        yield k
+        k, left = k + 1, left - 1
+
+
 def _shared_object(between: Span) -> bool:
     """ "ont tué et mutilé trois bergers": the killing verb and another verb joined by "et" share the
     figure (not "quatre tués et neuf blessés", nor "ont tué et blessé trois civils", which leaves the
@@ -482,7 +517,9 @@ def _subject_of_death(doc, start: int, deaths: dict[int, Span]) -> int | None:
     return None
 
 
-def _one_victim(sent: Span, kills: dict[int, Span], deaths: dict[int, Span], things: set[int]) -> Span | None:
+def _one_victim(
+    sent: Span, kills: dict[int, Span], deaths: dict[int, Span], things: set[int], counted: set[int]
+) -> Span | None:
     """One person killed, with no figure: "tuant son conducteur", "a tué le chef du village",
     "un ancien commandant abattu à Deraa", "il est mort sur le coup"."""
     doc = sent.doc
@@ -498,21 +535,22 @@ def _one_victim(sent: Span, kills: dict[int, Span], deaths: dict[int, Span], thi
         ):
             return doc[min(c.i for c in subjects) : span.end]
     for end, verb in kills.items():
-        if end + 1 >= sent.end or not _verbal(verb.root):
+        if not _verbal(verb.root):
             continue
-        det, noun = doc[end], doc[end + 1]
-        if (
-            det.lower_ in ("son", "sa", "le", "la", "l'", "l’", "un", "une")
-            and noun.pos_ == "NOUN"
-            and "Plur" not in noun.morph.get("Number")
-            and noun.head.i == verb.root.i
-            and noun.dep_ == "obj"
-        ):
-            return doc[verb.start : end + 2]
+        # the killing's object, right after it or past a day ("ont abattu lundi un enseignant"), not
+        # a figure ("avant d'incendier une dizaine de maisons", misread as the killing's object)
+        for noun in verb.root.children:
+            if (
+                noun.dep_ == "obj"
+                and end <= noun.i <= end + _OBJECT_REACH
+                and noun.i not in things | counted
+                and _one_person(noun)
+            ):
+                return doc[verb.start : noun.i + 1]
     return None
 
 
-def _named_victim(sent: Span, deaths: dict[int, Span], things: set[int]) -> Span | None:
+def _named_victim(sent: Span, deaths: dict[int, Span], things: set[int], plain: set[int]) -> Span | None:
     """One person, named or singled out, as the subject of a passive killing: "le conseiller
     municipal Boureima Sawadogo a été abattu", "le maire de Kaya a été abattu" (not "le drone a été
     abattu": a person is a name, or an actor the lexicon knows)."""
@@ -530,8 +568,13 @@ def _named_victim(sent: Span, deaths: dict[int, Span], things: set[int]) -> Span
         for subject in (c for c in verb.children if c.dep_ == "nsubj:pass"):
             if subject.i in things or "Plur" in subject.morph.get("Number"):
                 continue
+            if any(t.lower_ == "dont" for t in doc[max(sent.start, subject.left_edge.i - 1) : subject.i]):
+                continue  # "Six civils, dont le fils du chef, ont été tués": one of a figure's dead
             named = subject.pos_ == "PROPN" and subject.ent_type_ in ("PER", "")
-            if named or (subject.i in people and _one_person(subject)):
+            # "L'ancien ministre a été assassiné": a person's noun, unless the verb may also bring a
+            # thing down ("l'appareil a été abattu": then a known actor only)
+            person = subject.i in people or span.start in plain
+            if named or (person and _one_person(subject)):
                 return doc[subject.left_edge.i : span.end]
     return None
 
