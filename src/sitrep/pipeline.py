@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sitrep.events.assemble import EventExtractor
     from sitrep.geo.gazetteer import Gazetteer
     from sitrep.nlp.build import Passes
+    from sitrep.nlp.links import LinkSeparator
     from sitrep.nlp.terms import TermMatcher
 
 #: Articles longer than this are cut before parsing (spaCy's own limit is 1,000,000 characters,
@@ -103,6 +104,15 @@ class Pipeline:
         )
 
     @cached_property
+    def _links(self) -> LinkSeparator:
+        """Puts "Lire aussi : ..." links flattened into a paragraph back on lines of their own."""
+        from sitrep.language import function_words
+        from sitrep.nlp.links import LinkSeparator
+
+        words = [w for w, owners in function_words().weights.items() if self.language in owners]
+        return LinkSeparator((t.words for t in self.lexicon.context.get("link_markers", ())), words)
+
+    @cached_property
     def _extractor(self) -> EventExtractor:
         from sitrep.events.assemble import EventExtractor
 
@@ -145,7 +155,9 @@ class Pipeline:
     ) -> list[tuple[Article, list[Event]]]:
         coded: dict[int, list[Event]] = {}
         readable_ones = [(i, a) for i, a in enumerate(batch) if self.supports(a)]
-        texts = [(readable(a) if readable else a.text)[:MAX_CHARS] for _, a in readable_ones]
+        texts = [
+            self._links.separate((readable(a) if readable else a.text)[:MAX_CHARS]) for _, a in readable_ones
+        ]
         # Strings spaCy adds to its vocabulary for these articles are dropped afterwards: a long
         # run's memory stays flat. Events hold plain Python values only.
         warming_up = self._chars_read < WARM_UP_CHARS
