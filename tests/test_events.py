@@ -964,11 +964,22 @@ def test_the_rules_against_false_events_spare_these(pipeline, text, sub_event_ty
     assert one(pipeline, text).sub_event_type == sub_event_type
 
 
-def test_a_town_placed_from_another_is_the_place(pipeline):
-    event = one(
-        pipeline, "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes."
-    )
-    assert event.location == "Kati"
+@pytest.mark.parametrize(
+    ("text", "place", "precision"),
+    [
+        ("À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes.", "Kati", 1),
+        # the bearing before the comma places the town after it
+        (
+            "Vendredi, dans la banlieue de Dakar, à Pikine, un sit-in de femmes a été dispersé à coups "
+            "de grenades lacrymogènes par la police.",
+            "Pikine",
+            1,
+        ),
+    ],
+)
+def test_a_town_placed_from_another_is_the_place(pipeline, text, place, precision):
+    event = one(pipeline, text)
+    assert (event.location, event.geo_precision) == (place, precision)
 
 
 def test_a_capital_named_in_a_slogan_is_not_where_the_march_was(pipeline):

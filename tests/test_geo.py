@@ -739,6 +739,34 @@ def test_a_town_near_another_with_no_distance_stated_stays_in_its_region(tmp_pat
     assert (event.location, event.geo_precision) == ("Arbinda", 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a long way from the town it is placed by, and a GeoNames "locality" (a point, not an area)
+        (
+            "Un poste de gendarmerie situé à Inata, à plus de 300 kilomètres au nord de Ouagadougou, a subi "
+            "une attaque menée dimanche par des groupes armés non identifiés.",
+            "Inata",
+        ),
+        # a village the model takes for a verb ("il pensa")
+        ("Deux embuscades ont fait au moins dix morts dimanche à Pensa au nord de Ouagadougou.", "Pensa"),
+    ],
+)
+def test_a_village_placed_from_the_capital_is_the_place(tmp_path, default_gazetteer, text, place):
+    dump = write_lines(
+        tmp_path / "BF.txt",
+        [
+            dump_line(6874015, "Inata", "", 14.33575, -1.32697, "L", "LCTY", "BF", "52", 0),
+            dump_line(2356499, "Pensa", "", 13.64056, -0.80944, "P", "PPL", "BF", "46", 0),
+        ],
+    )
+    shutil.copy(default_gazetteer.path, tmp_path / "g.sqlite")
+    with Gazetteer.open(tmp_path / "g.sqlite", build=False) as gazetteer:
+        gazetteer.add_geonames_file(dump, progress=False)
+        event = _the_event(gazetteer, text)
+    assert (event.location, event.geo_precision) == (place, 1)
+
+
 def _the_event(gazetteer: Gazetteer, text: str):
     """The one event sitrep codes in `text` with that gazetteer."""
     from sitrep.pipeline import Pipeline

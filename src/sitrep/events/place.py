@@ -43,7 +43,7 @@ _NEAR_WORDS = frozenset(
         "faubourgs",
     }
 )
-_BEARING_REACH = 6
+_BEARING_REACH = 9  # ", à plus de 300 kilomètres au nord de Ouagadougou"
 # A town named beside "à 30 km de X" or "près de X" is at most this far from X: the stated distance
 # (or _NEAR_KM when none is stated) times the factor, plus the slack of a journalist's round figure.
 _NEAR_KM = 30
@@ -234,11 +234,14 @@ def _locates(reading: Reading, span: Span, others: Sequence[Span]) -> bool:
     # (not span.sent: the model may end a sentence at "À Kati," which the reading joins again)
     start = max(0, span.start - _BEARING_REACH)
     words = [t.lower_ for t in doc[start : span.start]]
-    near = any(w in _NEAR_WORDS or fold(w) in bearings for w in words)
-    if not near or "," not in words or "." in words:
+    if "," not in words or "." in words:
         return False
     comma = start + len(words) - 1 - words[::-1].index(",")
-    return any(o.end == comma for o in others)
+    # the bearing between the comma and the place ("à Inata, à 300 km au nord de Ouagadougou"), not
+    # before the comma ("dans la banlieue de Dakar, à Keur Massar": Keur Massar is the place)
+    after = words[comma - start + 1 :]
+    near = any(w in _NEAR_WORDS or fold(w) in bearings for w in after)
+    return near and any(o.end == comma for o in others)
 
 
 def _told_at(reading: Reading, span: Span) -> bool:
@@ -458,7 +461,8 @@ def event_place(
                     # "dans la région du Moronou": a region, even when only a village of its name is
                     # known (a "cercle", a "territoire" is named after its chief town: that town will do)
                     f[0].geo_precision == 3 or _names_an_area(f[2], _REGION_WORDS),
-                    f[0].place.feature_class == "L",  # an admin unit before a loose area (ACLED codes units)
+                    # an admin unit before a loose area (ACLED codes units); a locality is a point
+                    f[0].place.feature_class == "L" and f[0].geo_precision == 3,
                     # a name the gazetteer knows before a near miss: "À Douala, ... au carrefour de
                     # Bépanda" (a quarter it lacks) is Douala, not the village of Bai Panya
                     f[0].similarity < 1.0,

@@ -66,7 +66,10 @@ class Resolution:
 
 def precision_of(place: Place) -> int:
     """ACLED geo_precision of coding an event at `place`: 1 for a town or site, 3 for an area or country."""
-    return 1 if place.feature_class in ("P", "S") else 3
+    if place.feature_class in ("P", "S") or place.feature_code == "LCTY":
+        # (a "locality" is a point: in the Sahel most are hamlets and mining villages, "Inata")
+        return 1
+    return 3
 
 
 def is_area(place: Place) -> bool:

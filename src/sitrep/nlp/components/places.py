@@ -156,8 +156,8 @@ def tag_place_candidates(doc: Doc) -> Doc:
         run = _proper_run(doc, nxt)
         # The model tags many African names as common nouns ("à Bauchi": NOUN, PER); capitalised
         # after a place word, a noun is a name. The gazetteer decides later.
-        # (or tags "N'Guigmi" as a determiner and an adjective)
-        named = run is not None and any(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") for t in run)
+        # (or tags "N'Guigmi" as a determiner and an adjective, "à Pensa" as a verb: "il pensa")
+        named = run is not None and any(t.pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB") for t in run)
         if run is None or not named or _institution(doc, tok.i):
             continue
         if not any(i in taken for i in range(run.start, run.end)):
