@@ -1000,6 +1000,18 @@ def test_where_a_source_sits_is_not_where_the_strike_was(pipeline):
     assert (event.location, event.geo_precision) == ("Mali", 3)
 
 
+def test_a_village_named_in_apposition_is_the_place_not_the_capital_that_tells_of_it(pipeline):
+    # The model tags "Deliatyn" as a miscellaneous name; ", un village du sud-ouest de l'Ukraine" says
+    # what it is. "Moscou" speaking, and "le ministère de la défense de Moscou", are the government.
+    event = one(
+        pipeline,
+        "L'armée russe a tiré samedi un missile qui a détruit un dépôt d'armes dans l'ouest de l'Ukraine, a "
+        "annoncé le ministère de la défense de Moscou. Moscou a publié une vidéo de ce qu'elle a déclaré "
+        "être son attaque sur le dépôt d'armes de Deliatyn, un village du sud-ouest de l'Ukraine.",
+    )
+    assert (event.location, event.geo_precision) == ("Deliatyn", 1)
+
+
 def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
     event = one(
         pipeline,

@@ -91,6 +91,8 @@ def toll_of(pipeline, reader, text: str) -> int:
         # ... unless the verb may bring a thing down, or the noun is one of a figure's dead.
         ("L'appareil a été abattu lundi par les rebelles près de Goma.", 0),
         ("Six civils, dont le fils d'un chef de village, ont été tués dans la nuit.", 6),
+        # Graves counted are not the dead in them.
+        ("Les victimes ont été inhumées le lendemain dans deux fosses communes.", 0),
         # A figure repeated in digits, as official communiqués write it.
         ("Le bilan provisoire fait état de cinq (05) morts et de deux (02) blessés.", 5),
         ("Les forces de défense ont neutralisé huit (08) terroristes.", 8),

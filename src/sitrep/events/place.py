@@ -24,6 +24,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
 from sitrep.nlp.components import PLACES
 from sitrep.nlp.components.actors import decode_actor
+from sitrep.nlp.components.places import INSTITUTION_NOUNS
 from sitrep.normalize import fold
 from sitrep.records import Place
 
@@ -156,6 +157,10 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "le quartier de Katindo": ACLED codes the city, which the article names too
     if span.root.dep_ == "obl:agent":
         return True  # "le cessez-le-feu annoncé par Moscou": a capital for its government
+    if _of_an_institution(span):
+        return True  # "a annoncé le ministère de la défense de Moscou": a government's name
+    if span.root.dep_ == "nsubj" and _says(reading, sentence, span.root.head):
+        return True  # "Moscou a publié une vidéo de son attaque sur Deliatyn": the government speaking
     if _told_at(reading, span):
         return True  # "a déclaré le porte-parole lors d'un point de presse à Abuja"
     if _cause_place(reading, span):
@@ -168,6 +173,26 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].text == ")"
         and any(a.end == span.start - 1 for a in reading.actors.get(sentence, []))
+    )
+
+
+def _of_an_institution(span: Span) -> bool:
+    """The name completes a body's name, up a chain of nouns ("le ministère de la défense de Moscou")."""
+    token = span.root
+    for _ in range(3):
+        if token.dep_ != "nmod" or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lower_ in INSTITUTION_NOUNS:
+            return True
+    return False
+
+
+def _says(reading: Reading, sentence: int, verb: Token) -> bool:
+    """The verb is one of telling (cues.yaml attribution_verb)."""
+    return any(
+        cue.label_ == "attribution_verb" and cue.start <= verb.i < cue.end
+        for cue in reading.cues.get(sentence, [])
     )
 
 

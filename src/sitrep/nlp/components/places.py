@@ -76,6 +76,11 @@ _PLACE_HEADS = frozenset(
 )
 
 
+# Nouns of a settlement in an apposition that says what the name before it is: "Deliatyn, un village
+# du sud-ouest de l'Ukraine" (the model may tag the name as anything).
+_SETTLEMENT_NOUNS = frozenset({"village", "ville", "localité", "commune", "bourgade", "hameau", "cité"})
+_APPOSITION_DETERMINERS = frozenset({"un", "une", "le", "la", "l'", "l’", "petit", "petite", "grande"})
+
 # Particles inside a place name, when a capitalised word follows: "Deir ez-Zor", "Fada N'Gourma".
 _NAME_PARTICLES = frozenset({"el", "al", "ez", "ed", "es", "ag", "n'", "n’", "de", "du"})
 
@@ -99,6 +104,22 @@ def _proper_run(doc: Doc, start: int) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _apposed_name(doc: Doc, comma: int) -> Span | None:
+    """ "Deliatyn, un village du sud-ouest de l'Ukraine": the capitalised name just before a comma
+    that a settlement noun in apposition follows."""
+    words = [t.lower_ for t in doc[comma + 1 : comma + 4]]
+    if len(words) < 2 or words[0] not in _APPOSITION_DETERMINERS:
+        return None
+    if not any(w in _SETTLEMENT_NOUNS for w in words[1:3]):
+        return None
+    start = comma
+    while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].text in {"-", "'", "’"}):
+        start -= 1
+    if start == comma or doc[start].is_sent_start:
+        return None  # no name, or a sentence's first word ("Hier, un village ...")
+    return doc[start:comma]
+
+
 def _name_part(tok: Token) -> bool:
     """A token that goes on a name: a proper noun, or a particle inside one ("N'" of "Fada N'Gourma"; not
     "de": "le Mali de Goïta" is two names)."""
@@ -120,12 +141,13 @@ def _a_number(span: Span) -> bool:
     return all(t.like_num for t in span)
 
 
+#: Nouns of a body whose name may hold a place name: "le ministère de la Défense", "la cour de Paris".
+INSTITUTION_NOUNS = frozenset({"ministère", "ministre", "direction", "secrétaire", "conseil", "cour"})
+
+
 def _institution(doc: Doc, head: int) -> bool:
     """ "le ministère de la Défense", "la direction de la Sécurité": not places."""
-    return any(
-        t.lower_ in ("ministère", "ministre", "direction", "secrétaire", "conseil", "cour")
-        for t in doc[max(0, head - 3) : head]
-    )
+    return any(t.lower_ in INSTITUTION_NOUNS for t in doc[max(0, head - 3) : head])
 
 
 @Language.component("sitrep_places", requires=["doc.ents"], assigns=["doc.spans"])
@@ -163,5 +185,12 @@ def tag_place_candidates(doc: Doc) -> Doc:
         if not any(i in taken for i in range(run.start, run.end)):
             spans.append(Span(doc, run.start, run.end, label="context"))
             taken.update(range(run.start, run.end))
+    for tok in doc:
+        if tok.text != ",":
+            continue
+        name = _apposed_name(doc, tok.i)
+        if name is not None and not any(i in taken for i in range(name.start, name.end)):
+            spans.append(Span(doc, name.start, name.end, label="context"))
+            taken.update(range(name.start, name.end))
     doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: s.start)
     return doc
