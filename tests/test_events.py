@@ -1012,6 +1012,17 @@ def test_a_village_named_in_apposition_is_the_place_not_the_capital_that_tells_o
     assert (event.location, event.geo_precision) == ("Deliatyn", 1)
 
 
+def test_with_no_town_the_country_the_event_names_is_its_place(pipeline):
+    # Russia is named more (its forces, the headline's subject), but the assault is against Ukraine.
+    text = (
+        "En images : la Russie lance un assaut contre l'Ukraine\n\nLes forces russes ont lancé jeudi un "
+        "assaut militaire contre l'Ukraine voisine, franchissant ses frontières et bombardant des cibles "
+        "militaires. Moscou dit viser des sites militaires."
+    )
+    event = one(pipeline, text)
+    assert (event.country, event.geo_precision) == ("Ukraine", 3)
+
+
 def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):
     event = one(
         pipeline,

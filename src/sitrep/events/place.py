@@ -44,6 +44,7 @@ _NEAR_WORDS = frozenset(
         "faubourgs",
     }
 )
+_TELLING = frozenset({"attribution_verb", "speech_verb"})
 _BEARING_REACH = 9  # ", à plus de 300 kilomètres au nord de Ouagadougou"
 # A town named beside "à 30 km de X" or "près de X" is at most this far from X: the stated distance
 # (or _NEAR_KM when none is stated) times the factor, plus the slack of a journalist's round figure.
@@ -189,11 +190,9 @@ def _of_an_institution(span: Span) -> bool:
 
 
 def _says(reading: Reading, sentence: int, verb: Token) -> bool:
-    """The verb is one of telling (cues.yaml attribution_verb)."""
-    return any(
-        cue.label_ == "attribution_verb" and cue.start <= verb.i < cue.end
-        for cue in reading.cues.get(sentence, [])
-    )
+    """The verb is one of telling (cues.yaml attribution_verb, speech_verb)."""
+    cues = reading.cues.get(sentence, [])
+    return any(cue.label_ in _TELLING and cue.start <= verb.i < cue.end for cue in cues)
 
 
 def _names_a_district(span: Span) -> bool:
@@ -495,7 +494,27 @@ def event_place(
                 ),
             )
             return EventPlace(resolution, span)
-    if hints:
-        coded = resolve_country(hints[0], gazetteer=gazetteer)
+    named = _named_country(reading, trigger, sentences, gazetteer=gazetteer)
+    if named is not None or hints:
+        coded = resolve_country(named or hints[0], gazetteer=gazetteer)
         return EventPlace(coded, None) if coded else None
+    return None
+
+
+def _named_country(
+    reading: Reading, trigger: Span, sentences: Sequence[int], *, gazetteer: Gazetteer
+) -> str | None:
+    """With no town named, the country the happening's own sentences name for it, nearest the trigger
+    first ("ont lancé un assaut contre l'Ukraine"), rather than the country the article names most
+    (Russia, by its forces). A country that acts ("la Russie lance un assaut") is a side, not a place."""
+    told = set(sentences)
+    for span in _candidates(reading, trigger, sentences):
+        sentence = reading.sentence_of(span)
+        if sentence not in told or span.root.dep_ in ("nsubj", "nsubj:pass"):
+            continue
+        if _overlaps_mention(reading, sentence, span):
+            continue
+        country = gazetteer.country_by_name(span.text)
+        if country is not None:
+            return country.iso2
     return None
