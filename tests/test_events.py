@@ -373,6 +373,9 @@ def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_att
         # an army on the move, a party's name
         "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
         "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
+        # weapons named, not used (context.yaml weapon_nouns, weapon_use)
+        "Lundi à Moscou, l'armée a présenté ses nouveaux missiles hypersoniques et deux bataillons d'artillerie.",
+        "Le Mali a reçu lundi à Bamako des obus et des roquettes commandés à la Turquie l'an dernier.",
         # "violer" as breaching a rule, not rape (context.yaml not_triggers)
         "Niamey a accusé lundi l'armée malienne d'avoir violé son espace aérien près de Tillabéri.",
         "Les jihadistes ont reçu ces fonds lundi à Gao, violant ainsi la législation antiterroriste.",
@@ -380,6 +383,18 @@ def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_att
 )
 def test_what_is_not_an_event_of_the_day(pipeline, text):
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des obus sont tombés lundi sur le marché de Gao.",
+        "Une roquette a tué deux enfants lundi à Kidal.",
+        "Lundi, des missiles russes ont visé la ville de Kharkiv.",
+    ],
+)
+def test_a_weapon_said_to_be_used_is_an_attack(pipeline, text):
+    assert one(pipeline, text).event_type == "Explosions/Remote violence"
 
 
 def test_protest_policing_words_need_protesters(pipeline):
@@ -967,7 +982,11 @@ def test_the_rules_against_false_events_spare_these(pipeline, text, sub_event_ty
 @pytest.mark.parametrize(
     ("text", "place", "precision"),
     [
-        ("À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes.", "Kati", 1),
+        (
+            "À Kati, au nord-ouest de Bamako, des combats ont opposé lundi l'armée à des jihadistes.",
+            "Kati",
+            1,
+        ),
         # the bearing before the comma places the town after it
         (
             "Vendredi, dans la banlieue de Dakar, à Pikine, un sit-in de femmes a été dispersé à coups "

@@ -135,6 +135,8 @@ class TriggerFilter:
         self._non_conflict = context_matcher(lexicon, "non_conflict_words")
         self._reviews = context_matcher(lexicon, "review_words")
         self._ordnance = context_words(lexicon, "ordnance_nouns")
+        self._weapons = context_words(lexicon, "weapon_nouns")
+        self._weapon_use = context_matcher(lexicon, "weapon_use")
         self._history = context_matcher(lexicon, "history_markers")
         self._aggregate = context_matcher(lexicon, "aggregate_markers")
         self._judicial = context_matcher(lexicon, "judicial_words")
@@ -477,6 +479,15 @@ class TriggerFilter:
                 for c in self._reading.cues.get(sentence, [])
             )
         )
+
+    def _idle_weapon(self, trigger: Span, sentence: int) -> bool:
+        """A weapon named alone whose sentence does not say it was used (context.yaml weapon_nouns,
+        weapon_use): "la crise des missiles", "les missiles hypersoniques sont le Zirkon", not "des
+        obus sont tombés sur le marché" nor "une roquette a tué deux enfants"."""
+        if fold(trigger.text) not in self._weapons:
+            return False
+        used = self._weapon_use.find(self._reading.sentences[sentence])
+        return not any(m.span.end <= trigger.start or m.span.start >= trigger.end for m in used)
 
     def _is_topic(self, trigger: Span, sentence: int) -> bool:
         """ "marcher pour dénoncer les assassinats": violence named as what people protest about
@@ -897,6 +908,8 @@ class TriggerFilter:
         ):
             return False
         if self._dated_in_the_past(trigger, sentence) or self._seized_weapon(trigger, sentence):
+            return False
+        if self._idle_weapon(trigger, sentence):
             return False
         if self._anaphor_of_history(trigger, sentence) or self._listed_with_history(trigger, sentence):
             return False
