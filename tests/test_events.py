@@ -374,7 +374,8 @@ def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_att
         "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
         "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
         # weapons named, not used (context.yaml weapon_nouns, weapon_use)
-        "Lundi à Moscou, l'armée a présenté ses nouveaux missiles hypersoniques et deux bataillons d'artillerie.",
+        "Lundi à Moscou, l'armée a présenté ses nouveaux missiles hypersoniques et deux bataillons "
+        "d'artillerie.",
         "Le Mali a reçu lundi à Bamako des obus et des roquettes commandés à la Turquie l'an dernier.",
         # "violer" as breaching a rule, not rape (context.yaml not_triggers)
         "Niamey a accusé lundi l'armée malienne d'avoir violé son espace aérien près de Tillabéri.",
@@ -395,6 +396,17 @@ def test_what_is_not_an_event_of_the_day(pipeline, text):
 )
 def test_a_weapon_said_to_be_used_is_an_attack(pipeline, text):
     assert one(pipeline, text).event_type == "Explosions/Remote violence"
+
+
+def test_the_start_of_a_period_told_after_an_undated_attack_does_not_date_it(pipeline):
+    # "depuis le 24 février" starts a period of repeated fire; the missile told first is today's news
+    text = (
+        "L'armée russe a tiré un missile hypersonique qui a détruit un dépôt d'armes près de Kharkiv, a "
+        "annoncé Moscou.\n\nDes missiles sont tombés sur ce dépôt à plusieurs reprises depuis le 24 "
+        "février, selon les autorités locales."
+    )
+    events = pipeline.extract(Article(id="since", text=text, published=date(2022, 3, 19), language="fr"))
+    assert [e.event_date for e in events] == ["2022-03-19"]
 
 
 def test_protest_policing_words_need_protesters(pipeline):

@@ -34,7 +34,8 @@ def links():
             ["Lire aussi : Des élèves radiés de l'armée au Burkina", "Des blessés ont été soignés."],
         ),
         (
-            "Il a parlé. Lire aussi : Mali : Au moins dix morts selon Le Drian Selon la police, le calme est revenu.",
+            "Il a parlé. Lire aussi : Mali : Au moins dix morts selon Le Drian Selon la police, le calme est "
+            "revenu.",
             [
                 "Il a parlé.",
                 "Lire aussi : Mali : Au moins dix morts selon Le Drian",
@@ -48,7 +49,8 @@ def links():
         ),
         # two links in a row; a question mark ends a headline
         (
-            "Fin. Lire aussi : Pourquoi le Sahel brûle ? Voir aussi : Qui sont les VDP ? La marche a eu lieu.",
+            "Fin. Lire aussi : Pourquoi le Sahel brûle ? Voir aussi : Qui sont les VDP ? "
+            "La marche a eu lieu.",
             [
                 "Fin.",
                 "Lire aussi : Pourquoi le Sahel brûle ?",

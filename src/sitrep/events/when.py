@@ -45,6 +45,9 @@ class EventDating:
             for s in dict.fromkeys([main_sentence, *h.sentences])
             if s not in telling
             for m in self.current_dates(reading, s)
+            # another sentence's "depuis le 24 février" starts a period ("ont tiré plus de 1 080
+            # missiles depuis le 24 février"); it is not the day of this happening
+            if s == main_sentence or not _starts_a_period(reading, m)
         ]
         if own:
             # Nearest to one of the happening's own words: "manifesté vendredi ... enlevés jeudi".
@@ -79,6 +82,10 @@ class EventDating:
         lede = opening if main_sentence <= _LEDE_REACH else []
         for s in dict.fromkeys([*before, *earlier, *lede]):
             current = self.current_dates(reading, s)
+            if s > main_sentence:
+                # a lede sentence after this one dates it only by a day of its own, not by the start
+                # of a period ("... depuis le 24 février")
+                current = [m for m in current if not _starts_a_period(reading, m)]
             if current:
                 return current[0]
         return None
@@ -107,6 +114,11 @@ class EventDating:
             and m.value is not None
             and not _reporting_date(reading, sentence, m, publication_words=self._publication_words)
         ]
+
+
+def _starts_a_period(reading: Reading, mention: DateMention) -> bool:
+    words = reading.words_of(mention)
+    return words is not None and in_since_phrase(words.root)
 
 
 def phrase_chars(trigger: Span) -> tuple[int, int]:
