@@ -392,6 +392,8 @@ def test_what_is_not_an_event_of_the_day(pipeline, text):
         "Des obus sont tombés lundi sur le marché de Gao.",
         "Une roquette a tué deux enfants lundi à Kidal.",
         "Lundi, des missiles russes ont visé la ville de Kharkiv.",
+        "Deux obus ont coûté la vie à cinq personnes lundi dans un quartier de Goma.",
+        "Lundi, des missiles ont ravagé un quartier résidentiel de Zaporijjia.",
     ],
 )
 def test_a_weapon_said_to_be_used_is_an_attack(pipeline, text):
@@ -1052,6 +1054,34 @@ def test_with_no_town_the_country_the_event_names_is_its_place(pipeline):
     )
     event = one(pipeline, text)
     assert (event.country, event.geo_precision) == ("Ukraine", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a courtyard is no court: the town after it is the place
+        ("Des hommes armés ont tué trois civils dimanche dans la cour de leur maison à Djibo.", "Djibo"),
+        # a country named beside the event is not its place ("la frontière avec", "l'appui de")
+        (
+            "L'aviation malienne a frappé lundi des positions jihadistes près de la frontière avec le "
+            "Burkina Faso, selon l'armée malienne.",
+            "Mali",
+        ),
+        # a capital speaking about itself is still the place
+        ("Kiev dit que la frappe de missiles a tué lundi cinq civils dans le centre de la ville.", "Kyiv"),
+    ],
+)
+def test_the_words_around_a_place_do_not_unmake_it(pipeline, text, place):
+    assert one(pipeline, text).location == place
+
+
+def test_the_capital_named_by_the_country_adjective_is_the_place(pipeline):
+    event = one(
+        pipeline,
+        "Des manifestants ont érigé des barricades et brûlé des pneus lundi dans plusieurs quartiers de la "
+        "capitale malienne. Certains manifestants étaient venus de Kati, selon un habitant.",
+    )
+    assert (event.location, event.geo_precision) == ("Bamako", 1)
 
 
 def test_a_capital_standing_for_its_government_is_not_the_place(pipeline):

@@ -91,6 +91,8 @@ def toll_of(pipeline, reader, text: str) -> int:
         # ... unless the verb may bring a thing down, or the noun is one of a figure's dead.
         ("L'appareil a été abattu lundi par les rebelles près de Goma.", 0),
         ("Six civils, dont le fils d'un chef de village, ont été tués dans la nuit.", 6),
+        # Animals killed are no toll.
+        ("Les assaillants ont abattu lundi un chien et deux chèvres avant de repartir.", 0),
         # Graves counted are not the dead in them.
         ("Les victimes ont été inhumées le lendemain dans deux fosses communes.", 0),
         # A figure repeated in digits, as official communiqués write it.

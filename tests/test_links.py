@@ -7,12 +7,12 @@ import pytest
 from sitrep.nlp.links import LinkSeparator
 
 MARKERS = [("lire", "aussi"), ("a", "lire", "aussi"), ("voir", "aussi")]
-OPENERS = ["le", "la", "les", "des", "un", "une", "selon", "l", "au"]
+OPENERS = ["le", "la", "les", "des", "un", "une", "selon", "l", "au", "à"]
 
 
 @pytest.fixture(scope="module")
 def links():
-    return LinkSeparator(MARKERS, OPENERS)
+    return LinkSeparator(MARKERS, OPENERS, ["lundi", "mardi"])
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,15 @@ def links():
                 "Lire aussi : Mali : Au moins dix morts selon Le Drian",
                 "Selon la police, le calme est revenu.",
             ],
+        ),
+        # an opening phrase and its comma, a weekday and its comma
+        (
+            "Lire aussi : Le M23 s'empare de Rubaya À Djibo, les combats ont fait vingt morts.",
+            ["Lire aussi : Le M23 s'empare de Rubaya", "À Djibo, les combats ont fait vingt morts."],
+        ),
+        (
+            "Lire aussi : Burkina : la peur à Djibo Mardi, des obus sont tombés sur Gao.",
+            ["Lire aussi : Burkina : la peur à Djibo", "Mardi, des obus sont tombés sur Gao."],
         ),
         # an elided article opens a sentence ("L'armée")
         (

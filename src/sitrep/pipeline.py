@@ -110,7 +110,8 @@ class Pipeline:
         from sitrep.nlp.links import LinkSeparator
 
         words = [w for w, owners in function_words().weights.items() if self.language in owners]
-        return LinkSeparator((t.words for t in self.lexicon.context.get("link_markers", ())), words)
+        markers = (t.words for t in self.lexicon.context.get("link_markers", ()))
+        return LinkSeparator(markers, words, self.lexicon.dates.get("weekdays", ()))
 
     @cached_property
     def _extractor(self) -> EventExtractor:

@@ -24,7 +24,6 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
 from sitrep.nlp.components import PLACES
 from sitrep.nlp.components.actors import decode_actor
-from sitrep.nlp.components.places import INSTITUTION_NOUNS
 from sitrep.normalize import fold
 from sitrep.records import Place
 
@@ -45,6 +44,12 @@ _NEAR_WORDS = frozenset(
     }
 )
 _TELLING = frozenset({"attribution_verb", "speech_verb"})
+#: Prepositions that name a country as where an event took place or what it was against.
+_WHERE_OR_AGAINST = frozenset({"en", "au", "aux", "à", "dans", "contre", "sur"})
+#: Nouns of a government body whose name may end with a capital's ("le ministère de la défense de
+#: Moscou"); not "cour", a courtyard as often as a court ("dans la cour de leur maison à Djibo"), nor
+#: "gouvernement" ("la zone de gouvernement local de Kauru", a Nigerian district).
+_GOVERNMENT_BODIES = frozenset({"ministère", "ministre", "présidence", "chancellerie"})
 _BEARING_REACH = 9  # ", à plus de 300 kilomètres au nord de Ouagadougou"
 # A town named beside "à 30 km de X" or "près de X" is at most this far from X: the stated distance
 # (or _NEAR_KM when none is stated) times the factor, plus the slack of a journalist's round figure.
@@ -161,7 +166,11 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
     if _of_an_institution(span):
         return True  # "a annoncé le ministère de la défense de Moscou": a government's name
     if span.root.dep_ == "nsubj" and _says(reading, sentence, span.root.head):
-        return True  # "Moscou a publié une vidéo de son attaque sur Deliatyn": the government speaking
+        # "Moscou a publié une vidéo de son attaque sur Deliatyn": the government speaking, when the
+        # sentence names another place (not "Kiev dit que la frappe a tué cinq civils dans le centre
+        # de la ville": the city itself)
+        if any(p.start != span.start for p in reading.places.get(sentence, [])):
+            return True
     if _told_at(reading, span):
         return True  # "a déclaré le porte-parole lors d'un point de presse à Abuja"
     if _cause_place(reading, span):
@@ -178,13 +187,15 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
 
 
 def _of_an_institution(span: Span) -> bool:
-    """The name completes a body's name, up a chain of nouns ("le ministère de la défense de Moscou")."""
+    """The name completes a body's name, up a chain of "de" complements ("le ministère de la défense
+    de Moscou"); not a place told beside it ("devant le ministère de l'Éducation à Kinshasa")."""
     token = span.root
     for _ in range(3):
-        if token.dep_ != "nmod" or token.head.i == token.i:
+        of = any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’", "du", "des") for c in token.children)
+        if token.dep_ != "nmod" or token.head.i == token.i or not of:
             return False
         token = token.head
-        if token.lower_ in INSTITUTION_NOUNS:
+        if token.lower_ in _GOVERNMENT_BODIES:
             return True
     return False
 
@@ -468,7 +479,13 @@ def event_place(
     by_sentence: dict[int, list[Span]] = {}
     for span in _candidates(reading, trigger, sentences):
         by_sentence.setdefault(reading.sentence_of(span), []).append(span)
-    for spans in by_sentence.values():  # in order of closeness to the trigger
+    main = reading.sentence_of(trigger)
+    capital = _capital_named(reading, main, gazetteer, hints)
+    for sentence, spans in by_sentence.items():  # in order of closeness to the trigger
+        if sentence != main and capital is not None:
+            # "dans plusieurs quartiers de la capitale malienne": the trigger's own sentence names
+            # the town, by the country's adjective, before any other sentence's town
+            return capital
         found = [
             (resolution, rank, span)
             for rank, span in enumerate(spans)
@@ -494,10 +511,32 @@ def event_place(
                 ),
             )
             return EventPlace(resolution, span)
+    if capital is not None:
+        return capital
     named = _named_country(reading, trigger, sentences, gazetteer=gazetteer)
     if named is not None or hints:
         coded = resolve_country(named or hints[0], gazetteer=gazetteer)
         return EventPlace(coded, None) if coded else None
+    return None
+
+
+def _capital_named(
+    reading: Reading, sentence: int, gazetteer: Gazetteer, hints: list[str]
+) -> EventPlace | None:
+    """ "la capitale malienne", "la capitale burkinabè": the country's capital city, which the
+    sentence names by the country's adjective (of a country the article is about: "congolaise" is
+    read as Kinshasa's, so not in a story about Brazzaville)."""
+    words = list(reading.sentences[sentence])
+    for i, token in enumerate(words[:-1]):
+        if token.lower_ != "capitale":
+            continue
+        iso2 = gazetteer.country_of_demonym(words[i + 1].lower_)
+        if hints and iso2 not in hints[:2]:
+            continue
+        name = gazetteer.capital_name(iso2) if iso2 else None
+        resolution = resolve_place(name, gazetteer=gazetteer, country_hints=[iso2]) if name and iso2 else None
+        if resolution is not None and resolution.place.iso2 == iso2 and resolution.geo_precision == 1:
+            return EventPlace(resolution, reading.doc[token.i : words[i + 1].i + 1])
     return None
 
 
@@ -512,6 +551,8 @@ def _named_country(
         sentence = reading.sentence_of(span)
         if sentence not in told or span.root.dep_ in ("nsubj", "nsubj:pass"):
             continue
+        if not any(c.dep_ == "case" and c.lower_ in _WHERE_OR_AGAINST for c in span.root.children):
+            continue  # "avec l'appui de la France", "rentrant du Soudan", "tirées depuis le Liban"
         if _overlaps_mention(reading, sentence, span):
             continue
         country = gazetteer.country_by_name(span.text)

@@ -24,6 +24,8 @@ from sitrep.records import Article
 _STORY_REACH = 6
 #: How deep into the article the lede's day still dates an undated word.
 _LEDE_REACH = 12
+#: A day "depuis" names this many days before the publication or fewer still dates the news.
+_RECENT_DAYS = 7
 
 
 class EventDating:
@@ -117,8 +119,16 @@ class EventDating:
 
 
 def _starts_a_period(reading: Reading, mention: DateMention) -> bool:
+    """ "depuis le 24 février", weeks before: the start of a period (not "ils l'occupent depuis
+    mardi", "les affrontements durent depuis lundi": a day of the week, which dates the news)."""
     words = reading.words_of(mention)
-    return words is not None and in_since_phrase(words.root)
+    if words is None or not in_since_phrase(words.root):
+        return False
+    weekdays = {fold(d) for d in reading.lexicon.dates.get("weekdays", ())}
+    if any(fold(w) in weekdays for w in mention.text.split()):
+        return False  # "depuis lundi": a day of this week
+    published = reading.published
+    return published is None or mention.value is None or (published - mention.value).days > _RECENT_DAYS
 
 
 def phrase_chars(trigger: Span) -> tuple[int, int]:

