@@ -411,6 +411,14 @@ def test_the_start_of_a_period_told_after_an_undated_attack_does_not_date_it(pip
     assert [e.event_date for e in events] == ["2022-03-19"]
 
 
+def test_one_woman_raped_is_sexual_violence(pipeline):
+    # the model leaves the singular participle unlemmatised ("violée")
+    event = one(
+        pipeline, "Une femme a été violée dimanche à Bunia par des hommes armés, selon la société civile."
+    )
+    assert (event.sub_event_type, event.location) == ("Sexual violence", "Bunia")
+
+
 def test_protest_policing_words_need_protesters(pipeline):
     event = one(pipeline, "La police a violemment réprimé lundi à Conakry une manifestation de l'opposition.")
     assert event.sub_event_type == "Protest with intervention"

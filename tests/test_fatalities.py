@@ -91,6 +91,12 @@ def toll_of(pipeline, reader, text: str) -> int:
         # ... unless the verb may bring a thing down, or the noun is one of a figure's dead.
         ("L'appareil a été abattu lundi par les rebelles près de Goma.", 0),
         ("Six civils, dont le fils d'un chef de village, ont été tués dans la nuit.", 6),
+        # A list of some of the dead in the aside is not more dead; the object past a day is the victim.
+        ("Sept civils, dont un chef de quartier, une femme et deux enfants, ont été tués lundi à Beni.", 7),
+        ("Des hommes armés ont assassiné dimanche le chef coutumier du village de Bara.", 1),
+        ("Des hommes armés ont tué le lendemain deux soldats près de Bara.", 2),
+        # Things shot down, out of a total of them.
+        ("L'armée dit avoir abattu lundi 50 drones sur 73 lancés contre Kiev.", 0),
         # Animals killed are no toll.
         ("Les assaillants ont abattu lundi un chien et deux chèvres avant de repartir.", 0),
         # Graves counted are not the dead in them.

@@ -261,7 +261,15 @@ class FatalityReader:
         # (start, end of its words, dead, side, vague)
         read: list[tuple[int, int, int, str | None, bool]] = []
         things = {m.span.start for m in self.not_people.find(sent)}
-        quantities = [q for q in self._quantities(sent) if not _counts_things(doc, q[1], things)]
+        asides = _in_asides(sent)
+        quantities = [
+            q
+            for q in self._quantities(sent)
+            if not _counts_things(doc, q[1], things)
+            # "50 drones sur 73": the total of the things counted before
+            and not (q[0] >= 2 and doc[q[0] - 1].lower_ == "sur" and q[0] - 2 in things)
+            and q[0] not in asides
+        ]
         starts = {q[0] for q in quantities}
         for start, end, value in quantities:
             before = [t.lower_ for t in doc[max(sent.start, start - 3) : start]]
@@ -475,12 +483,33 @@ def _window_after(doc, end: int, limit: int) -> Iterable[int]:
     k, left = end, _WINDOW_AFTER
     while k < limit and left > 0:
         if doc[k].lower_ == "dont" and k > end and doc[k - 1].text == ",":
-            close = next((j for j in range(k + 1, min(limit, k + _ASIDE)) if doc[j].text == ","), None)
+            close = _aside_end(doc, k, limit)
             if close is not None:
                 k = close + 1
                 continue
         yield k
         k, left = k + 1, left - 1
+
+
+def _aside_end(doc, dont: int, limit: int) -> int | None:
+    """The comma that closes an aside opened by ", dont": the one the sentence's verb follows
+    ("Sept civils, dont un chef de quartier, une femme et deux enfants, ont été tués"), else the first."""
+    commas = [j for j in range(dont + 1, min(limit, dont + _ASIDE)) if doc[j].text == ","]
+    resumed = [j for j in commas if j + 1 < limit and doc[j + 1].pos_ in ("AUX", "VERB")]
+    return (resumed or commas or [None])[0]
+
+
+def _in_asides(sent: Span) -> set[int]:
+    """The tokens of the ", dont ... ," asides of a sentence: the figures there are some of another
+    figure's dead, not more."""
+    doc = sent.doc
+    inside: set[int] = set()
+    for tok in sent:
+        if tok.lower_ == "dont" and tok.i > sent.start and doc[tok.i - 1].text == ",":
+            close = _aside_end(doc, tok.i, sent.end)
+            if close is not None:
+                inside.update(range(tok.i, close))
+    return inside
 
 
 def _shared_object(between: Span) -> bool:
@@ -540,8 +569,12 @@ def _one_victim(
         # the killing's object, right after it or past a day ("ont abattu lundi un enseignant"), not
         # a figure ("avant d'incendier une dizaine de maisons", misread as the killing's object)
         for noun in verb.root.children:
+            # (the parser may take the object past a day for a modifier: "ont assassiné dimanche le chef")
+            direct = noun.dep_ == "obj" or (
+                noun.dep_ == "obl:mod" and not any(c.dep_ == "case" for c in noun.children)
+            )
             if (
-                noun.dep_ == "obj"
+                direct
                 and end <= noun.i <= end + _OBJECT_REACH
                 and noun.i not in things | counted
                 and _one_person(noun)
