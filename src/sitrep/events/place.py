@@ -166,10 +166,13 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
     if _of_an_institution(span):
         return True  # "a annoncé le ministère de la défense de Moscou": a government's name
     if span.root.dep_ == "nsubj" and _says(reading, sentence, span.root.head):
-        # "Moscou a publié une vidéo de son attaque sur Deliatyn": the government speaking, when the
-        # sentence names another place (not "Kiev dit que la frappe a tué cinq civils dans le centre
-        # de la ville": the city itself)
-        if any(p.start != span.start for p in reading.places.get(sentence, [])):
+        # "Moscou a publié une vidéo de son attaque sur Deliatyn", "Moscou dit viser des sites
+        # militaires": the government speaking; not "Kiev dit que la frappe a tué cinq civils dans
+        # le centre de la ville", where the city speaks of itself
+        itself = any(
+            t.lower_ in ("ville", "capitale") for t in reading.sentences[sentence] if t.i > span.start
+        )
+        if not itself or any(p.start != span.start for p in reading.places.get(sentence, [])):
             return True
     if _told_at(reading, span):
         return True  # "a déclaré le porte-parole lors d'un point de presse à Abuja"
