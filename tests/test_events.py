@@ -373,6 +373,9 @@ def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_att
         # an army on the move, a party's name
         "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
         "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
+        # a campaign named, not a fight
+        "La France perd un allié essentiel au Sahel, a réagi mardi la ministre des Armées, en assurant que "
+        "le combat antijihadiste dans la région « ne faiblira pas ».",
         # fighting asked to end
         "Lundi à Nairobi, la majorité des groupes armés ont entendu l'appel à cesser les combats dans "
         "l'est de la RD Congo.",
