@@ -373,6 +373,9 @@ def test_herders_and_farmers_are_militias_when_they_fight_and_civilians_when_att
         # an army on the move, a party's name
         "La marche de l'armée vers Kidal s'est poursuivie lundi, selon l'état-major.",
         "Le Rassemblement pour le Mali a remporté lundi les élections législatives à Bamako.",
+        # a war long over
+        "Pendant la Seconde Guerre mondiale, des soldats japonais ont massacré des milliers de prisonniers "
+        "alliés en Birmanie.",
         # a campaign named, not a fight
         "La France perd un allié essentiel au Sahel, a réagi mardi la ministre des Armées, en assurant que "
         "le combat antijihadiste dans la région « ne faiblira pas ».",
@@ -415,6 +418,26 @@ def test_the_start_of_a_period_told_after_an_undated_attack_does_not_date_it(pip
     )
     events = pipeline.extract(Article(id="since", text=text, published=date(2022, 3, 19), language="fr"))
     assert [e.event_date for e in events] == ["2022-03-19"]
+
+
+def test_news_measured_against_an_old_war_is_news(pipeline):
+    event = one(
+        pipeline,
+        "La frappe de missiles de lundi sur Kiev, qui a tué 23 civils, est la plus meurtrière contre la "
+        "ville depuis la Seconde Guerre mondiale.",
+    )
+    assert (event.location, event.fatalities) == ("Kyiv", 23)
+
+
+def test_a_happening_told_at_both_ends_of_a_story_does_not_take_the_tolls_between(pipeline):
+    text = (
+        "Des obus sont tombés lundi sur le port de Marioupol, selon la mairie. La ville est encerclée depuis "
+        "des semaines. Les habitants manquent d'eau et de nourriture. Les écoles sont fermées. On estime que "
+        "des dizaines de milliers de personnes sont mortes de faim dans cette région au cours de l'histoire. "
+        "Les routes sont coupées. Les ponts sont détruits. Les convois humanitaires attendent. Les obus de "
+        "lundi ont endommagé trois immeubles du port de Marioupol."
+    )
+    assert one(pipeline, text).fatalities == 0
 
 
 def test_one_woman_raped_is_sexual_violence(pipeline):

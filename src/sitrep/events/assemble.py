@@ -770,10 +770,17 @@ def _toll_sentences(
         return list(h.sentences)
     first, last = min(body), max(body)
     # Unclaimed sentences between the happening's own, then a few after it in its paragraph.
+    # (near one of them: a happening told at both ends of a long feature does not take in the tolls of
+    # everything said between, "des dizaines de milliers d'entre eux sont morts" in a history paragraph)
+    own = sorted(h.sentences)
     between = [
         s
         for s in range(first + 1, last)
-        if s not in claimed and not keep.is_history(s) and not keep.is_link(s) and not keep.running_total(s)
+        if s not in claimed
+        and not keep.is_history(s)
+        and not keep.is_link(s)
+        and not keep.running_total(s)
+        and min(abs(s - o) for o in own) <= _TOLL_FOLLOW_UP
     ]
     follow = []
     toll_paragraph = reading.paragraph_of[last] + 1
