@@ -750,6 +750,12 @@ def test_a_town_near_another_with_no_distance_stated_stays_in_its_region(tmp_pat
         ),
         # a village the model takes for a verb ("il pensa")
         ("Deux embuscades ont fait au moins dix morts dimanche à Pensa au nord de Ouagadougou.", "Pensa"),
+        # where the victims were going is not where they were hit
+        (
+            "Dix morts dimanche à Pensa. L'embuscade perpétrée par des individus armés non identifiés a visé "
+            "le convoi du maire qui se rendait à Kaya, le chef-lieu de la région.",
+            "Pensa",
+        ),
     ],
 )
 def test_a_village_placed_from_the_capital_is_the_place(tmp_path, default_gazetteer, text, place):
