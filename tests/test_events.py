@@ -1104,6 +1104,12 @@ def test_with_no_town_the_country_the_event_names_is_its_place(pipeline):
             "Burkina Faso, selon l'armée malienne.",
             "Mali",
         ),
+        # where the source sits is not where it happened
+        (
+            "Des jihadistes venus du Mali ont attaqué lundi un poste de douane nigérien, tuant deux agents, "
+            "selon une source sécuritaire à Niamey.",
+            "Niger",
+        ),
         # a capital speaking about itself is still the place
         ("Kiev dit que la frappe de missiles a tué lundi cinq civils dans le centre de la ville.", "Kyiv"),
     ],

@@ -106,3 +106,31 @@ def test_a_link_headline_is_not_the_story_and_the_sentence_after_it_is(pipeline)
     events = pipeline.extract(Article(id="link", text=text, published=date(2021, 11, 22), language="fr"))
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
     assert events[0].fatalities == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # the toll told after a link run into the paragraph is still the event's
+        (
+            "Une embuscade a visé jeudi une patrouille de l'armée nigérienne près de Tillabéri. Lire aussi : "
+            "Mali : l'armée revendique la neutralisation de 40 terroristes Le bilan provisoire fait état de "
+            "six soldats tués, selon une source militaire.",
+            6,
+        ),
+        # and so is the toll of the paragraph after a link on lines of its own
+        (
+            "Une embuscade a visé jeudi une patrouille de l'armée nigérienne près de Tillabéri.\n\nLire "
+            "aussi : Mali : l'armée revendique la neutralisation de 40 terroristes\n\nLe bilan provisoire "
+            "fait état de six soldats tués, selon une source militaire.",
+            6,
+        ),
+    ],
+)
+def test_a_link_does_not_cut_a_story_from_its_toll(pipeline, text, toll):
+    from datetime import date
+
+    from sitrep.records import Article
+
+    [event] = pipeline.extract(Article(id="toll", text=text, published=date(2024, 9, 13), language="fr"))
+    assert event.fatalities == toll

@@ -783,12 +783,24 @@ def _toll_sentences(
         and min(abs(s - o) for o in own) <= _TOLL_FOLLOW_UP
     ]
     follow = []
+    # the next paragraph, past links to other stories ("Lire aussi : ..." on a line of its own)
     toll_paragraph = reading.paragraph_of[last] + 1
+    while any(
+        reading.paragraph_of[s] == toll_paragraph and keep.is_link(s)
+        for s in range(last + 1, len(reading.sentences))
+    ):
+        toll_paragraph += 1
     # "Vendredi, des jihadistes avaient attaqué le camp. Quatre soldats avaient été tués.": a story
     # told in the plus-que-parfait goes on in it
     in_sequence = any(pluperfect(t) for t in h.triggers)
-    for s in range(last + 1, min(len(reading.sentences), last + 1 + _TOLL_FOLLOW_UP)):
-        if s in claimed or keep.is_link(s):
+    links = 0
+    for s in range(last + 1, len(reading.sentences)):
+        if s - last - links > _TOLL_FOLLOW_UP:
+            break
+        if keep.is_link(s):
+            links += 1  # a link to another story interrupts the telling, it does not end it
+            continue
+        if s in claimed:
             break
         if keep.is_history(s) and (not in_sequence or keep.dated_history(s)) or keep.running_total(s):
             break
