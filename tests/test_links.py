@@ -134,3 +134,18 @@ def test_a_link_does_not_cut_a_story_from_its_toll(pipeline, text, toll):
 
     [event] = pipeline.extract(Article(id="toll", text=text, published=date(2024, 9, 13), language="fr"))
     assert event.fatalities == toll
+
+
+def test_a_link_whose_headline_is_on_the_line_after_its_marker_is_not_the_story(pipeline):
+    from datetime import date
+
+    from sitrep.records import Article
+
+    text = (
+        "Burkina : une trentaine de civils tués dans le Nord\n\nAu moins trente civils ont été tués samedi "
+        "dans une attaque contre le village de Djibo, selon des sources locales.\n\nLire aussi :\nNiger : "
+        "attaque meurtrière contre l'armée près de Tillabéri\n\nLes assaillants, arrivés à moto, ont ouvert "
+        "le feu sur les habitants réunis au marché."
+    )
+    events = pipeline.extract(Article(id="link2", text=text, published=date(2024, 2, 14), language="fr"))
+    assert [e.location for e in events] == ["Djibo"]

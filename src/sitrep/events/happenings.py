@@ -214,6 +214,7 @@ class TriggerFilter:
 
     def _dated_in_the_past(self, trigger: Span, sentence: int) -> bool:
         """ "Le procès s'est ouvert lundi ... l'attaque de 2018": the date nearest the trigger is old."""
+
         def of_another(m: DateMention) -> bool:
             # inside a relative clause on another noun: "l'attaque contre le camp, qui avait déjà été
             # visé en mars, a fait cinq morts lundi" dates the camp's past
@@ -390,8 +391,10 @@ class TriggerFilter:
             return False
         # "fait face aux attaques des groupes jihadistes", "en proie aux violences": a condition, told in
         # the plural (not "face à l'attaque, les soldats ont riposté", one happening)
-        if root.pos_ != "NOUN" or "Plur" not in root.morph.get("Number") or any(
-            c.dep_ == "nummod" for c in root.children
+        if (
+            root.pos_ != "NOUN"
+            or "Plur" not in root.morph.get("Number")
+            or any(c.dep_ == "nummod" for c in root.children)
         ):
             return False
         # ("faire face à" is a condition, "face aux attaques, les soldats ont riposté" the happening)
@@ -472,10 +475,7 @@ class TriggerFilter:
             and any(
                 (c.label_ == "seizure" and _governed_by(trigger, c))
                 or (ordnance and c.label_ == "ordnance_handling" and _governed_by(trigger, c))
-                or (
-                    c.label_ == "equipment"
-                    and (0 <= trigger.start - c.end <= 3 or _governed_by(trigger, c))
-                )
+                or (c.label_ == "equipment" and (0 <= trigger.start - c.end <= 3 or _governed_by(trigger, c)))
                 for c in self._reading.cues.get(sentence, [])
             )
         )
@@ -877,9 +877,17 @@ class TriggerFilter:
         reading = self._reading
         opening = reading.sentences[reading.paragraph_openings[reading.paragraph_of[sentence]]]
         own = reading.sentences[sentence]
-        return any(
-            m.span.start - span.start <= 1 for span in (opening, own) for m in self._links.find(span[:5])
-        )
+        if any(m.span.start - span.start <= 1 for span in (opening, own) for m in self._links.find(span[:5])):
+            return True
+        # "Lire aussi :" alone on its line: the headline is the line after it
+        return opening.start == own.start and sentence > 0 and self._bare_marker(sentence - 1)
+
+    def _bare_marker(self, sentence: int) -> bool:
+        """The sentence is a link marker and nothing else ("Lire aussi :")."""
+        span = self._reading.sentences[sentence]
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        found = self._links.find(span)
+        return bool(words) and any(m.span.start <= words[0].i and words[-1].i < m.span.end for m in found)
 
     def _after_link_inline(self, trigger: Span, sentence: int) -> bool:
         """ "… raconte son expérience. Lire aussi: "Ma femme m'a violé" Violences domestiques …": in
