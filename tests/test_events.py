@@ -440,6 +440,25 @@ def test_a_happening_told_at_both_ends_of_a_story_does_not_take_the_tolls_betwee
     assert one(pipeline, text).fatalities == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a crowd that burns is violent, whatever else "incendier" may mean
+        (
+            "Des manifestants ont incendié samedi le siège du parti au pouvoir à Kindia, après la mort d'un "
+            "jeune lors d'une marche.",
+            "Violent demonstration",
+        ),
+        (
+            "Kiev a été visée dans la nuit de lundi par une nouvelle vague de drones russes.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_the_kind_of_violence_told_by_its_words(pipeline, text, sub_event_type):
+    assert one(pipeline, text).sub_event_type == sub_event_type
+
+
 def test_one_woman_raped_is_sexual_violence(pipeline):
     # the model leaves the singular participle unlemmatised ("violée")
     event = one(

@@ -97,6 +97,8 @@ def toll_of(pipeline, reader, text: str) -> int:
         ("Des hommes armés ont tué le lendemain deux soldats près de Bara.", 2),
         # Things shot down, out of a total of them.
         ("L'armée dit avoir abattu lundi 50 drones sur 73 lancés contre Kiev.", 0),
+        # A share of things shot down.
+        ("Kiev a annoncé que ses défenses antiaériennes avaient abattu la plupart des appareils.", 0),
         # Animals killed are no toll.
         ("Les assaillants ont abattu lundi un chien et deux chèvres avant de repartir.", 0),
         # Graves counted are not the dead in them.

@@ -880,7 +880,11 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
     if h.family != "unrest":
         return False
     for trigger in h.triggers:
-        if family(trigger.label_) != "violence" or trigger.kb_id_ == AMBIGUOUS:
+        if family(trigger.label_) != "violence":
+            continue
+        if trigger.kb_id_ == AMBIGUOUS and trigger.label_ != "Looting/property destruction":
+            # (a crowd that burns or ransacks, "ont incendié le siège du parti", is violent whatever
+            # else "incendier" may mean; "ont attaqué la politique du gouvernement" is not)
             continue
         verb = trigger.root
         if verb.pos_ != "VERB":
