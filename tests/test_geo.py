@@ -773,6 +773,22 @@ def test_a_village_placed_from_the_capital_is_the_place(tmp_path, default_gazett
     assert (event.location, event.geo_precision) == (place, 1)
 
 
+def test_with_no_country_a_name_spelt_exactly_comes_before_a_sound_alike(tmp_path):
+    dump = write_lines(
+        tmp_path / "places.txt",
+        [
+            dump_line(2394560, "Djougou", "", 9.70853, 1.66598, "P", "PPLA", "BJ", "10", 94773),
+            dump_line(9000010, "Djugu", "", 1.92, 30.50, "P", "PPL", "CD", "19", 0),
+            dump_line(9000011, "Bollengo", "", 45.47, 7.94, "P", "PPL", "IT", "12", 1280),
+        ],
+    )
+    with Gazetteer.build(tmp_path / "g.sqlite", cities=read_places(dump), progress=False) as gazetteer:
+        djugu = resolve_place("Djugu", gazetteer=gazetteer)
+        bulengo = resolve_place("Bulengo", gazetteer=gazetteer)
+    assert (djugu.place.name, djugu.place.iso2) == ("Djugu", "CD")
+    assert bulengo is None  # only sounds like a small Italian village
+
+
 def _the_event(gazetteer: Gazetteer, text: str):
     """The one event sitrep codes in `text` with that gazetteer."""
     from sitrep.pipeline import Pipeline

@@ -166,6 +166,12 @@ def resolve_place(
     if area:
         matches = [c for c in matches if is_area(c.place)] or matches
     exact_elsewhere = False
+    if not hints:
+        # No country to go by: a name spelt exactly before one that only sounds the same ("Djugu" is
+        # the Congolese territory, not Djougou in Benin), and a sound-alike must be a notable place
+        # ("Kalembe" is no Kambélé, a Cameroonian hamlet; "Bulengo" no Bollengo, in Italy)
+        spelt = [c for c in matches if c.closeness >= 1.0]
+        matches = spelt or [c for c in matches if _notable(c.place)]
     if not hints and any(c.by_preferred_name and c.place.feature_class == "P" for c in matches):
         # No country to go by: a town of that very name before one that has it among its many alternate
         # names ("Mora" is a town in Cameroon, not Bilimora in India), unless that one is a capital
