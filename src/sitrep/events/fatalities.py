@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.tokens import Span
 
@@ -278,7 +279,7 @@ class FatalityReader:
             hit = None
             vague = False  # the figure's word only may mean death ("victimes", "neutralisés")
             injured = False
-            for k in _window_after(doc, end, sent.end):
+            for k in _window_after(end, sent.end, asides):
                 if doc[k].text in _STOP or k in injuries:
                     injured = k in injuries and k - end <= 2  # "une dizaine de blessés"
                     break  # an injury or the end of the clause: not this one's
@@ -477,18 +478,10 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _window_after(doc, end: int, limit: int) -> Iterable[int]:
+def _window_after(end: int, limit: int, asides: set[int]) -> Iterable[int]:
     """The tokens after a figure where its death word may be: `_WINDOW_AFTER` of them, not counting an
     aside on some of the figure's dead ("Six civils, dont le fils d'un chef de village, ont été tués")."""
-    k, left = end, _WINDOW_AFTER
-    while k < limit and left > 0:
-        if doc[k].lower_ == "dont" and k > end and doc[k - 1].text == ",":
-            close = _aside_end(doc, k, limit)
-            if close is not None:
-                k = close + 1
-                continue
-        yield k
-        k, left = k + 1, left - 1
+    return islice((k for k in range(end, limit) if k not in asides), _WINDOW_AFTER)
 
 
 def _aside_end(doc, dont: int, limit: int) -> int | None:
@@ -501,14 +494,14 @@ def _aside_end(doc, dont: int, limit: int) -> int | None:
 
 def _in_asides(sent: Span) -> set[int]:
     """The tokens of the ", dont ... ," asides of a sentence: the figures there are some of another
-    figure's dead, not more."""
+    figure's dead, not more, and the words there are not the figure's."""
     doc = sent.doc
     inside: set[int] = set()
     for tok in sent:
         if tok.lower_ == "dont" and tok.i > sent.start and doc[tok.i - 1].text == ",":
             close = _aside_end(doc, tok.i, sent.end)
             if close is not None:
-                inside.update(range(tok.i, close))
+                inside.update(range(tok.i, close + 1))  # (with its closing comma)
     return inside
 
 
