@@ -165,7 +165,7 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "le cessez-le-feu annoncé par Moscou": a capital for its government
     if _of_an_institution(span):
         return True  # "a annoncé le ministère de la défense de Moscou": a government's name
-    if span.root.dep_ == "nsubj" and _says(reading, sentence, span.root.head):
+    if _speaker(span) and _says(reading, sentence, span.root.head):
         # "Moscou a publié une vidéo de son attaque sur Deliatyn", "Moscou dit viser des sites
         # militaires": the government speaking; not "Kiev dit que la frappe a tué cinq civils dans
         # le centre de la ville", where the city speaks of itself
@@ -201,6 +201,17 @@ def _of_an_institution(span: Span) -> bool:
         if token.lower_ in _GOVERNMENT_BODIES:
             return True
     return False
+
+
+def _speaker(span: Span) -> bool:
+    """The name is the subject of its verb, or the subject put after it that the parser takes for
+    its object ("…", a déclaré Acton à la BBC): nothing declares a town."""
+    root = span.root
+    if root.dep_ == "nsubj":
+        return True
+    verb = root.head
+    between = span.doc[verb.i + 1 : span.start]
+    return root.dep_ == "obj" and verb.i < span.start and all(t.is_punct for t in between)
 
 
 def _says(reading: Reading, sentence: int, verb: Token) -> bool:
