@@ -453,6 +453,37 @@ def test_a_story_after_the_start_of_a_period_is_news(pipeline):
     assert (event.location, event.fatalities, event.event_date) == ("Djibo", 5, PUBLISHED.isoformat())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le village de Kassela a été attaqué à plusieurs reprises par des hommes armés.",
+        "Les attaques armées sont récurrentes dans la région de Mopti depuis plusieurs mois.",
+        "La région de Mopti a été visée plusieurs fois par des attaques jihadistes.",
+        # "à plusieurs reprises": again and again, no town retaken
+        "Le gouverneur a promis à plusieurs reprises la reprise des cours à Gao.",
+    ],
+)
+def test_what_is_done_again_and_again_is_a_pattern(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_a_pattern_told_after_an_attack_gives_it_no_toll(pipeline):
+    # "plusieurs dizaines de morts" are the pattern's; the attack's toll is the headline's fifteen
+    text = (
+        "Quinze morts dans une attaque au Burkina Faso\n\nLes victimes ont été tuées dans la nuit de jeudi "
+        "à Dibilou, une localité de la commune de Pissila. Le pays a été visé plusieurs fois par des "
+        "attaques djihadistes qui ont fait plusieurs dizaines de morts."
+    )
+    assert one(pipeline, text).fatalities == 15
+
+
+def test_an_attack_told_with_its_day_is_news_even_when_repeated(pipeline):
+    event = one(
+        pipeline, "Le village de Kassela a été attaqué à plusieurs reprises lundi par des hommes armés."
+    )
+    assert event.sub_event_type == "Attack"
+
+
 def test_news_measured_against_an_old_war_is_news(pipeline):
     event = one(
         pipeline,

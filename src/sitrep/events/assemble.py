@@ -780,6 +780,7 @@ def _toll_sentences(
         and not keep.is_history(s)
         and not keep.is_link(s)
         and not keep.running_total(s)
+        and not keep.tells_a_pattern(s)
         and min(abs(s - o) for o in own) <= _TOLL_FOLLOW_UP
     ]
     follow = []
@@ -804,6 +805,8 @@ def _toll_sentences(
             break
         if keep.is_history(s) and (not in_sequence or keep.dated_history(s)) or keep.running_total(s):
             break
+        if keep.tells_a_pattern(s):
+            break  # "Le pays a été visé plusieurs fois par des attaques qui ont fait des dizaines de morts"
         if reading.paragraph_of[s] != reading.paragraph_of[last]:
             # the next paragraph's tolls, while they last ("Un premier bilan faisait état de cinq
             # morts. Il a été porté mardi à onze.")

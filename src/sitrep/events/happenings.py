@@ -389,6 +389,12 @@ class TriggerFilter:
             return True
         if any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])) and root.pos_ != "NOUN":
             return False
+        plural = root.pos_ == "NOUN" and "Plur" in root.morph.get("Number")
+        if plural and root.dep_.startswith("nsubj") and _word_in(root.head, self._recurrence):
+            return True  # "Les attaques armées sont récurrentes dans la région"
+        if (root.pos_ == "VERB" or plural) and self._repeated({root.i, root.head.i}, sentence):
+            # "le village a été attaqué à plusieurs reprises", "visé plusieurs fois par des attaques"
+            return True
         # "fait face aux attaques des groupes jihadistes", "en proie aux violences": a condition, told in
         # the plural (not "face à l'attaque, les soldats ont riposté", one happening)
         if (
@@ -402,6 +408,18 @@ class TriggerFilter:
             c.dep_ == "case" and c.lower_ == "face" for c in root.children
         )
         return facing or any(_word_in(head, self._conditions) for head in (root.head, root.head.head))
+
+    def tells_a_pattern(self, sentence: int) -> bool:
+        """The sentence tells a pattern ("Le pays a été visé plusieurs fois par des attaques qui ont fait
+        des dizaines de morts"): its tolls are the pattern's, not those of a happening told before it."""
+        return any(self._recurring(t, sentence) for t in self._reading.triggers.get(sentence, []))
+
+    def _repeated(self, heads: set[int], sentence: int) -> bool:
+        """A phrase of repetition (context.yaml repetition_phrases) hangs on one of these words: the
+        trigger or the verb it hangs on (the parser puts "plusieurs fois" on either)."""
+        matcher = context_matcher(self._reading.lexicon, "repetition_phrases")
+        found = matcher.find(self._reading.sentences[sentence])
+        return any(m.span.root.head.i in heads and m.span.root.i not in heads for m in found)
 
     def _dated_on(self, verb: Token, sentence: int) -> bool:
         """A day of the news (not a past year) hangs on `verb`: "ont fait lundi deux morts"."""
