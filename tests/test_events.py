@@ -484,6 +484,25 @@ def test_an_attack_told_with_its_day_is_news_even_when_repeated(pipeline):
     assert event.sub_event_type == "Attack"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le tribunal a été le premier à reconnaître le viol comme un moyen de perpétrer un génocide.",
+        "L'opposition n'est pas tolérée : les détentions arbitraires, la torture et même les meurtres sont "
+        "des méthodes acceptées pour garder le contrôle.",
+    ],
+)
+def test_violence_named_as_a_means_is_no_happening(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_violence_used_as_a_means_on_a_day_is_told(pipeline):
+    event = one(
+        pipeline, "Lundi, des miliciens ont utilisé le viol comme arme de guerre à Bunia, selon l'ONU."
+    )
+    assert (event.sub_event_type, event.location) == ("Sexual violence", "Bunia")
+
+
 def test_news_measured_against_an_old_war_is_news(pipeline):
     event = one(
         pipeline,

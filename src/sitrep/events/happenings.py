@@ -292,6 +292,32 @@ class TriggerFilter:
             and not dated
         )
 
+    def _named_as_a_method(self, trigger: Span, sentence: int) -> bool:
+        """ "reconnaître le viol comme un moyen de perpétrer un génocide", "la torture et les meurtres
+        sont des méthodes acceptées": violence named as a means or a practice (context.yaml
+        method_words) is a kind, not a happening, unless the sentence names a day."""
+        root = trigger.root
+        if root.pos_ != "NOUN" or any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])):
+            return False
+        methods = context_words(self._reading.lexicon, "method_words")
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "les détentions, la torture et les meurtres sont des méthodes"
+        predicate = first.head
+        if (
+            first.dep_.startswith("nsubj")
+            and _word_in(predicate, methods)
+            and any(c.dep_ == "cop" for c in predicate.children)
+        ):
+            return True
+        # "comme un moyen" on the trigger or on the verb it hangs on
+        return any(
+            _word_in(t, methods)
+            and t.head.i in (root.i, root.head.i)
+            and any(c.lower_ == "comme" and c.dep_ in ("case", "mark") for c in t.children)
+            for t in self._reading.sentences[sentence]
+        )
+
     def _imposed_by_arms(self, trigger: Span) -> bool:
         """ "la consigne de « ville morte » décrétée par les groupes sécessionnistes", "les séparatistes, qui
         imposent une « ville morte » chaque lundi": a lockdown an armed group imposes is its threat, not a
@@ -946,6 +972,8 @@ class TriggerFilter:
         if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
             return False
         if _lasting_years(trigger) or _a_simile(trigger) or self._a_kind_of_harm(trigger):
+            return False
+        if self._named_as_a_method(trigger, sentence):
             return False
         # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
         # counted from is background, told in its own news
