@@ -431,16 +431,22 @@ def test_the_start_of_a_period_does_not_date_the_story_told_after_it(pipeline):
     assert [e.event_date for e in events] == ["2022-03-20"]
 
 
-def test_a_story_told_on_from_a_happening_long_past_is_history(pipeline):
-    # the lede recalls a massacre "il y a 60 ans"; what the police did, told after it with no day of
-    # its own, is that massacre, not news of the day
-    text = (
-        "Des témoins se souviennent d'un massacre dans la capitale française, il y a 60 ans. Des milliers "
-        "d'Algériens étaient descendus dans les rues de Paris pour protester contre un couvre-feu.\n\n"
-        "La police a tué des dizaines de manifestants et en a arrêté des milliers."
-    )
-    events = pipeline.extract(Article(id="past", text=text, published=date(2021, 10, 17), language="fr"))
-    assert events == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # background with a year told before the news, and a detail told after it: the news stays
+        "Des hommes armés ont tué au moins douze civils dans le village de Sogou, près de Bandiagara, selon "
+        "des sources locales. En 2012, le nord du Mali était tombé aux mains de groupes jihadistes. Les "
+        "assaillants ont également incendié des greniers.",
+        "Burkina : des soldats tués près de Tin-Akoff\n\nEn 2015, les premières attaques jihadistes ont "
+        "frappé le nord du Burkina Faso. Des jihadistes ont attaqué une patrouille près de Tin-Akoff, "
+        "tuant dix soldats, a annoncé l'armée dans un communiqué.",
+    ],
+)
+def test_news_told_beside_a_background_year_is_news(pipeline, text):
+    events = code(pipeline, text)
+    assert len(events) == 1 and events[0].fatalities in (10, 12)
+    assert events[0].event_date == PUBLISHED.isoformat()
 
 
 def test_a_story_after_the_start_of_a_period_is_news(pipeline):
@@ -477,6 +483,14 @@ def test_a_pattern_told_after_an_attack_gives_it_no_toll(pipeline):
     assert one(pipeline, text).fatalities == 15
 
 
+def test_shots_fired_again_and_again_in_one_attack_keep_its_toll(pipeline):
+    text = (
+        "Dimanche, des hommes armés à moto ont attaqué plusieurs villages près de Tillia, dans la région de "
+        "Tahoua. Ils ont tiré plusieurs fois sur les habitants, tuant 137 personnes, selon le gouvernement."
+    )
+    assert one(pipeline, text).fatalities == 137
+
+
 def test_an_attack_told_with_its_day_is_news_even_when_repeated(pipeline):
     event = one(
         pipeline, "Le village de Kassela a été attaqué à plusieurs reprises lundi par des hommes armés."
@@ -501,6 +515,40 @@ def test_violence_used_as_a_means_on_a_day_is_told(pipeline):
         pipeline, "Lundi, des miliciens ont utilisé le viol comme arme de guerre à Bunia, selon l'ONU."
     )
     assert (event.sub_event_type, event.location) == ("Sexual violence", "Bunia")
+
+
+def test_a_protest_in_a_list_of_towns_is_one_record_per_town(pipeline):
+    events = code(
+        pipeline, "Des manifestations contre la vie chère ont eu lieu lundi à Dakar, Thiès et Ziguinchor."
+    )
+    assert sorted(e.location for e in events) == ["Dakar", "Thiès", "Ziguinchor"]
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+    # each record cites its own town
+    for e in events:
+        assert [ev.text for ev in e.evidence if ev.field == "location"] == [e.location]
+    assert len({e.event_id for e in events}) == 3
+
+
+def test_strikes_on_two_towns_keep_the_toll_once(pipeline):
+    events = code(
+        pipeline, "Des frappes aériennes russes ont touché lundi Kharkiv et Okhtyrka, tuant dix civils."
+    )
+    assert sorted(e.location for e in events) == ["Kharkiv", "Okhtyrka"]
+    assert sum(e.fatalities for e in events) == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stretch between two towns is one place
+        "Des combats ont opposé lundi l'armée malienne aux jihadistes entre Gao et Ansongo.",
+        # where the victims came from is not where they were taken
+        "Trois commerçants originaires de Gao et de Tombouctou ont été enlevés lundi par des hommes armés à "
+        "Ansongo.",
+    ],
+)
+def test_towns_named_together_that_are_not_a_list_of_places_give_one_record(pipeline, text):
+    assert len(code(pipeline, text)) == 1
 
 
 def test_news_measured_against_an_old_war_is_news(pipeline):

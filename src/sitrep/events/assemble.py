@@ -174,7 +174,7 @@ class EventExtractor:
         self._share_headline_toll(reading, happenings)
         kept_starts = frozenset(t.start for h in happenings for t in h.triggers)
         events = _parties_of_truces(
-            [e for e in (self._event(reading, h, hints, kept_starts) for h in happenings) if e]
+            [e for h in happenings for e in self._event(reading, h, hints, kept_starts)]
         )
         # an event told as fact on a day still to come is planned, whatever the cue reader missed
         return [
@@ -209,8 +209,10 @@ class EventExtractor:
 
     def _event(
         self, reading: Reading, h: Happening, hints: list[str], kept_starts: frozenset[int]
-    ) -> Event | None:
-        """`kept_starts`: where the article's kept triggers start, to see where another happening is told."""
+    ) -> list[Event]:
+        """The happening's record, and one more for each other town of the list its own town is named
+        in (ACLED: one record per place). `kept_starts`: where the article's kept triggers start, to see
+        where another happening is told."""
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
         body = _without_negated_parts(body)
         reader = FactualityReader(reading, self._factuality_rules)
@@ -267,7 +269,7 @@ class EventExtractor:
         elif SUB_EVENT_TYPES[sub_event_type] == "Strategic developments" and reader.failed(main):
             # "se sont séparés jeudi sans parvenir à un accord": a development that failed did not take
             # place (an attack that failed is still a fight, above)
-            return None
+            return []
         related = [t for t in own if t is not main]
         fact = self._factuality(reader, reading, main, body, h, kept_starts)
         claimant = self._claimant_actor(reading, fact)
@@ -345,7 +347,7 @@ class EventExtractor:
                 actor2 = None  # the state that struck is not also its target
         if sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in (2, 3, 4):
             # "les assaillants ont saisi des armes": spoils of their attack, not a seizure by the state.
-            return None
+            return []
         if (
             sub_event_type == "Change to group/activity"
             and actor1 is not None
@@ -354,7 +356,7 @@ class EventExtractor:
         ):
             # "l'armée a lancé une campagne de recrutement": a state staffing its forces is its own
             # business (a mutiny or a defection is still coded)
-            return None
+            return []
         if (
             event_type == "Battles"
             and actor1 is None
@@ -371,11 +373,11 @@ class EventExtractor:
             # "les combats ont détruit des hôpitaux", "on ne parle pas de combats", "les gentils qui
             # combattent les nazis": a word for fighting with nobody named fighting, and no place, is
             # talk about a war, not one of its events (ACLED codes no event without an actor).
-            return None
+            return []
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
         when = self._dating.of_event(reading, main, h)
         if when is not None and when.past:
-            return None  # background: a happening the text places well before publication
+            return []  # background: a happening the text places well before publication
         if (
             when is None
             and len(reading.sentences) >= _LONG_ARTICLE
@@ -385,7 +387,7 @@ class EventExtractor:
             # Deep in a long article, violence told with no day of its own nor any near it is the
             # explainer's or the feature's background ("un couvre-feu peut être déclaré", "les
             # insurgés ont pris le contrôle de la plupart des districts"): the news is in the opening.
-            return None
+            return []
         if fact.value == "hypothetical":
             when = planned_day(when, reading)
         toll_from = h.toll_sentences
@@ -415,13 +417,13 @@ class EventExtractor:
             # combats ont détruit des écoles"), not a report of one. (A blast has its unnamed
             # perpetrator and a protest its protesters by default; an arrest or a coup is often told
             # without either: "un trafiquant a été arrêté à la frontière".)
-            return None
+            return []
         if actor1 is None and actor2 is None and toll.count == 0 and not self._told_in_place(reading, h):
             # Nobody acting or hit, nobody killed, and neither a day nor a place in the sentences that
             # tell it: the day and the place would be borrowed from another story of the article ("Les
             # Nations unies ont lancé mercredi un appel ... « Les combats ont détruit des hôpitaux »",
             # "une trêve"). ACLED codes an event only with its own who, where or when.
-            return None
+            return []
         hurt = self._raid_hurt(reading, h)
         if sub_event_type == "Looting/property destruction" and (toll.count > 0 or hurt):
             # People were killed, or a raid hurt them ("ont attaqué le village, incendiant des voitures et
@@ -438,9 +440,52 @@ class EventExtractor:
             # "Deux attaques ont visé des positions de l'armée": the side hit is not also the one that
             # struck (a side fighting itself is told as a mutiny or a split, not parsed this way)
             actor1 = generic_actor("Unidentified Armed Group", 3)
-        return self._record(
+        record = self._record(
             reading, h, main, sub_event_type, event_type, fact, actor1, actor2, place, when, toll, hints
         )
+        if (
+            place is None
+            or place.span is None
+            or not self._tells_news(reading, reading.sentence_of(place.span))
+        ):
+            # (a list in a background sentence, "l'armée multiplie les raids à Jénine et à Naplouse",
+            # is not split: one wrong record is better than two)
+            return [record]
+        listed = places_of.listed_with(reading, place, gazetteer=self.gazetteer, hints=hints)
+        # the toll told for the list stays with the first record: the article does not say how the
+        # dead were shared between the towns, and a figure counted twice would inflate the dataset
+        none_dead = replace(toll, count=0, span=None)
+        return [
+            record,
+            *(
+                replace(
+                    self._record(
+                        reading,
+                        h,
+                        main,
+                        sub_event_type,
+                        event_type,
+                        fact,
+                        actor1,
+                        actor2,
+                        other,
+                        when,
+                        none_dead,
+                        hints,
+                    ),
+                    event_id=hashlib.sha1(f"{record.event_id}|{other.span.start_char}".encode()).hexdigest()[
+                        :16
+                    ],
+                )
+                for other in listed
+                if other.span is not None
+            ),
+        ]
+
+    def _tells_news(self, reading: Reading, sentence: int) -> bool:
+        """The sentence gives a day of its own, or opens the article (its lede)."""
+        opening = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:_OPENING]
+        return sentence in opening or bool(self._dating.current_dates(reading, sentence))
 
     def _raid_hurt(self, reading: Reading, h: Happening) -> bool:
         """The happening tells an attack (a word of violence) and people wounded in it."""

@@ -418,8 +418,12 @@ class TriggerFilter:
         plural = root.pos_ == "NOUN" and "Plur" in root.morph.get("Number")
         if plural and root.dep_.startswith("nsubj") and _word_in(root.head, self._recurrence):
             return True  # "Les attaques armées sont récurrentes dans la région"
-        if (root.pos_ == "VERB" or plural) and self._repeated({root.i, root.head.i}, sentence):
+        verb = root if root.pos_ == "VERB" else root.head
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+        if (root.pos_ == "VERB" or plural) and passive and self._repeated({root.i, root.head.i}, sentence):
             # "le village a été attaqué à plusieurs reprises", "visé plusieurs fois par des attaques"
+            # (a target hit again and again; not "ils ont tiré plusieurs fois sur les habitants, tuant
+            # 137 personnes", the manner of one attack)
             return True
         # "fait face aux attaques des groupes jihadistes", "en proie aux violences": a condition, told in
         # the plural (not "face à l'attaque, les soldats ont riposté", one happening)

@@ -75,6 +75,9 @@ _AREA_WORDS = frozenset(
 )
 # A place after these words is where someone came from or went to, not where the event happened.
 _ELSEWHERE_WORDS = frozenset({"depuis", "vers"})
+#: Prepositions before a list of towns that is not a list of where something happened: a stretch
+#: ("entre Gao et Ansongo"), an origin or a belonging ("originaires de Gao et de Tombouctou").
+_NOT_WHERE_IT_HAPPENED = frozenset({"entre", "de", "d'", "d’", "du", "des", "depuis", "vers", "pour"})
 #: How many words before a place may name the venue where the news was told ("un point de presse à").
 _VENUE_REACH = 5
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
@@ -532,6 +535,46 @@ def event_place(
         coded = resolve_country(named or hints[0], gazetteer=gazetteer)
         return EventPlace(coded, None) if coded else None
     return None
+
+
+def listed_with(
+    reading: Reading, chosen: EventPlace, *, gazetteer: Gazetteer, hints: list[str]
+) -> list[EventPlace]:
+    """The other towns of the list the event's own town is named in ("ont manifesté lundi à Dakar,
+    Thiès et Ziguinchor", "des frappes sur Kharkiv et Okhtyrka"): ACLED codes one record per place.
+    Only towns of the same country, and not a stretch between two ("entre Gao et Ansongo") nor
+    where people come from ("originaires de Gao et de Tombouctou")."""
+    span = chosen.span
+    if span is None or chosen.resolution.geo_precision == 3:
+        return []
+    sentence = reading.sentence_of(span)
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if any(c.dep_ == "case" and fold(c.text) in _NOT_WHERE_IT_HAPPENED for c in head.children):
+        return []
+    members, reach = {head.i}, [head]
+    while reach:  # the parser may chain the list ("Dakar, Thiès et Ziguinchor": Ziguinchor on Thiès)
+        reach = [c for t in reach for c in t.children if c.dep_ == "conj" and c.i not in members]
+        members.update(c.i for c in reach)
+    others: list[EventPlace] = []
+    for other in reading.places.get(sentence, []):
+        if other.start == span.start or other.root.i not in members:
+            continue
+        if any(c.dep_ == "case" and fold(c.text) in _NOT_WHERE_IT_HAPPENED for c in other.root.children):
+            continue
+        if _overlaps_mention(reading, sentence, other):
+            continue
+        resolution = resolve_mention(other, gazetteer=gazetteer, hints=hints)
+        if (
+            resolution is None
+            or resolution.geo_precision == 3
+            or resolution.place.iso2 != chosen.resolution.place.iso2
+            or resolution.place.geonameid == chosen.resolution.place.geonameid
+        ):
+            continue
+        others.append(EventPlace(resolution, other))
+    return others
 
 
 def _capital_named(

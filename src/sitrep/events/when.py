@@ -3,9 +3,7 @@
 The event's own sentences first (the trigger's sentence before the others), then the sentences
 just before it (_STORY_REACH), then the lede (for a word told near it, _LEDE_REACH). Dates of the
 telling are not dates of the event: "a indiqué lundi", a dateline ("BAMAKO, 13 octobre (AFP) -"),
-"un communiqué diffusé mardi". A story told on, undated, from a happening long past ("un massacre …
-il y a 60 ans") is that happening's history. A planned or threatened event on a bare weekday is on
-the next such day.
+"un communiqué diffusé mardi". A planned or threatened event on a bare weekday is on the next such day.
 """
 
 from __future__ import annotations
@@ -26,8 +24,6 @@ from sitrep.records import Article
 _STORY_REACH = 6
 #: How deep into the article the lede's day still dates an undated word.
 _LEDE_REACH = 12
-#: The words of a history pattern that open a period rather than name a time past.
-_PERIOD_OPENERS = ("depuis", "des")
 #: A day "depuis" names this many days before the publication or fewer still dates the news.
 _RECENT_DAYS = 7
 
@@ -92,11 +88,6 @@ class EventDating:
             current = [m for m in self.current_dates(reading, s) if not _starts_a_period(reading, m)]
             if current:
                 return current[0]
-            if s < main_sentence and (recalled := _history_told(reading, s)) is not None:
-                # "… d'un massacre dans la capitale, il y a 60 ans. ¶ La police a tué des centaines de
-                # manifestants": the nearest day before is a happening long past, and the story told
-                # on from it, with no day of its own, is that happening's
-                return recalled
         return None
 
     def own_date(self, reading: Reading, trigger: Span) -> DateMention | None:
@@ -123,24 +114,6 @@ class EventDating:
             and m.value is not None
             and not _reporting_date(reading, sentence, m, publication_words=self._publication_words)
         ]
-
-
-def _history_told(reading: Reading, sentence: int) -> DateMention | None:
-    """The long-past time of a happening the sentence tells ("un massacre … il y a 60 ans", "en
-    1961, la police a …"), not the start of a period ("en proie aux attaques depuis 2015")."""
-    if not reading.triggers.get(sentence):
-        return None
-    for m in reading.dates_by_sentence.get(sentence, []):
-        if m.past and (words := reading.words_of(m)) is not None and not in_since_phrase(words.root):
-            return m
-    span = reading.sentences[sentence]
-    for pattern in reading.lexicon.history_patterns:
-        for found in pattern.finditer(span.text):
-            if fold(found.group().split()[0]) in _PERIOD_OPENERS:
-                continue  # "depuis 2015", "dès 2012": when a period began
-            start = span.start_char + found.start()
-            return DateMention(start, start + len(found.group()), found.group(), None, 3, past=True)
-    return None
 
 
 def _starts_a_period(reading: Reading, mention: DateMention) -> bool:
