@@ -455,32 +455,26 @@ class EventExtractor:
         # the toll told for the list stays with the first record: the article does not say how the
         # dead were shared between the towns, and a figure counted twice would inflate the dataset
         none_dead = replace(toll, count=0, span=None)
-        return [
-            record,
-            *(
-                replace(
-                    self._record(
-                        reading,
-                        h,
-                        main,
-                        sub_event_type,
-                        event_type,
-                        fact,
-                        actor1,
-                        actor2,
-                        other,
-                        when,
-                        none_dead,
-                        hints,
-                    ),
-                    event_id=hashlib.sha1(f"{record.event_id}|{other.span.start_char}".encode()).hexdigest()[
-                        :16
-                    ],
-                )
-                for other in listed
-                if other.span is not None
-            ),
-        ]
+        records = [record]
+        for other in listed:  # each named in the text, so each has its words
+            copy = self._record(
+                reading,
+                h,
+                main,
+                sub_event_type,
+                event_type,
+                fact,
+                actor1,
+                actor2,
+                other,
+                when,
+                none_dead,
+                hints,
+            )
+            assert other.span is not None
+            own_id = hashlib.sha1(f"{record.event_id}|{other.span.start_char}".encode()).hexdigest()[:16]
+            records.append(replace(copy, event_id=own_id))
+        return records
 
     def _tells_news(self, reading: Reading, sentence: int) -> bool:
         """The sentence gives a day of its own, or opens the article (its lede)."""
