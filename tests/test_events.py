@@ -551,6 +551,23 @@ def test_towns_named_together_that_are_not_a_list_of_places_give_one_record(pipe
     assert len(code(pipeline, text)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les forces de sécurité ont ouvert le feu mardi soir sur des manifestants rassemblés au péage de "
+        "Lekki, à Lagos, faisant au moins douze morts, selon Amnesty International.",
+        "Les forces de sécurité ont tiré mardi soir sur des manifestants à Lagos, faisant douze morts.",
+    ],
+)
+def test_soldiers_firing_on_protesters_is_excessive_force(pipeline, text):
+    assert one(pipeline, text).sub_event_type == "Excessive force against protesters"
+
+
+def test_tear_gas_fired_at_protesters_is_an_intervention(pipeline):
+    event = one(pipeline, "La police a tiré des gaz lacrymogènes sur les manifestants jeudi à Nantes.")
+    assert event.sub_event_type == "Protest with intervention"
+
+
 def test_news_measured_against_an_old_war_is_news(pipeline):
     event = one(
         pipeline,
@@ -1243,6 +1260,46 @@ def test_a_name_put_after_a_verb_of_saying_is_a_speaker_not_a_place(pipeline):
     )
     events = pipeline.extract(Article(id="acton", text=text, published=date(2022, 3, 19), language="fr"))
     assert events and all(e.location != "Acton" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_the_place"),
+    [
+        # a capital named after its verb of saying, with the day between, is its government
+        (
+            "Les forces ukrainiennes ont repris le village de Neskoutchne, dans la région de Donetsk, a "
+            "annoncé dimanche Kiev.",
+            "Kyiv",
+        ),
+        # where a speaker said it, in a clause put after what was said
+        (
+            "Des combats ont opposé mardi l'armée malienne aux rebelles de la CMA près de Ber, dans la "
+            "région de Tombouctou, a déclaré à Bamako un responsable militaire.",
+            "Bamako",
+        ),
+    ],
+)
+def test_where_the_news_was_told_from_is_not_its_place(pipeline, text, not_the_place):
+    assert one(pipeline, text).location != not_the_place
+
+
+def test_a_strip_named_as_where_fire_came_from_is_not_a_building_of_a_town(pipeline):
+    # "la bande de Gaza" is an area, not a building of the town of Gaza
+    event = one(
+        pipeline,
+        "Une roquette tirée depuis la bande de Gaza s'est abattue lundi sur une maison de Sdérot, dans le "
+        "sud d'Israël, blessant deux personnes.",
+    )
+    assert event.country == "Israel"
+
+
+def test_a_building_of_a_town_is_placed_in_the_town(pipeline):
+    event = one(
+        pipeline,
+        "Un missile russe a frappé vendredi la gare de Kramatorsk, tuant 50 civils, selon le gouverneur de "
+        "la région de Donetsk.",
+    )
+    assert (event.location, event.geo_precision) == ("Kramatorsk", 1)
 
 
 def test_with_no_town_the_country_the_event_names_is_its_place(pipeline):

@@ -945,24 +945,36 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
 
 
 def _police_fired(reading: Reading, h: Happening) -> bool:
-    """A protest in which the police or the gendarmes used violence of war: a clear word of violence
-    whose subject or agent they are ("des gendarmes ont ouvert le feu"; not "un policier a été tué")."""
+    """A protest in which the state's forces (police, gendarmes, soldiers) used violence of war: a clear
+    word of violence whose subject or agent they are ("des gendarmes ont ouvert le feu"; not "un policier
+    a été tué"), or an ambiguous one aimed at the crowd ("les forces de sécurité ont tiré mardi sur des
+    manifestants")."""
     if h.family != "unrest":
         return False
+    crowd = {t.root.i for t in h.triggers if family(t.label_) == "unrest"}
     for t in h.triggers:
-        if (
-            family(t.label_) != "violence"
-            or t.kb_id_ == AMBIGUOUS
-            or t.label_ == "Looting/property destruction"
-        ):
+        if family(t.label_) != "violence" or t.label_ == "Looting/property destruction":
+            continue
+        # (fired at the crowd with nothing named as fired: not "ont tiré des gaz lacrymogènes sur")
+        at_the_crowd = any(c.i in crowd and c.dep_.startswith("obl") for c in t.root.children) and not any(
+            c.dep_ == "obj" for c in t.root.children
+        )
+        if t.kb_id_ == AMBIGUOUS and not at_the_crowd:
             continue
         doers = {c.i for c in t.root.children if c.dep_ in ("nsubj", "obl:agent")}
-        police = (
-            a for a in reading.actors.get(reading.sentence_of(t), []) if decode_actor(a.kb_id_)[2] == "police"
+        state = (
+            a
+            for a in reading.actors.get(reading.sentence_of(t), [])
+            if decode_actor(a.kb_id_)[2] in _STATE_FORCE_KINDS
         )
-        if any(a.root.i in doers for a in police):
+        if any(a.root.i in doers for a in state):
             return True
     return False
+
+
+#: Actor kinds (actors.yaml `kind`) of a state's armed forces, whose lethal force against a crowd is
+#: "excessive force against protesters" (ACLED).
+_STATE_FORCE_KINDS = frozenset({"police", "state"})
 
 
 def _named_doer(trigger: Span, actor: Actor | None) -> bool:

@@ -168,7 +168,7 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "le cessez-le-feu annoncé par Moscou": a capital for its government
     if _of_an_institution(span):
         return True  # "a annoncé le ministère de la défense de Moscou": a government's name
-    if _speaker(span) and _says(reading, sentence, span.root.head):
+    if _speaker(reading, span) and _says(reading, sentence, span.root.head):
         # "Moscou a publié une vidéo de son attaque sur Deliatyn", "Moscou dit viser des sites
         # militaires": the government speaking; not "Kiev dit que la frappe a tué cinq civils dans
         # le centre de la ville", where the city speaks of itself
@@ -206,15 +206,20 @@ def _of_an_institution(span: Span) -> bool:
     return False
 
 
-def _speaker(span: Span) -> bool:
+def _speaker(reading: Reading, span: Span) -> bool:
     """The name is the subject of its verb, or the subject put after it that the parser takes for
-    its object ("…", a déclaré Acton à la BBC): nothing declares a town."""
+    its object ("…", a déclaré Acton à la BBC", "a annoncé dimanche Kiev"): nothing declares a town."""
     root = span.root
     if root.dep_ == "nsubj":
         return True
     verb = root.head
+    dates = [(m.start, m.end) for m in reading.dates_by_sentence.get(reading.sentence_of(span), [])]
     between = span.doc[verb.i + 1 : span.start]
-    return root.dep_ == "obj" and verb.i < span.start and all(t.is_punct for t in between)
+    return (
+        root.dep_ == "obj"
+        and verb.i < span.start
+        and all(t.is_punct or any(a <= t.idx < b for a, b in dates) for t in between)
+    )
 
 
 def _says(reading: Reading, sentence: int, verb: Token) -> bool:
@@ -307,7 +312,9 @@ def _told_at(reading: Reading, span: Span) -> bool:
     if not root.dep_.startswith("obl") or not at:
         return False
     verb = root.head
-    if not any(c.dep_ == "ccomp" for c in verb.children):
+    # (the verb says what follows it, or is put inside or after what it says: "…, a déclaré à Bamako un
+    # responsable militaire")
+    if not any(c.dep_ == "ccomp" for c in verb.children) and verb.dep_ != "parataxis":
         return False  # "a annoncé l'arrestation à Kikwit": the arrest's town (the parser may hang it there)
     return any(
         cue.label_ == "attribution_verb" and cue.start <= verb.i < cue.end
@@ -428,11 +435,18 @@ def _with_words_before(span: Span, gazetteer: Gazetteer) -> Span:
     return span
 
 
-def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Resolution | None:
+def resolve_mention(
+    reading: Reading, span: Span, *, gazetteer: Gazetteer, hints: list[str]
+) -> Resolution | None:
     """Where a place mention is, in the article's context (None for countries and unknown names)."""
     if gazetteer.country_by_name(span.text) is not None:
         return None
     span = _with_words_before(span, gazetteer)
+    town = _facility_of_a_town(reading, span)
+    if town is not None and resolve_place(span.text, gazetteer=gazetteer) is None:
+        # "la gare de Kramatorsk", "l'aéroport de Goma": the model takes in the building; the town
+        # is the place (GeoNames seldom knows the building itself)
+        span = town
     resolution = resolve_place(
         span.text,
         gazetteer=gazetteer,
@@ -449,6 +463,17 @@ def resolve_mention(span: Span, *, gazetteer: Gazetteer, hints: list[str]) -> Re
     if precision != resolution.geo_precision:
         resolution = replace(resolution, geo_precision=precision)
     return resolution
+
+
+def _facility_of_a_town(reading: Reading, span: Span) -> Span | None:
+    """The town after "de" in a mention of a building or a site ("gare de Kramatorsk"; context.yaml
+    facility_words), or None."""
+    of = next((t.i for t in span if t.lower_ in ("de", "d'", "d’", "du")), None)
+    if of is None or not context_matcher(reading.lexicon, "facility_words").find(span.doc[span.start : of]):
+        return None
+    if of + 1 >= span.end or not span.doc[of + 1].text[:1].isupper():
+        return None
+    return span.doc[of + 1 : span.end]
 
 
 def _namesakes_at_home(name: str, gazetteer: Gazetteer, hints: list[str]) -> bool:
@@ -483,7 +508,7 @@ def sentence_place(
     for span in reading.places.get(sentence, []):
         if _overlaps_mention(reading, sentence, span):
             continue
-        resolution = resolve_mention(span, gazetteer=gazetteer, hints=hints)
+        resolution = resolve_mention(reading, span, gazetteer=gazetteer, hints=hints)
         if resolution is not None and resolution.geo_precision < 3:
             return resolution.place
     return None
@@ -506,7 +531,7 @@ def event_place(
         found = [
             (resolution, rank, span)
             for rank, span in enumerate(spans)
-            if (resolution := resolve_mention(span, gazetteer=gazetteer, hints=hints)) is not None
+            if (resolution := resolve_mention(reading, span, gazetteer=gazetteer, hints=hints)) is not None
         ]
         found = _near_their_anchor(reading, found)
         if found:
@@ -565,7 +590,7 @@ def listed_with(
             continue
         if _overlaps_mention(reading, sentence, other):
             continue
-        resolution = resolve_mention(other, gazetteer=gazetteer, hints=hints)
+        resolution = resolve_mention(reading, other, gazetteer=gazetteer, hints=hints)
         if (
             resolution is None
             or resolution.geo_precision == 3
