@@ -568,6 +568,19 @@ def test_tear_gas_fired_at_protesters_is_an_intervention(pipeline):
     assert event.sub_event_type == "Protest with intervention"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des drones russes ont frappé lundi une centrale électrique près de Lviv, selon le gouverneur.",
+        "Une frappe israélienne a touché lundi un convoi humanitaire à Rafah, tuant sept humanitaires.",
+    ],
+)
+def test_a_strike_on_a_building_hits_no_unnamed_armed_group(pipeline, text):
+    event = one(pipeline, text)
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of")
+    assert event.actor2 is None or not event.actor2.startswith("Unidentified Armed Group")
+
+
 def test_news_measured_against_an_old_war_is_news(pipeline):
     event = one(
         pipeline,

@@ -340,7 +340,9 @@ class EventExtractor:
         if national is not None and (actor1 is None or actor1.name != national.name):
             # "des frappes russes contre HTS": Russia struck, HTS was hit.
             struck = actor2 is None or actor2.name == national.name
-            if struck and actor1 is not None and actor1.inter != 7:
+            # (a side the text names; not the unnamed side put in by default when no doer was found:
+            # "des drones russes ont frappé une centrale électrique" hit no armed group)
+            if struck and actor1 is not None and actor1.inter != 7 and actor1.span is not None:
                 actor2 = actor1  # "Israël a frappé des positions du Hezbollah": the Hezbollah was hit
             actor1 = national
             if actor2 is not None and actor2.name == national.name:
