@@ -581,6 +581,21 @@ def test_a_strike_on_a_building_hits_no_unnamed_armed_group(pipeline, text):
     assert event.actor2 is None or not event.actor2.startswith("Unidentified Armed Group")
 
 
+def test_a_foreign_state_s_strike_that_hits_no_armed_side_falls_on_civilians(pipeline):
+    event = one(
+        pipeline,
+        "Une frappe de missile russe a touché jeudi un site industriel de Kharkiv, selon le gouverneur de la "
+        "région.",
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Ukraine)")
+
+
+def test_a_state_s_strike_at_home_on_an_unnamed_side_names_no_civilians(pipeline):
+    # the Malian air force over Mali strikes jihadists the text does not name, not civilians
+    event = one(pipeline, "L'aviation malienne a frappé lundi des positions près de Tessit.")
+    assert event.actor2 is None or not event.actor2.startswith("Civilians")
+
+
 def test_news_measured_against_an_old_war_is_news(pipeline):
     event = one(
         pipeline,

@@ -377,6 +377,17 @@ class EventExtractor:
             # talk about a war, not one of its events (ACLED codes no event without an actor).
             return []
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
+        if (
+            event_type == "Explosions/Remote violence"
+            and national is not None
+            and actor1 is national
+            and actor2 is None
+            and place is not None
+            and place.resolution.place.iso2 != national.country
+        ):
+            # "une frappe de missile russe a touché un site industriel de Kharkiv": a foreign state's
+            # strike that hit no armed side the text names fell on the civilians of the place
+            actor2 = generic_actor("Civilians", 7)
         when = self._dating.of_event(reading, main, h)
         if when is not None and when.past:
             return []  # background: a happening the text places well before publication
