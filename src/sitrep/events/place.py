@@ -22,6 +22,7 @@ from sitrep.events.reading import Reading
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
+from sitrep.lexicons import Lexicon
 from sitrep.nlp.components import PLACES
 from sitrep.nlp.components.actors import decode_actor
 from sitrep.normalize import fold
@@ -436,13 +437,14 @@ def _with_words_before(span: Span, gazetteer: Gazetteer) -> Span:
 
 
 def resolve_mention(
-    reading: Reading, span: Span, *, gazetteer: Gazetteer, hints: list[str]
+    span: Span, *, gazetteer: Gazetteer, hints: list[str], lexicon: Lexicon | None = None
 ) -> Resolution | None:
-    """Where a place mention is, in the article's context (None for countries and unknown names)."""
+    """Where a place mention is, in the article's context (None for countries and unknown names).
+    With the `lexicon`, a building of a town it does not know ("la gare de Kramatorsk") is the town."""
     if gazetteer.country_by_name(span.text) is not None:
         return None
     span = _with_words_before(span, gazetteer)
-    town = _facility_of_a_town(reading, span)
+    town = _facility_of_a_town(lexicon, span) if lexicon is not None else None
     if town is not None and resolve_place(span.text, gazetteer=gazetteer) is None:
         # "la gare de Kramatorsk", "l'aéroport de Goma": the model takes in the building; the town
         # is the place (GeoNames seldom knows the building itself)
@@ -465,11 +467,11 @@ def resolve_mention(
     return resolution
 
 
-def _facility_of_a_town(reading: Reading, span: Span) -> Span | None:
+def _facility_of_a_town(lexicon: Lexicon, span: Span) -> Span | None:
     """The town after "de" in a mention of a building or a site ("gare de Kramatorsk"; context.yaml
     facility_words), or None."""
     of = next((t.i for t in span if t.lower_ in ("de", "d'", "d’", "du")), None)
-    if of is None or not context_matcher(reading.lexicon, "facility_words").find(span.doc[span.start : of]):
+    if of is None or not context_matcher(lexicon, "facility_words").find(span.doc[span.start : of]):
         return None
     if of + 1 >= span.end or not span.doc[of + 1].text[:1].isupper():
         return None
@@ -508,7 +510,7 @@ def sentence_place(
     for span in reading.places.get(sentence, []):
         if _overlaps_mention(reading, sentence, span):
             continue
-        resolution = resolve_mention(reading, span, gazetteer=gazetteer, hints=hints)
+        resolution = resolve_mention(span, gazetteer=gazetteer, hints=hints, lexicon=reading.lexicon)
         if resolution is not None and resolution.geo_precision < 3:
             return resolution.place
     return None
@@ -531,7 +533,10 @@ def event_place(
         found = [
             (resolution, rank, span)
             for rank, span in enumerate(spans)
-            if (resolution := resolve_mention(reading, span, gazetteer=gazetteer, hints=hints)) is not None
+            if (
+                resolution := resolve_mention(span, gazetteer=gazetteer, hints=hints, lexicon=reading.lexicon)
+            )
+            is not None
         ]
         found = _near_their_anchor(reading, found)
         if found:
@@ -590,7 +595,7 @@ def listed_with(
             continue
         if _overlaps_mention(reading, sentence, other):
             continue
-        resolution = resolve_mention(reading, other, gazetteer=gazetteer, hints=hints)
+        resolution = resolve_mention(other, gazetteer=gazetteer, hints=hints, lexicon=reading.lexicon)
         if (
             resolution is None
             or resolution.geo_precision == 3
