@@ -529,6 +529,26 @@ def test_a_protest_in_a_list_of_towns_is_one_record_per_town(pipeline):
     assert len({e.event_id for e in events}) == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        # the parser hangs "Zinder" on the verb: the list is read from the text as well
+        (
+            "Des milliers de personnes ont manifesté lundi à Niamey, Zinder et Maradi contre la vie chère.",
+            ["Maradi", "Niamey", "Zinder"],
+        ),
+        # "de" after a word for settlements opens a list of places
+        (
+            "Des milliers de personnes ont manifesté lundi dans les villes de Zinder et Maradi contre la vie "
+            "chère.",
+            ["Maradi", "Zinder"],
+        ),
+    ],
+)
+def test_a_list_of_towns_however_parsed_is_one_record_per_town(pipeline, text, towns):
+    assert sorted(e.location for e in code(pipeline, text)) == towns
+
+
 def test_strikes_on_two_towns_keep_the_toll_once(pipeline):
     events = code(
         pipeline, "Des frappes aériennes russes ont touché lundi Kharkiv et Okhtyrka, tuant dix civils."
@@ -545,6 +565,9 @@ def test_strikes_on_two_towns_keep_the_toll_once(pipeline):
         # where the victims came from is not where they were taken
         "Trois commerçants originaires de Gao et de Tombouctou ont été enlevés lundi par des hommes armés à "
         "Ansongo.",
+        # a road between two towns is no list ("reliant Gao à Ansongo" has no comma, no "et")
+        "Deux civils ont été tués jeudi quand leur véhicule a heurté un engin explosif sur la route reliant "
+        "Gao à Ansongo.",
     ],
 )
 def test_towns_named_together_that_are_not_a_list_of_places_give_one_record(pipeline, text):
@@ -557,6 +580,8 @@ def test_towns_named_together_that_are_not_a_list_of_places_give_one_record(pipe
         "Les forces de sécurité ont ouvert le feu mardi soir sur des manifestants rassemblés au péage de "
         "Lekki, à Lagos, faisant au moins douze morts, selon Amnesty International.",
         "Les forces de sécurité ont tiré mardi soir sur des manifestants à Lagos, faisant douze morts.",
+        "Les forces de sécurité ont tué par balles trois manifestants lundi à Khartoum, selon un syndicat de "
+        "médecins.",
     ],
 )
 def test_soldiers_firing_on_protesters_is_excessive_force(pipeline, text):

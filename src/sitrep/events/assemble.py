@@ -964,13 +964,21 @@ def _police_fired(reading: Reading, h: Happening) -> bool:
     manifestants")."""
     if h.family != "unrest":
         return False
-    crowd = {t.root.i for t in h.triggers if family(t.label_) == "unrest"}
+    # the crowd's words ("manifestants"), not the force used on it ("gaz lacrymogènes")
+    crowd = {
+        t.root.i
+        for t in h.triggers
+        if family(t.label_) == "unrest"
+        and t.label_ not in ("Protest with intervention", _FORCE_ON_PROTESTERS)
+    }
     for t in h.triggers:
         if family(t.label_) != "violence" or t.label_ == "Looting/property destruction":
             continue
-        # (fired at the crowd with nothing named as fired: not "ont tiré des gaz lacrymogènes sur")
-        at_the_crowd = any(c.i in crowd and c.dep_.startswith("obl") for c in t.root.children) and not any(
-            c.dep_ == "obj" for c in t.root.children
+        # fired at the crowd or killing in it ("ont tué par balles trois manifestants"), with nothing
+        # else named as fired (not "ont tiré des gaz lacrymogènes sur les manifestants")
+        hit = [c for c in t.root.children if c.dep_.startswith("obl") or c.dep_ == "obj"]
+        at_the_crowd = any(c.i in crowd for c in hit) and not any(
+            c.dep_ == "obj" and c.i not in crowd for c in t.root.children
         )
         if t.kb_id_ == AMBIGUOUS and not at_the_crowd:
             continue
@@ -985,6 +993,7 @@ def _police_fired(reading: Reading, h: Happening) -> bool:
     return False
 
 
+_FORCE_ON_PROTESTERS = "Excessive force against protesters"
 #: Actor kinds (actors.yaml `kind`) of a state's armed forces, whose lethal force against a crowd is
 #: "excessive force against protesters" (ACLED).
 _STATE_FORCE_KINDS = frozenset({"police", "state"})

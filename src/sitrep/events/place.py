@@ -78,6 +78,10 @@ _AREA_WORDS = frozenset(
 _ELSEWHERE_WORDS = frozenset({"depuis", "vers"})
 #: Prepositions before a list of towns that is not a list of where something happened: a stretch
 #: ("entre Gao et Ansongo"), an origin or a belonging ("originaires de Gao et de Tombouctou").
+#: What may stand between the towns of a list told as such: "à Niamey, Zinder et Maradi".
+_LIST_JOINTS = frozenset({",", "et", "à", "ainsi", "que"})
+#: Words for the settlements a list of names may follow: "les villages de Tondi Kwarey et Darey Bangou".
+_SETTLEMENT_WORDS = frozenset({"village", "localité", "ville", "commune", "hameau", "bourgade", "cité"})
 _NOT_WHERE_IT_HAPPENED = frozenset({"entre", "de", "d'", "d’", "du", "des", "depuis", "vers", "pour"})
 #: How many words before a place may name the venue where the news was told ("un point de presse à").
 _VENUE_REACH = 5
@@ -581,15 +585,30 @@ def listed_with(
     head = span.root
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    if any(c.dep_ == "case" and fold(c.text) in _NOT_WHERE_IT_HAPPENED for c in head.children):
+    if _not_where_it_happened(head):
         return []
     members, reach = {head.i}, [head]
     while reach:  # the parser may chain the list ("Dakar, Thiès et Ziguinchor": Ziguinchor on Thiès)
         reach = [c for t in reach for c in t.children if c.dep_ == "conj" and c.i not in members]
         members.update(c.i for c in reach)
+    places = reading.places.get(sentence, [])
+    # or, whatever the parse ("à Niamey, Zinder et Maradi" with Zinder hung on the verb), the names
+    # that follow it with only commas, "et" or a repeated "à" between
+    listed = {span.start}
+    for other in sorted(places, key=lambda p: p.start):
+        if other.start <= span.start:
+            continue
+        last = max(p.end for p in places if p.start in listed)
+        gap = span.doc[last : other.start]
+        # (not "la route reliant Gao à Ansongo": a list has its comma or its "et")
+        if other.start < last or any(t.lower_ not in _LIST_JOINTS for t in gap):
+            break
+        if not any(t.lower_ in (",", "et") for t in gap):
+            break
+        listed.add(other.start)
     others: list[EventPlace] = []
-    for other in reading.places.get(sentence, []):
-        if other.start == span.start or other.root.i not in members:
+    for other in places:
+        if other.start == span.start or (other.root.i not in members and other.start not in listed):
             continue
         if any(c.dep_ == "case" and fold(c.text) in _NOT_WHERE_IT_HAPPENED for c in other.root.children):
             continue
@@ -605,6 +624,16 @@ def listed_with(
             continue
         others.append(EventPlace(resolution, other))
     return others
+
+
+def _not_where_it_happened(head: Token) -> bool:
+    """The list opens after "entre", "de", "depuis" …, except "de" after a word for settlements ("les
+    villages de Tondi Kwarey et Darey Bangou")."""
+    case = [c for c in head.children if c.dep_ == "case" and fold(c.text) in _NOT_WHERE_IT_HAPPENED]
+    if not case:
+        return False
+    of = all(fold(c.text) in ("de", "d'", "d’") for c in case)
+    return not (of and head.dep_ == "nmod" and head.head.lemma_.lower() in _SETTLEMENT_WORDS)
 
 
 def _capital_named(
