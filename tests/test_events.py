@@ -621,6 +621,20 @@ def test_a_state_s_strike_at_home_on_an_unnamed_side_names_no_civilians(pipeline
     assert event.actor2 is None or not event.actor2.startswith("Civilians")
 
 
+def test_a_period_s_toll_told_first_is_neither_an_event_nor_the_next_one_s_toll(pipeline):
+    text = (
+        "Depuis le 15 avril, les combats entre l'armée et les FSR ont fait plus de 1 800 morts. De nouveaux "
+        "affrontements ont éclaté lundi à Nyala, selon des témoins."
+    )
+    event = one(pipeline, text)
+    assert (event.event_date, event.fatalities) == ("2023-05-08", 0)
+
+
+def test_fighting_since_a_day_of_this_week_is_news(pipeline):
+    event = one(pipeline, "Depuis lundi, des combats opposent l'armée aux FSR à Nyala, selon des témoins.")
+    assert event.sub_event_type == "Armed clash"
+
+
 def test_news_measured_against_an_old_war_is_news(pipeline):
     event = one(
         pipeline,

@@ -877,6 +877,7 @@ def _toll_sentences(
         and reading.paragraph_of[ahead] == paragraph
         and not keep.is_history(ahead)
         and not keep.is_link(ahead)
+        and not keep.running_total(ahead)
         and gives_toll(reading.sentences[ahead])
     ):
         follow.append(ahead)

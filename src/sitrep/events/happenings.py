@@ -597,8 +597,25 @@ class TriggerFilter:
 
     def running_total(self, sentence: int) -> bool:
         """The sentence counts over a period ("Des centaines de Palestiniens y ont été tués depuis cette
-        date"): neither a happening nor a toll of one."""
-        return any(self._counted_since(t, sentence) for t in self._reading.sentences[sentence])
+        date", "Depuis le 15 avril, les combats ont fait plus de 1 800 morts"): neither a happening nor a
+        toll of one."""
+        return self._opens_with_a_period(sentence) or any(
+            self._counted_since(t, sentence) for t in self._reading.sentences[sentence]
+        )
+
+    def _opens_with_a_period(self, sentence: int) -> bool:
+        """The sentence opens with the start of a period more than a week old ("Depuis le 15 avril,",
+        "Depuis 2015,"): what it tells is the period's (not "Depuis lundi, des combats opposent …")."""
+        reading = self._reading
+        words = [t for t in reading.sentences[sentence] if not t.is_punct and not t.is_space]
+        if len(words) < 2 or words[0].lower_ != "depuis":
+            return False
+        published = reading.published
+        return any(
+            m.start == words[1].idx or (m.start == words[2].idx if len(words) > 2 else False)
+            for m in reading.dates_by_sentence.get(sentence, [])
+            if m.past or (m.value is not None and published is not None and (published - m.value).days > 7)
+        )
 
     def _counted_since(self, root: Token, sentence: int) -> bool:
         """ "ont été tués depuis cette date", "ont été enlevés depuis le début de l'année": a verb
@@ -985,6 +1002,8 @@ class TriggerFilter:
             return False
         if self._counted_since(trigger.root, sentence) or self._counted_in_a_period(trigger, sentence):
             return False
+        if self._opens_with_a_period(sentence) and not self._dated_inside(trigger, sentence):
+            return False  # "Depuis le 15 avril, les combats ont fait plus de 1 800 morts"
         if trigger.label_ in ("Arrests", "Protest with intervention") and _reflexive(trigger):
             # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
             # calme": the crowd left, nobody dispersed it.
