@@ -1344,6 +1344,12 @@ def test_a_name_put_after_a_verb_of_saying_is_a_speaker_not_a_place(pipeline):
             "région de Tombouctou, a déclaré à Bamako un responsable militaire.",
             "Bamako",
         ),
+        # the same clause parsed as a conjunct, the town of the event unknown to the gazetteer
+        (
+            "Dix soldats ont été tués jeudi dans une embuscade près de Boulkessi, a déclaré à Bamako un "
+            "responsable militaire.",
+            "Bamako",
+        ),
     ],
 )
 def test_where_the_news_was_told_from_is_not_its_place(pipeline, text, not_the_place):

@@ -319,7 +319,11 @@ def _told_at(reading: Reading, span: Span) -> bool:
     verb = root.head
     # (the verb says what follows it, or is put inside or after what it says: "…, a déclaré à Bamako un
     # responsable militaire")
-    if not any(c.dep_ == "ccomp" for c in verb.children) and verb.dep_ != "parataxis":
+    # (an inserted clause: parsed as parataxis or as a conjunct, with no subject before its verb)
+    inserted = verb.dep_ in ("parataxis", "conj") and not any(
+        c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children
+    )
+    if not any(c.dep_ == "ccomp" for c in verb.children) and not inserted:
         return False  # "a annoncé l'arrestation à Kikwit": the arrest's town (the parser may hang it there)
     return any(
         cue.label_ == "attribution_verb" and cue.start <= verb.i < cue.end
