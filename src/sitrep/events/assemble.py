@@ -491,8 +491,7 @@ class EventExtractor:
 
     def _tells_news(self, reading: Reading, sentence: int) -> bool:
         """The sentence gives a day of its own, or opens the article (its lede)."""
-        opening = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:_OPENING]
-        return sentence in opening or bool(self._dating.current_dates(reading, sentence))
+        return sentence in reading.opening(_OPENING) or bool(self._dating.current_dates(reading, sentence))
 
     def _raid_hurt(self, reading: Reading, h: Happening) -> bool:
         """The happening tells an attack (a word of violence) and people wounded in it."""

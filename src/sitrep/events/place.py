@@ -76,12 +76,12 @@ _AREA_WORDS = frozenset(
 )
 # A place after these words is where someone came from or went to, not where the event happened.
 _ELSEWHERE_WORDS = frozenset({"depuis", "vers"})
-#: Prepositions before a list of towns that is not a list of where something happened: a stretch
-#: ("entre Gao et Ansongo"), an origin or a belonging ("originaires de Gao et de Tombouctou").
 #: What may stand between the towns of a list told as such: "à Niamey, Zinder et Maradi".
 _LIST_JOINTS = frozenset({",", "et", "à", "ainsi", "que"})
 #: Words for the settlements a list of names may follow: "les villages de Tondi Kwarey et Darey Bangou".
 _SETTLEMENT_WORDS = frozenset({"village", "localité", "ville", "commune", "hameau", "bourgade", "cité"})
+#: Prepositions before a list of towns that is not a list of where something happened: a stretch
+#: ("entre Gao et Ansongo"), an origin or a belonging ("originaires de Gao et de Tombouctou").
 _NOT_WHERE_IT_HAPPENED = frozenset({"entre", "de", "d'", "d’", "du", "des", "depuis", "vers", "pour"})
 #: How many words before a place may name the venue where the news was told ("un point de presse à").
 _VENUE_REACH = 5
@@ -317,9 +317,9 @@ def _told_at(reading: Reading, span: Span) -> bool:
     if not root.dep_.startswith("obl") or not at:
         return False
     verb = root.head
-    # (the verb says what follows it, or is put inside or after what it says: "…, a déclaré à Bamako un
-    # responsable militaire")
-    # (an inserted clause: parsed as parataxis or as a conjunct, with no subject before its verb)
+    # (the verb says what follows it, or is put inside or after what it says, "…, a déclaré à Bamako
+    # un responsable militaire": an inserted clause, parsed as parataxis or as a conjunct, with no
+    # subject before its verb)
     inserted = verb.dep_ in ("parataxis", "conj") and not any(
         c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children
     )
@@ -598,11 +598,10 @@ def listed_with(
     places = reading.places.get(sentence, [])
     # or, whatever the parse ("à Niamey, Zinder et Maradi" with Zinder hung on the verb), the names
     # that follow it with only commas, "et" or a repeated "à" between
-    listed = {span.start}
+    listed, last = {span.start}, span.end
     for other in sorted(places, key=lambda p: p.start):
         if other.start <= span.start:
             continue
-        last = max(p.end for p in places if p.start in listed)
         gap = span.doc[last : other.start]
         # (not "la route reliant Gao à Ansongo": a list has its comma or its "et")
         if other.start < last or any(t.lower_ not in _LIST_JOINTS for t in gap):
@@ -610,6 +609,7 @@ def listed_with(
         if not any(t.lower_ in (",", "et") for t in gap):
             break
         listed.add(other.start)
+        last = other.end
     others: list[EventPlace] = []
     for other in places:
         if other.start == span.start or (other.root.i not in members and other.start not in listed):

@@ -160,6 +160,10 @@ class Reading:
     def published(self) -> date | None:
         return self.article.published
 
+    def opening(self, count: int) -> list[int]:
+        """The first `count` sentences of the body, the headline left out: the lede."""
+        return [s for s in range(len(self.sentences)) if not self.is_headline(s)][:count]
+
     def is_headline(self, sentence: int) -> bool:
         """A short first paragraph with no final full stop, followed by others, is a headline
         (the parser may cut it in two at a colon or a comma)."""

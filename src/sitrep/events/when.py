@@ -80,7 +80,7 @@ class EventDating:
             # a live blog tells its newest post first: a post above this one is later news, not
             # the day this one goes on from; the blog's own header dates it
             earlier = [s for s in earlier if reading.paragraph_of[s] not in posts]
-        opening = [s for s in range(len(reading.sentences)) if not reading.is_headline(s)][:3]
+        opening = reading.opening(3)
         lede = opening if main_sentence <= _LEDE_REACH else []
         for s in dict.fromkeys([*before, *earlier, *lede]):
             # a sentence dates the story told on from it by a day of its own, not by the start of a
