@@ -3158,3 +3158,315 @@ def test_an_attack_that_killed_soldiers_is_a_battle(pipeline, text):
         "Military Forces of Mali",
         3,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trois commerçants ont été enlevés lundi à Ansongo, dans la région de Gao.",
+        "Des inconnus ont enlevé deux enseignants lundi à Bamenda.",
+    ],
+)
+def test_people_taken_with_nobody_named_is_an_abduction(pipeline, text):
+    # "enlever" said of civilians is an abduction even when no armed man is named in the article
+    event = one(pipeline, text)
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.actor2.startswith("Civilians")
+    assert event.event_date == "2023-05-08"
+
+
+def test_things_removed_are_no_abduction(pipeline):
+    assert code(pipeline, "Les habitants ont enlevé les ordures lundi à Kayes.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont attaqué lundi un convoi de camions près de Gao, tuant deux chauffeurs.",
+        "Un convoi de commerçants a été attaqué lundi par des hommes armés près de Gao.",
+    ],
+)
+def test_a_civilian_convoy_is_no_military_target(pipeline, text):
+    event = one(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2 == "Civilians (Mali)"
+
+
+def test_an_armed_side_named_in_the_target_is_the_target(pipeline):
+    # "des positions du Hezbollah": the Hezbollah was hit, not Lebanon's army; a state striking
+    # positions with no word of fighting made a strike, not a clash
+    event = one(pipeline, "Israël a frappé mardi des positions du Hezbollah dans le sud du Liban.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Hezbollah")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_an_army_convoy_attacked_is_still_a_clash(pipeline):
+    event = one(
+        pipeline, "Des jihadistes ont attaqué lundi un convoi de l'armée près de Gao, tuant deux soldats."
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor2.startswith("Military Forces of Mali")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "L'armée nigériane a tué samedi 25 terroristes près de Marte.",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        # the parser hangs "cinq soldats" on the day: still the verb's object
+        (
+            "Des jihadistes ont tué lundi cinq soldats à Boni, dans le centre du Mali.",
+            "Military Forces of Mali",
+        ),
+    ],
+)
+def test_fighters_killed_make_a_battle(pipeline, text, target):
+    event = one(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor2.startswith(target)
+
+
+def test_a_side_named_inside_the_victims_phrase_is_not_the_victim(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes de l'État islamique ont exécuté lundi neuf hommes qu'ils accusaient de renseigner "
+        "le JNIM près de Sanam, au Niger.",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Niger)")
+
+
+def test_no_ransom_asked_does_not_deny_the_kidnapping(pipeline):
+    event = one(
+        pipeline,
+        "Deux employées d'une ONG ont été enlevées lundi près de Port-au-Prince, a annoncé l'organisation. "
+        "Aucune demande de rançon n'a été rendue publique.",
+    )
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.factuality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # "la veille" of the day the sentence tells ("a annoncé mardi")
+        (
+            "Onze soldats ont été tués la veille dans une embuscade près de Djibo, a annoncé mardi l'armée.",
+            "2023-05-08",
+        ),
+        # of the day told just before
+        (
+            "Trois gendarmes ont été tués samedi à Ségou. La veille, un commerçant avait été enlevé à "
+            "Markala "
+            "par des hommes armés.",
+            "2023-05-05",
+        ),
+        # the day it was announced, when nothing else dates it
+        ("Les rebelles du M23 ont annoncé lundi avoir pris le contrôle de Rubaya.", "2023-05-08"),
+    ],
+)
+def test_days_counted_back_and_days_of_telling(pipeline, text, day):
+    assert code(pipeline, text)[-1].event_date == day
+
+
+def test_a_village_that_sounds_like_a_country_is_not_that_country(pipeline):
+    # "Gana" (a village) is not Ghana: the state the sentence names places the event
+    event = one(
+        pipeline,
+        "Des hommes armés ont enlevé samedi 40 personnes dans le village de Gana, dans l'État de Zamfara, "
+        "dans le nord-ouest du Nigeria, a déclaré la police.",
+    )
+    assert event.country == "Nigeria"
+    assert event.admin1 == "Zamfara"
+
+
+def test_mines_that_are_dug_are_no_landmines(pipeline):
+    text = "Le M23 contrôle désormais les principales mines de coltan de Rubaya, a-t-on appris lundi."
+    assert all(e.sub_event_type != "Remote explosive/landmine/IED" for e in code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des hommes armés ont attaqué lundi une mine d'or artisanale près de Kidal, tuant cinq orpailleurs.",
+        "Neuf civils ont été tués dimanche sur un site minier près de Bambari.",
+    ],
+)
+def test_violence_at_a_mining_site_is_still_coded(pipeline, text):
+    event = one(pipeline, text)
+    assert (event.event_type, event.actor2.split(" (")[0]) == ("Violence against civilians", "Civilians")
+
+
+def test_the_russians_that_bombed_a_ukrainian_town_hit_its_civilians(pipeline):
+    event = one(
+        pipeline,
+        "Les Russes ont bombardé dimanche la centrale thermique de Kherson. Deux employés ont été tués.",
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Ukraine)")
+    assert event.fatalities == 2
+
+
+def test_gangs_that_attack_a_police_station_fight_the_police(pipeline):
+    event = one(
+        pipeline,
+        "Dimanche, des gangs ont attaqué le commissariat de Mirebalais et libéré plus de 500 détenus.",
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Haiti)", "Police Forces of Haiti")
+
+
+def test_a_claim_of_what_was_told_adds_no_event(pipeline):
+    events = code(
+        pipeline,
+        "Trois soldats ont été tués lundi par un véhicule piégé lancé contre leur poste près de Tillabéri. "
+        "Mardi, l'organisation État islamique a revendiqué l'opération, affirmant avoir tué « douze "
+        "apostats ».",
+    )
+    assert len(events) == 1
+    assert events[0].fatalities == 3
+
+
+def test_a_denial_told_next_is_the_same_happening(pipeline):
+    events = code(
+        pipeline,
+        "Le gouverneur de Tahoua a démenti des informations selon lesquelles deux travailleurs humanitaires "
+        "auraient été enlevés lundi à Tchintabaraden. « Aucun enlèvement n'a eu lieu », a-t-il déclaré "
+        "mardi.",
+    )
+    assert len(events) == 1
+    assert events[0].factuality == "denied"
+
+
+def test_a_street_named_after_a_date_dates_nothing(pipeline):
+    event = one(
+        pipeline,
+        "Dimanche soir, sur l'avenue du 30 Juin, un policier a tué par balle un conducteur de taxi-moto à "
+        "Kindu, "
+        "selon des témoins.",
+    )
+    assert event.event_date == "2023-05-07"
+
+
+def test_a_name_given_to_a_group_is_not_a_place(pipeline):
+    events = code(
+        pipeline,
+        "Dix-sept passagers ont été enlevés lundi près de Gimbi par l'Armée de libération oromo. Le "
+        "gouvernement désigne ce groupe sous le nom de « Shene » et l'accuse d'orchestrer les enlèvements.",
+    )
+    assert [e.location for e in events] == ["Gimbi"]
+
+
+def test_the_day_of_another_happening_in_the_sentence_is_not_its_day(pipeline):
+    event = code(
+        pipeline,
+        "Mardi matin, le Hezbollah a revendiqué un tir de roquettes sur une caserne de l'armée israélienne "
+        "à Kiryat Shmona, « en riposte » aux frappes de la veille.",
+    )[-1]
+    assert event.event_date == "2023-05-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # victims listed with no side beside others are more of the dead
+        (
+            "Une femme et ses trois petites-filles ont été tuées dimanche par une frappe de drone près "
+            "d'Aïnata, au Liban.",
+            4,
+        ),
+        # "un soignant" listed after other victims is a figure, not an article
+        (
+            "Deux enfants et un soignant ont été tués lundi dans une frappe aérienne sur un hôpital de "
+            "Khartoum.",
+            3,
+        ),
+        # an aside on who most of them were does not part the figure from its death word
+        (
+            "Au moins 53 personnes, pour la plupart des bergers, ont été tuées vendredi dans une attaque "
+            "près de Palmyre.",
+            53,
+        ),
+    ],
+)
+def test_listed_victims_and_asides_count_in_full(pipeline, text, toll):
+    assert one(pipeline, text).fatalities == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "De violents combats ont opposé dimanche les FARDC, appuyées par des miliciens wazalendo, aux "
+            "rebelles du M23 autour de Kitshanga.",
+            {"Military Forces of the Democratic Republic of Congo", "M23: March 23 Movement"},
+        ),
+        (
+            "De violents combats ont opposé samedi l'armée malienne et ses supplétifs russes du groupe "
+            "Wagner "
+            "aux rebelles touareg du CSP près de Tinzaouatène.",
+            {
+                "Military Forces of Mali",
+                "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development",
+            },
+        ),
+    ],
+)
+def test_a_side_backing_another_is_not_its_foe(pipeline, text, sides):
+    event = one(pipeline, text)
+    assert {event.actor1, event.actor2} == sides
+
+
+def test_a_reply_in_another_country_is_another_event(pipeline):
+    events = code(
+        pipeline,
+        "Des frappes israéliennes sur le Liban ont tué lundi au moins 492 personnes. Le Hezbollah a riposté "
+        "en tirant des dizaines de roquettes sur Haïfa.",
+    )
+    assert [(e.country, e.fatalities) for e in events] == [("Lebanon", 492), ("Israel", 0)]
+
+
+def test_travellers_killed_in_a_road_accident_are_no_attack(pipeline):
+    text = (
+        "Neuf personnes ont été tuées et une trentaine blessées lundi matin dans une collision frontale "
+        "entre "
+        "un car de transport de voyageurs et un camion-citerne à une vingtaine de kilomètres de Bla."
+    )
+    assert code(pipeline, text) == []
+
+
+def test_an_army_telling_of_its_own_strikes_after_an_attack_is_news(pipeline):
+    events = code(
+        pipeline,
+        "Au moins neuf civils ont été tués dimanche lors de l'attaque d'un marché près de Piéla. "
+        "Mardi, l'armée a annoncé avoir mené lundi des frappes aériennes contre des terroristes dans les "
+        "environs de Bogandé.",
+    )
+    assert [e.sub_event_type for e in events] == ["Attack", "Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a year's total in a report published this week is history, not the report's day
+        "Selon un rapport publié lundi, les ADF ont tué plus de 1 000 civils en 2022 dans l'est de la RDC.",
+        # the charges of a verdict
+        "Il a en revanche été acquitté des chefs de viol et d'esclavage sexuel.",
+        # people heard about a kind of violence
+        "L'organisation a interrogé plus de 100 victimes et témoins d'enlèvements dans la région du "
+        "Nord-Ouest.",
+        # a feeling shown
+        "Le ministre a manifesté pacifiquement son désaccord lundi à Bamako.",
+    ],
+)
+def test_talk_of_violence_is_no_event(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_a_protest_told_last_week_in_the_pluperfect_is_coded(pipeline):
+    event = one(
+        pipeline,
+        "Jeudi dernier, des centaines de jeunes avaient manifesté pacifiquement devant le gouvernorat de "
+        "Kayes.",
+    )
+    assert (event.sub_event_type, event.event_date) == ("Peaceful protest", "2023-05-04")

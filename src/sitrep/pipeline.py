@@ -39,6 +39,8 @@ MAX_CHARS = 200_000
 #: ACLED inter codes of armed actors (state forces, rebels, militias, external forces): naming one
 #: licenses an ambiguous trigger ("frapper", "attaque") in the events layer.
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+#: ACLED inter code of civilians: people "enlevés" are abducted, not removed.
+CIVILIANS = 7
 #: Characters of the first articles read outside a memory zone. spaCy's tokenizer caches how it
 #: splits a word only outside one, so without this every batch splits "l'armée" anew (three times
 #: the tokenizing time); the vocabulary keeps these first articles' words for good, a bounded cost.
@@ -200,8 +202,11 @@ class Pipeline:
             return True
         if not len(triggers):
             return False
-        if any(int(a.kb_id_.split("|", 1)[0]) in ARMED_INTER for a in doc.spans[ACTORS]):
+        inters = {int(a.kb_id_.split("|", 1)[0]) for a in doc.spans[ACTORS]}
+        if inters & ARMED_INTER:
             return True
+        if CIVILIANS in inters and any(t.label_ == "Abduction/forced disappearance" for t in triggers):
+            return True  # "trois commerçants ont été enlevés": people taken (the events layer checks how)
         return bool(self._licence_words.find(doc))
 
 

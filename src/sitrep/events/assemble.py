@@ -36,6 +36,7 @@ from sitrep.events.scope import det_negative, has_negator
 from sitrep.events.when import EventDating, coded_date, planned_day
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.lexicons import Lexicon
+from sitrep.nlp.components import ACTORS
 from sitrep.nlp.components.actors import decode_actor
 from sitrep.nlp.components.triggers import AMBIGUOUS
 from sitrep.nlp.terms import TermMatcher
@@ -97,6 +98,13 @@ class EventExtractor:
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
             + [(t.words, "police") for t in lexicon.context.get("police_targets", ())]
         )
+        self._civilian_vehicles = frozenset(
+            fold(" ".join(t.words)) for t in lexicon.context.get("civilian_vehicles", ())
+        )
+        self._remote_verbs = frozenset(
+            fold(" ".join(t.words)) for t in lexicon.context.get("remote_strike_verbs", ())
+        )
+        self._aspects = frozenset(fold(" ".join(t.words)) for t in lexicon.context.get("aspect_words", ()))
         self._factuality_rules = Rules.of(lexicon)
         self._claimant_kinds = ClaimantKinds(lexicon)
         # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.
@@ -158,6 +166,9 @@ class EventExtractor:
                 return sentence_day(reading.sentence_of(trigger))
             return own.value, own.precision
 
+        def sentence_countries(sentence: int) -> frozenset[str]:
+            return places_of.countries_where(reading, sentence, self.gazetteer)
+
         happenings = group_triggers(
             reading,
             triggers,
@@ -165,6 +176,7 @@ class EventExtractor:
             sentence_place=own_place,
             place_before=place_before,
             trigger_day=trigger_day,
+            sentence_countries=sentence_countries,
         )
         claimed = {s for h in happenings for s in h.sentences}
         lent: set[int] = set()  # toll sentences outside every happening, already given to one
@@ -214,7 +226,7 @@ class EventExtractor:
         in (ACLED: one record per place). `kept_starts`: where the article's kept triggers start, to see
         where another happening is told."""
         body = [t for t in h.triggers if not reading.is_headline(reading.sentence_of(t))] or h.triggers
-        body = _without_negated_parts(body)
+        body = _without_negated_parts(body, self._aspects)
         reader = FactualityReader(reading, self._factuality_rules)
         # "ont pris le contrôle de Kayna ... l'armée assure que la cité sera reprise bientôt": what is
         # only promised or threatened does not decide what happened
@@ -335,6 +347,9 @@ class EventExtractor:
             related = [t for t in own if t is not main]
             actor1, actor2 = roles(sub_event_type, event_type)
             actor2 = actor2 or target
+            if sub_event_type == "Armed clash" and actor1 is None and target is not None:
+                # "des gangs ont attaqué le commissariat": whoever attacked the post, unnamed
+                actor1 = generic_actor("Unidentified Armed Group", 3)
 
         national = self._national_forces(h)
         if national is not None and (actor1 is None or actor1.name != national.name):
@@ -347,6 +362,17 @@ class EventExtractor:
             actor1 = national
             if actor2 is not None and actor2.name == national.name:
                 actor2 = None  # the state that struck is not also its target
+        if (
+            sub_event_type == "Armed clash"
+            and actor1 is not None
+            and actor1.inter in (1, 8)
+            and fold(main.root.lemma_) in self._remote_verbs
+            and all(t.kb_id_ == AMBIGUOUS for t in own)
+        ):
+            # "Israël a frappé des positions du Hezbollah", "l'aviation a pilonné des positions rebelles":
+            # a state force hitting an armed side's positions from afar, with no word of fighting, is a
+            # strike, not a clash (ACLED codes the air or drone strike)
+            sub_event_type, event_type = "Air/drone strike", "Explosions/Remote violence"
         if sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in (2, 3, 4):
             # "les assaillants ont saisi des armes": spoils of their attack, not a seizure by the state.
             return []
@@ -379,16 +405,21 @@ class EventExtractor:
         place = places_of.event_place(reading, main, h.sentences, gazetteer=self.gazetteer, hints=hints)
         if (
             event_type == "Explosions/Remote violence"
-            and national is not None
-            and actor1 is national
+            and actor1 is not None
+            and actor1.inter == 1
+            and actor1.country is not None
             and actor2 is None
             and place is not None
-            and place.resolution.place.iso2 != national.country
+            and place.resolution.place.iso2 != actor1.country
         ):
             # "une frappe de missile russe a touché un site industriel de Kharkiv": a foreign state's
-            # strike that hit no armed side the text names fell on the civilians of the place
-            actor2 = generic_actor("Civilians", 7)
-        when = self._dating.of_event(reading, main, h)
+            # strike that hit no armed side the text names fell on the civilians of the place (but
+            # "a détruit un important dépôt d'armes" hit the army there)
+            actor2 = self._armed_target(main) or generic_actor("Civilians", 7)
+        # the day it was told dates it only in the opening of a long article (deeper, an explainer's
+        # "a déclaré lundi le ministre" tells background, which the rule below leaves out)
+        deep = len(reading.sentences) >= _LONG_ARTICLE and min(h.sentences) > _OPENING
+        when = self._dating.of_event(reading, main, h, told_day=fact.value != "hypothetical" and not deep)
         if when is not None and when.past:
             return []  # background: a happening the text places well before publication
         if (
@@ -534,6 +565,15 @@ class EventExtractor:
         tree = list(main.root.subtree)
         scope = main.doc[min(main.start, tree[0].i) : max(main.end, tree[-1].i + 1)] if within else main.sent
         for match in self._armed_targets.find(scope):
+            phrase = {t.i for t in match.span.root.subtree}
+            owners = [a for a in main.doc.spans[ACTORS] if a.root.i in phrase and a.root.i >= match.span.end]
+            if any(fold(t.lemma_) in self._civilian_vehicles for t in match.span.root.subtree) or any(
+                decode_actor(a.kb_id_)[0] == 7 for a in owners
+            ):
+                continue  # "un convoi de camions", "un convoi de commerçants": civilians on the road
+            named = [a for a in owners if decode_actor(a.kb_id_)[0] in (1, 2, 3, 4, 8)]
+            if named:
+                return actor_of(named[0])  # "des positions du Hezbollah": the Hezbollah was hit
             base = "Military Forces" if match.payload == "state" else "Police Forces"
             return Actor(f"{base} of {{country}}", 1, None, match.payload, True, match.span)
         return None
@@ -910,16 +950,21 @@ def _negated(trigger: Span) -> bool:
     return root.pos_ == "NOUN" and root.dep_ == "obj" and has_negator(root.head)
 
 
-def _without_negated_parts(body: list[Span]) -> list[Span]:
+def _without_negated_parts(body: list[Span], aspects: frozenset[str]) -> list[Span]:
     """A happening's words without those that only say what did not happen in it: "Le texte ne
     mentionne aucun échange de tirs" after a suicide bombing neither denies the bombing nor makes it
-    a clash. A negated word of the kind the rest tells ("la base n'a pas été attaquée") stays: it
-    denies the event."""
+    a clash; "Aucune demande de rançon n'a été formulée" after a kidnapping does not deny it (a word
+    for an aspect of the happening, context.yaml aspect_words). A negated word of the kind the rest
+    tells ("la base n'a pas été attaquée") stays: it denies the event."""
     negated = [t for t in body if _negated(t)]
     kinds = {t.label_ for t in body if t not in negated}
     if not negated or not kinds:
         return body
-    return [t for t in body if t not in negated or t.label_ in kinds]
+    return [
+        t
+        for t in body
+        if t not in negated or (t.label_ in kinds and not any(fold(w.lemma_) in aspects for w in t))
+    ]
 
 
 #: A date this close to a paragraph's start frames the paragraph ("Dimanche, ...", "Le 12 mars au soir, ...").

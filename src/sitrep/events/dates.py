@@ -50,6 +50,8 @@ class _Patterns:
     #: "le lendemain" and the like: days after the date told just before them.
     following: re.Pattern[str] = re.compile(r"(?!x)x")
     following_days: Mapping[str, int] = field(default_factory=dict)
+    #: "a indiqué mercredi": a day of telling just after these words, which no day is counted from.
+    telling: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alternation(words: Any) -> str:
@@ -96,6 +98,11 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         overnight_first=str(lexicon.get("overnight_day", "first")) == "first",
         following=re.compile(rf"\b(?:{_alternation(following)})\b") if following else re.compile(r"(?!x)x"),
         following_days=following,
+        telling=(
+            re.compile(rf"\b(?:{_alternation(lexicon['telling_words'])})\s+$")
+            if lexicon.get("telling_words")
+            else re.compile(r"(?!x)x")
+        ),
     )
 
 
@@ -153,6 +160,9 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
     for m in p.explicit.finditer(folded):
         if "-" in text[m.end("day") : m.start("month")]:
             continue  # "le stade du 28-Septembre", "le boulevard du 30-Juin": a name, not a day
+        month_word = text[m.start("month") : m.end("month")]
+        if month_word.istitle() and _OF_BEFORE.search(folded[max(0, m.start() - 4) : m.start()]):
+            continue  # "l'avenue du 30 Juin", "la place du 2 Octobre": a capital month names a street
         day = 1 if m["day"] == "1er" else int(m["day"])
         month = p.months[m["month"]]
         year = int(m["year"]) if m["year"] else (published.year if published else None)
@@ -201,29 +211,60 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
         past = bool(published and year < published.year)
         add(m, date(year, 7, 1), 3, past=past)
     mentions.sort(key=lambda d: d.start)
-    return _following_days(p, folded, text, mentions, latest)
+    return _following_days(p, folded, text, mentions, latest, published if day_known else None)
 
+
+#: "du", "de" just before a day: with a capitalised month, the name of a street or a square.
+_OF_BEFORE = re.compile(r"\b(?:du|de)\s+$")
 
 _OF_SOMETHING = re.compile(r"\s+(?:de|du|des|d['’])(?=\W|$)", re.IGNORECASE)
 
 
 def _following_days(
-    p: _Patterns, folded: str, text: str, mentions: list[DateMention], latest: date | None
+    p: _Patterns,
+    folded: str,
+    text: str,
+    mentions: list[DateMention],
+    latest: date | None,
+    published: date | None,
 ) -> list[DateMention]:
-    """ "Le lendemain, des frappes ont visé ...": a day counted from the day told just before."""
+    """ "Le lendemain, des frappes ont visé ...": a day counted from the day told just before. A day
+    counted back ("la veille") may also count from the day its own sentence tells after it ("tués la
+    veille, a annoncé mercredi l'armée"), or else from publication (the dateline's "la veille")."""
     found = list(mentions)
     for m in p.following.finditer(folded):
         s, e = m.span()
         if any(s < d.end and d.start < e for d in mentions) or _OF_SOMETHING.match(text, e):
             continue  # not "le lendemain de l'embuscade": that day counts from the embuscade's
-        before = [d for d in found if d.end <= s and d.value is not None and d.precision == 1]
-        if not before:
+        offset = p.following_days[m.group()]
+
+        def told(d: DateMention) -> bool:
+            # "a indiqué mercredi": the day it was told (folded text, so the words match folded)
+            return bool(p.telling.search(folded[max(0, d.start - 40) : d.start]))
+
+        if offset < 0 and any(
+            d.start >= e and d.value is not None and "." not in text[e : d.start] and not told(d)
+            for d in mentions
+        ):
+            continue  # "La veille, dans la nuit de lundi à mardi, ...": the sentence's own day says it
+        before = [d for d in found if d.end <= s and d.value is not None and d.precision == 1 and not told(d)]
+        after = [
+            d
+            for d in found
+            if d.start >= e and d.value is not None and d.precision == 1 and "." not in text[e : d.start]
+        ]
+        if before:
+            base_day, past = max(before, key=lambda d: d.end).value, max(before, key=lambda d: d.end).past
+        elif offset < 0 and after:
+            base_day, past = min(after, key=lambda d: d.start).value, min(after, key=lambda d: d.start).past
+        elif offset < 0 and published is not None:
+            base_day, past = published, False
+        else:
             continue
-        base = max(before, key=lambda d: d.end)
-        value = base.value + timedelta(days=p.following_days[m.group()])
+        value = base_day + timedelta(days=offset)
         if latest is not None and value > latest:
             continue  # a day after the article was written is another reading
-        found.append(DateMention(s, e, text[s:e], value, 1, base.past))
+        found.append(DateMention(s, e, text[s:e], value, 1, past))
         found.sort(key=lambda d: d.start)
     return found
 

@@ -128,6 +128,7 @@ class FatalityReader:
         self.none = TermMatcher((t.words, "none") for t in cat.get("no_deaths", ()))
         self.not_people = TermMatcher((t.words, "thing") for t in cat.get("not_people", ()))
         self.fells_things = TermMatcher((t.words, "fells") for t in cat.get("fells_things", ()))
+        self.aside_openers = TermMatcher((t.words, "aside") for t in cat.get("aside_openers", ()))
         self.months = frozenset(fold(m) for m in lexicon.dates.get("months", {}))
         self._quantity_memory: dict[tuple[str, ...], tuple[int, int] | None] = {}
         self._starters: dict[str, bool] = {}
@@ -262,7 +263,7 @@ class FatalityReader:
         # (start, end of its words, dead, side, vague)
         read: list[tuple[int, int, int, str | None, bool]] = []
         things = {m.span.start for m in self.not_people.find(sent)}
-        asides = _in_asides(sent)
+        asides = _in_asides(sent, self.aside_openers)
         quantities = [
             q
             for q in self._quantities(sent)
@@ -272,6 +273,8 @@ class FatalityReader:
             and q[0] not in asides
         ]
         starts = {q[0] for q in quantities}
+        # where each figure's noun ends, to see a victim listed after it ("deux enfants et un soignant")
+        ends = {q[1] + 1 for q in quantities}
         for start, end, value in quantities:
             before = [t.lower_ for t in doc[max(sent.start, start - 3) : start]]
             if "dont" in before or ("et" in before[-1:] and "entre" in before):
@@ -293,8 +296,11 @@ class FatalityReader:
             if hit is None and not article and not injured:
                 # ("Bilan : une dizaine de blessés": the figure counts the injured)
                 hit = self._killed_before(doc, start, end, kills)
-            if hit is not None and article and end not in deaths:
-                hit = None  # "un engin a tué trois soldats": an article there ("un mort" is a figure)
+            listed = article and start > sent.start and doc[start - 1].lower_ == "et" and (start - 1) in ends
+            if hit is not None and article and end not in deaths and not listed:
+                # "un engin a tué trois soldats": an article there ("un mort" is a figure, and so is "un
+                # soignant" listed after other victims: "deux enfants et un soignant ont été tués")
+                hit = None
             if hit is None:
                 # "Un haut responsable de l'EI a été tué": the one killed is the death verb's subject.
                 hit = _subject_of_death(doc, start, sure)
@@ -441,10 +447,12 @@ class FatalityReader:
         unnamed: list[int] = []
         for toll in counted:
             for side, dead in toll.parts:
-                if side is None:
-                    unnamed.append(toll.count if len(toll.parts) == 1 else dead)
+                if side is None and len(toll.parts) == 1:
+                    unnamed.append(toll.count)
                 else:
-                    by_side[side] = min(by_side.get(side, dead), dead)
+                    # (victims of no side listed beside others, "une femme et ses trois petites-filles",
+                    # are more of the dead, not the whole toll told again)
+                    by_side[side or ""] = min(by_side.get(side or "", dead), dead)
         totals = ([sum(by_side.values())] if by_side else []) + unnamed
         count = min(totals)
         best = min(counted, key=lambda t: (abs(t.count - count), t.span.start if t.span else 0))
@@ -492,16 +500,21 @@ def _aside_end(doc, dont: int, limit: int) -> int | None:
     return (resumed or commas or [None])[0]
 
 
-def _in_asides(sent: Span) -> set[int]:
+def _in_asides(sent: Span, openers: TermMatcher | None = None) -> set[int]:
     """The tokens of the ", dont ... ," asides of a sentence: the figures there are some of another
-    figure's dead, not more, and the words there are not the figure's."""
+    figure's dead, not more, and the words there are not the figure's. So are the asides a comma and
+    one of `openers` start (fatalities.yaml aside_openers: "53 personnes, pour la plupart des bergers,
+    ont été tuées")."""
     doc = sent.doc
     inside: set[int] = set()
-    for tok in sent:
-        if tok.lower_ == "dont" and tok.i > sent.start and doc[tok.i - 1].text == ",":
-            close = _aside_end(doc, tok.i, sent.end)
+    starts = [tok.i for tok in sent if tok.lower_ == "dont"]
+    if openers is not None:
+        starts += [m.span.start for m in openers.find(sent)]
+    for i in starts:
+        if i > sent.start and doc[i - 1].text == ",":
+            close = _aside_end(doc, i, sent.end)
             if close is not None:
-                inside.update(range(tok.i, close + 1))  # (with its closing comma)
+                inside.update(range(i, close + 1))  # (with its closing comma)
     return inside
 
 

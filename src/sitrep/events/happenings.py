@@ -61,6 +61,8 @@ class Happening:
     #: the day its sentences give, and that day's ACLED time precision.
     day: tuple[date, int] | None = None
     place: Place | None = None
+    #: the countries its sentences name ("des frappes israéliennes sur le Liban"), ISO2.
+    countries: set[str] = field(default_factory=set)
     #: its sentences plus those just after it that only give its toll (set by the assembler).
     toll_sentences: list[int] = field(default_factory=list)
 
@@ -729,9 +731,44 @@ class TriggerFilter:
             actor.kb_id_.split("|")[0] in ("5", "6") for actor in self._reading.actors.get(sentence, [])
         ):
             return True  # "trois militants de l'opposition ont été arrêtés": a political arrest
+        if trigger.label_ == "Abduction/forced disappearance" and self._people_taken(trigger, sentence):
+            return True  # "trois commerçants ont été enlevés lundi à Ansongo": people, not barricades
         return any(
             m.span.end <= trigger.start or m.span.start >= trigger.end
             for m in self._conflict.find(self._reading.sentences[sentence])
+        )
+
+    def _idiom(self, trigger: Span, sentence: int) -> bool:
+        """A non-conflict phrase holds the trigger ("tirer profit", "explosion de joie")."""
+        return any(
+            m.span.start <= trigger.root.i < m.span.end
+            for m in self._non_conflict.find(self._reading.sentences[sentence])
+        )
+
+    def _people_named(self, sentence: int) -> bool:
+        """A non-state armed side or civilians named in the sentence: "des hommes armés ont attaqué une
+        mine d'or", "neuf civils ont été tués sur un site minier" are not business news for their words
+        of mining (the trigger still needs its licence). Not the state's men: a colonel, a policeman
+        appear in business and sport stories ("la fusillade de Jacob Blake par un policier")."""
+        # (civilians only by a word of war, "civils", "villageois": "neuf personnes ont été tuées dans une
+        # collision entre un car de voyageurs et un camion" is a road accident)
+        war_words = self._conflict.find(self._reading.sentences[sentence])
+        return any(
+            (inter := decode_actor(a.kb_id_)[0]) in (2, 3, 4, 8)
+            or (inter == 7 and any(m.span.start <= a.root.i < m.span.end for m in war_words))
+            for a in self._reading.actors.get(sentence, [])
+            if not self._source(a, sentence)
+        )
+
+    def _people_taken(self, trigger: Span, sentence: int) -> bool:
+        """ "Trois commerçants ont été enlevés", "des inconnus ont enlevé deux enseignants": "enlever"
+        said of civilians (its passive subject or its object) is an abduction, not a removal."""
+        root = trigger.root
+        taken = [c for c in root.children if c.dep_ in ("nsubj:pass", "obj")]
+        return root.pos_ in ("VERB", "AUX") and any(
+            actor.kb_id_.split("|")[0] == "7" and actor.start <= t.i < actor.end
+            for t in taken
+            for actor in self._reading.actors.get(sentence, [])
         )
 
     def _aimed_at_something_else(self, trigger: Span) -> bool:
@@ -1036,7 +1073,12 @@ class TriggerFilter:
                 # what the crowd is for licenses it, even when it is the economy: "ont manifesté
                 # contre la hausse des prix"
                 return True
-            if self._sentence_has("non_conflict", self._non_conflict, sentence):
+            if self._sentence_has("non_conflict", self._non_conflict, sentence) and (
+                self._idiom(trigger, sentence) or not self._people_named(sentence)
+            ):
+                # a word of business, sport or health, unless armed men or civilians are named with
+                # it ("des hommes armés ont attaqué une mine d'or"); an idiom the trigger is part of
+                # ("l'Allemagne tirait profit de la présence des soldats") whatever is named
                 return False
             if self._accidental(trigger, sentence):
                 return False  # "Une explosion dans un restaurant ... Une fuite de gaz serait en cause."
@@ -1480,6 +1522,7 @@ def group_triggers(
     sentence_place: Callable[[int], Place | None],
     place_before: Callable[[int], Place | None] = lambda sentence: None,
     trigger_day: Callable[[Span], tuple[date, int] | None] | None = None,
+    sentence_countries: Callable[[int], frozenset[str]] = lambda sentence: frozenset(),
 ) -> list[Happening]:
     """Group triggers into happenings; the headline only repeats what the body tells.
 
@@ -1505,6 +1548,8 @@ def group_triggers(
         )
     )
     happenings: list[Happening] = []
+    #: sentences that tell a happening again on another day (its anaphor joined it): sentence -> it
+    retold: dict[int, Happening] = {}
     told = {reading.sentence_of(t) for t in triggers}
     for trigger in body:
         sentence = reading.sentence_of(trigger)
@@ -1521,8 +1566,17 @@ def group_triggers(
                 if h.family != fam:
                     continue
                 if (
-                    # (not "Après l'embuscade tendue mardi …, l'armée a mené jeudi des frappes": two days)
-                    (sentence in h.sentences and _same_day(h, day))
+                    # (not "Après l'embuscade tendue mardi …, l'armée a mené jeudi des frappes": two days;
+                    # but "Lundi, le JNIM a revendiqué l'attaque, affirmant avoir tué huit soldats": the
+                    # claim's words follow the attack its anaphor told again, on the day of the claim)
+                    (sentence in h.sentences and (_same_day(h, day) or retold.get(sentence) is h))
+                    or (
+                        # "« Aucun enlèvement n'a eu lieu à Tchintabaraden », a-t-il déclaré jeudi": the
+                        # denial of what was just told, whatever day it was said on
+                        det_negative(trigger.root)
+                        and _same_kind(trigger, h)
+                        and (_near_enough(h, place) or max(h.sentences) >= sentence - 1)
+                    )
                     or (
                         _anaphoric(trigger)
                         and _same_kind(trigger, h)
@@ -1532,6 +1586,9 @@ def group_triggers(
                     or (
                         _same_day(h, day)
                         and _near_enough(h, place)
+                        # "Des frappes israéliennes sur le Liban ... Le Hezbollah a riposté en tirant des
+                        # roquettes sur Haïfa": another country is another happening
+                        and _same_country(h, place, sentence_countries(sentence))
                         and not _other_means(reading, trigger, h, sentence)
                         # "Aucune arrestation n'a été annoncée. ¶ Dans la nuit, l'armée a arrêté ...":
                         # what was told as not happening does not take in what happened next
@@ -1540,6 +1597,14 @@ def group_triggers(
                 ):
                     target = h
                 break
+        if (
+            target is None
+            and _claimed_again(reading, trigger, sentence)
+            and any(h.family == fam and sentence not in h.sentences for h in happenings)
+        ):
+            # "Mardi, l'EI a revendiqué l'opération, affirmant avoir tué « douze apostats »": a claim
+            # about what the article told, not a happening of its own (nor its toll)
+            continue
         if target is None:
             target = _told_again(happenings, fam, trigger, day, place)
         if target is None and _toll_update(reading, trigger, sentence):
@@ -1555,7 +1620,10 @@ def group_triggers(
         if target is None:
             target = Happening(fam)
             happenings.append(target)
+        elif sentence not in target.sentences and not _same_day(target, day):
+            retold[sentence] = target  # an anaphor on another day: the sentence tells it again
         _add(target, trigger, sentence, day, place)
+        target.countries.update(sentence_countries(sentence))
     for trigger in headline:
         fam = family(trigger.label_)
         kin = [h for h in happenings if h.family == fam]
@@ -1780,9 +1848,32 @@ def _absorbing(
         and not trigger.root.dep_.startswith("nsubj")
     ):
         # "un accord met fin aux affrontements", "a neutralisé un engin explosif improvisé (EEI)"; not
-        # "les combats ont éclaté après l'arrestation de leur chef", which tells the fighting itself.
+        # "les combats ont éclaté après l'arrestation de leur chef", which tells the fighting itself,
+        # nor "le JNIM a revendiqué l'attaque ... et saisi des armes", which names an attack told before
+        if _anaphoric(trigger) and any(
+            h.family == fam and sentence not in h.sentences and _same_kind(trigger, h) for h in happenings
+        ):
+            return None
         return next((h for h in here if h.family in _ABSORBING), None)
     return None
+
+
+def _claimed_again(reading: Reading, trigger: Span, sentence: int) -> bool:
+    """An infinitive of the past ("avoir tué", "avoir abattu") hanging on a verb of telling or claiming
+    in a claim of responsibility ("a revendiqué l'attaque, affirmant avoir tué huit soldats"): what a
+    group says it did in what the article told."""
+    root = trigger.root
+    if not any(
+        c.dep_.startswith("aux") and c.lemma_ == "avoir" and "Inf" in c.morph.get("VerbForm")
+        for c in root.children
+    ):
+        return False
+    head = root.head
+    cues = reading.cues.get(sentence, [])
+    # (in a claim of responsibility: "l'armée a annoncé avoir mené lundi des frappes" is news of its own)
+    return any(cue.label_ == "responsibility" for cue in cues) and any(
+        cue.label_ in ("attribution_verb", "responsibility") and cue.start <= head.i < cue.end for cue in cues
+    )
 
 
 def _dated_phrase(reading: Reading, trigger: Span, sentence: int) -> bool:
@@ -1852,6 +1943,13 @@ def _same_day(h: Happening, day: tuple[date, int] | None) -> bool:
     # ("le week-end dernier") and a day in it can be the same.
     window = 0 if day[1] == h.day[1] == 1 else 7
     return abs((day[0] - h.day[0]).days) <= window
+
+
+def _same_country(h: Happening, place: Place | None, countries: frozenset[str]) -> bool:
+    """The happening and the sentence share a country, or one of them names none."""
+    theirs = h.countries | ({h.place.iso2} if h.place is not None else set())
+    mine = set(countries) | ({place.iso2} if place is not None else set())
+    return not theirs or not mine or bool(theirs & mine)
 
 
 def _near_enough(h: Happening, place: Place | None) -> bool:

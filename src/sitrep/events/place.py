@@ -186,6 +186,8 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "a déclaré le porte-parole lors d'un point de presse à Abuja"
     if _cause_place(reading, span):
         return True  # "dit avoir agi en soutien à Gaza"
+    if _a_name_given(span):
+        return True  # "que le gouvernement désigne sous le nom de « Shene »": a name, not a place
     # "les Forces armées maliennes (FAMa)": the bracketed acronym of the actor just named.
     doc = span.doc
     return (
@@ -194,6 +196,45 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].text == ")"
         and any(a.end == span.start - 1 for a in reading.actors.get(sentence, []))
+    )
+
+
+def countries_where(reading: Reading, sentence: int, gazetteer: Gazetteer) -> frozenset[str]:
+    """ISO2 of the countries a sentence names as where ("sur le Liban", "au Mali")."""
+    return frozenset(
+        country.iso2
+        for span in reading.places.get(sentence, [])
+        if _a_country_where(span) and (country := gazetteer.country_by_name(span.text)) is not None
+    )
+
+
+def _a_country_where(span: Span) -> bool:
+    """ "au Liban", "en Ukraine", "sur le Liban", "dans le nord du Mali": a country named as where
+    (not "l'inventaire de la Russie", "les alliés de l'Ukraine")."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]]
+    if before[-1:] and before[-1] in ("en", "au", "aux"):
+        return True
+    if before[-2:-1] and before[-1] in ("le", "la", "l'", "l’") and before[-2] in ("sur", "dans"):
+        return True
+    # "dans le nord du Mali", "dans l'est de la RDC"
+    return "dans" in before and before[-1:] != [] and before[-1] in ("du", "de", "la", "l'", "l’")
+
+
+def _a_name_given(span: Span) -> bool:
+    """The name follows "nom de", "surnommé", "baptisé", "appelé" (with or without a quotation mark)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in ("«", '"', "“", "'"):
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in ("surnommé", "surnommée", "surnommés", "baptisé", "baptisée", "appelé", "appelée"):
+        return True
+    return (
+        i >= 1
+        and doc[i].lower_ in ("de", "d'", "d’")
+        and doc[i - 1].lower_ in ("nom", "appellation", "surnom")
     )
 
 
@@ -452,6 +493,9 @@ def resolve_mention(
     if gazetteer.country_by_name(span.text) is not None:
         return None
     span = _with_words_before(span, gazetteer)
+    inner = _named_after_an_area_word(span)
+    if inner is not None and resolve_place(span.text, gazetteer=gazetteer) is None:
+        span = inner  # "l'État de Zamfara" taken in whole by the model: the state is Zamfara
     town = _facility_of_a_town(lexicon, span) if lexicon is not None else None
     if town is not None and resolve_place(span.text, gazetteer=gazetteer) is None:
         # "la gare de Kramatorsk", "l'aéroport de Goma": the model takes in the building; the town
@@ -473,6 +517,13 @@ def resolve_mention(
     if precision != resolution.geo_precision:
         resolution = replace(resolution, geo_precision=precision)
     return resolution
+
+
+def _named_after_an_area_word(span: Span) -> Span | None:
+    """ "État de Zamfara", "Province du Yatenga": the name inside a mention that opens on an area word."""
+    if len(span) > 2 and span[0].lower_ in _AREA_WORDS and span[1].lower_ in ("de", "d'", "d’", "du"):
+        return span[2:]
+    return None
 
 
 def _facility_of_a_town(lexicon: Lexicon, span: Span) -> Span | None:
@@ -533,6 +584,9 @@ def event_place(
         by_sentence.setdefault(reading.sentence_of(span), []).append(span)
     main = reading.sentence_of(trigger)
     capital = _capital_named(reading, main, gazetteer, hints)
+    # "Des frappes israéliennes sur le Liban ont tué 492 personnes. Le Hezbollah a riposté ... sur
+    # Haïfa": a country its own sentence names keeps out the towns of other countries told around it
+    named_here = countries_where(reading, main, gazetteer)
     for sentence, spans in by_sentence.items():  # in order of closeness to the trigger
         if sentence != main and capital is not None:
             # "dans plusieurs quartiers de la capitale malienne": the trigger's own sentence names
@@ -547,6 +601,8 @@ def event_place(
             is not None
         ]
         found = _near_their_anchor(reading, found)
+        if sentence != main and named_here:
+            found = [f for f in found if f[0].place.iso2 in named_here]
         if found:
             # A place in the article's countries first; a town (or "near a town") before the region
             # it lies in ("à Léré, dans la région de Tombouctou"); then the first named.

@@ -39,6 +39,10 @@ class HeadWords:
     blame: frozenset[str] = frozenset()
     #: nouns of a crowd (context.yaml crowd_heads): "des centaines de jeunes ont affronté la police".
     crowd: frozenset[str] = frozenset()
+    #: words of backing ("appuyées par", context.yaml support_words) and of allies ("ses supplétifs",
+    #: ally_words): a side named under one fights beside the side it backs, never against it.
+    support: frozenset[str] = frozenset()
+    allies: frozenset[str] = frozenset()
     #: the identity militia civilians of a trade fight as ("des éleveurs": Pastoralist Militia), from
     #: actors.yaml fighting_name; None for other civilians.
     fighting_name: Callable[[str], str | None] = lambda alias: None
@@ -53,6 +57,8 @@ class HeadWords:
             perform=words("perform_heads"),
             blame=words("blame_heads"),
             crowd=words("crowd_heads"),
+            support=words("support_words"),
+            allies=words("ally_words"),
             fighting_name=lexicon.fighting_name,
         )
 
@@ -100,6 +106,29 @@ def _case_of(tok: Token) -> str:
     return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
 
 
+def _object_of(actor: Actor, trigger: Span) -> bool:
+    """The actor is the verb trigger's direct object (or the object the parser hung on its day)."""
+    verb = trigger.root
+    if actor.span is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = _children(verb, ("obj",)) or _misparsed_objects(verb)
+    # the object's own head word ("25 terroristes"), not a side named further down its phrase ("neuf
+    # hommes qu'ils accusaient de renseigner le JNIM")
+    return any(actor.span.start <= o.i < actor.span.end for o in objects)
+
+
+def _misparsed_objects(verb: Token) -> list[Token]:
+    """ "ont tué lundi cinq soldats": the parser often hangs the object on the day before it, as a
+    noun with no preposition (which French does not allow), leaving the verb without one."""
+    return [
+        n
+        for obl in _children(verb, ("obl:mod", "obl"))
+        if not _case_of(obl)
+        for n in _children(obl, ("nmod",))
+        if not _case_of(n) and n.i > obl.i
+    ]
+
+
 def _parse_roles(
     trigger: Span, sub_event_type: str, mentions: Sequence[Actor], heads: HeadWords
 ) -> tuple[Actor | None, Actor | None]:
@@ -125,7 +154,12 @@ def _parse_roles(
             # "Le groupe jihadiste HTS, qui contrôle Idleb, a arrêté samedi …", which the parser
             # hangs on "groupe" as a relative clause without its "qui": the noun is the subject
             agent = _mention_in(root.head, mentions, without=root)
-        for obj in _children(root, ("obj",)):
+        if agent is None and not passive and subjectless and root.dep_ == "xcomp":
+            # "La police a annoncé avoir tué 20 membres de gangs", "l'armée affirme avoir neutralisé":
+            # the infinitive's doer is the subject of the verb it hangs on
+            for subj in _children(root.head, ("nsubj",)):
+                agent = agent or _mention_in(subj, mentions)
+        for obj in _children(root, ("obj",)) or _misparsed_objects(root):
             patient = patient or _mention_in(obj, mentions)
         for obl in _children(root, ("obl:agent", "obl:arg", "obl:mod", "obl")):
             case = _case_of(obl)
@@ -292,6 +326,10 @@ def assign_roles(
     """`claimant`: who claimed responsibility (the perpetrator); `source`: who the account is
     attributed to, which tells of the event without taking part in it unless the parse says so."""
     mentions = event_actors(reading, trigger, sentences)
+    # "les FARDC, appuyées par des miliciens wazalendo, ...", "l'armée et ses supplétifs de Wagner":
+    # a side backing another is neither its foe nor a third party to the fight
+    backing = _backers(mentions, heads)
+    mentions = [m for m in mentions if not any(m is b for b in backing)]
     context = paragraph_actors(reading, sentences)
     agent, patient = None, None
     # Every word of the happening, in the order of the text: the lede tells who attacked whom, a later
@@ -349,7 +387,13 @@ def assign_roles(
             )
         # (soldiers or police the attack killed stay its target: "ont attaqué le camp de Gao, tuant
         # trois soldats maliens" is a battle, which the assembler retypes it to)
-        state_hit = sub_event_type == "Attack" and patient is not None and patient.inter == 1
+        # (and fighters it killed or wounded, named as its object: "l'armée a tué samedi 25 terroristes",
+        # "ont tué cinq soldats" are battles, which the assembler retypes it to)
+        state_hit = (
+            sub_event_type == "Attack"
+            and patient is not None
+            and (patient.inter == 1 or (patient.inter in ARMED and _object_of(patient, trigger)))
+        )
         if (patient is None or patient.inter in ARMED) and not state_hit:
             patient = civilians[0] if civilians else generic_actor("Civilians", 7)
     elif sub_event_type == "Arrests":
@@ -463,6 +507,44 @@ def assign_roles(
     if agent is None and patient is not None and event_type == "Strategic developments":
         agent, patient = patient, None
     return agent, patient
+
+
+def _backers(mentions: Sequence[Actor], heads: HeadWords) -> list[Actor]:
+    """Mentions of a side that backs another mention's side: the agent of a word of backing that
+    qualifies the other ("les FARDC, appuyées par des miliciens wazalendo"), or named under a word of
+    allies joined to the other ("l'armée malienne et ses supplétifs russes du groupe Wagner")."""
+    roots = {m.span.root.i: m for m in mentions if m.span is not None}
+    found: list[Actor] = []
+    for m in mentions:
+        if m.span is None or m.inter not in ARMED:
+            continue
+        root = m.span.root
+        for _ in range(3):  # "des miliciens wazalendo": up from the name to the noun it qualifies
+            if root.dep_ not in ("nmod", "amod", "flat:name") or root.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            if root.head.i in roots and roots[root.head.i] is not m:
+                break  # (not up into another side's name)
+            root = root.head
+        head = root.head
+        backed = (
+            root.dep_ == "obl:agent"
+            and fold(head.lemma_) in heads.support
+            and head.dep_ in ("acl", "acl:relcl")
+            and head.head.i in roots
+            and roots[head.head.i] is not m
+        )
+        # "ses supplétifs russes du groupe Wagner": the group hangs on an ally word joined to a side
+        ally = next((t for t in (root, head) if fold(t.lemma_) in heads.allies), None)
+        allied = (
+            ally is not None
+            and ally.dep_ == "conj"
+            and ally.head.i in roots
+            and roots[ally.head.i] is not m
+            and roots[ally.head.i].inter in ARMED
+        )
+        if backed or allied:
+            found.append(m)
+    return found
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -34,13 +34,24 @@ class EventDating:
     def __init__(self, lexicon: Lexicon):
         self._publication_words = context_words(lexicon, "publication_verbs")
 
-    def of_event(self, reading: Reading, main: Span, h: Happening) -> DateMention | None:
+    def of_event(
+        self, reading: Reading, main: Span, h: Happening, *, told_day: bool = True
+    ) -> DateMention | None:
         """The event's date: the most precise one its own sentences give (the trigger's sentence
-        first), else the nearest one before it in the paragraph, else the lede's."""
+        first), else the nearest one before it in the paragraph, else the lede's; else (`told_day`)
+        the day its own sentence says it was told, which it happened by (not for what is only
+        threatened: "a averti lundi" is not its day)."""
         main_sentence = reading.sentence_of(main)
         mentions = reading.dates_by_sentence.get(main_sentence, [])
-        if mentions and all(m.past for m in mentions):
-            return mentions[0]
+        # (a report's own day aside: "Selon un rapport publié lundi, les ADF ont tué plus de 1 000
+        # civils en 2023" tells 2023)
+        dated = [
+            m
+            for m in mentions
+            if not _reporting_date(reading, main_sentence, m, publication_words=self._publication_words)
+        ]
+        if dated and all(m.past for m in dated):
+            return dated[0]
         telling = telling_sentences(reading, h) - {main_sentence}
         own = [
             (s != main_sentence, m)
@@ -51,6 +62,12 @@ class EventDating:
             # missiles depuis le 24 février"); it is not the day of this happening
             if s == main_sentence or not _starts_a_period(reading, m)
         ]
+        # "Mardi matin, le Hezbollah a revendiqué un tir de roquettes « en riposte » aux frappes de la
+        # veille": a day inside another happening's noun phrase is that one's
+        mine = {t.i for trigger in h.triggers for t in trigger}
+        theirs = [o for o in own if not o[0] and _of_another_noun(reading, o[1], mine)]
+        if theirs and len(theirs) < len(own):
+            own = [o for o in own if o not in theirs]
         if own:
             # Nearest to one of the happening's own words: "manifesté vendredi ... enlevés jeudi".
             anchors = [t.start_char for t in h.triggers]
@@ -88,7 +105,19 @@ class EventDating:
             current = [m for m in self.current_dates(reading, s) if not _starts_a_period(reading, m)]
             if current:
                 return current[0]
-        return None
+        # Nothing dates the happening but the day it was told in its own sentence: "Les rebelles ont
+        # annoncé lundi avoir pris Goma", "ont été tués, a indiqué lundi un élu": it happened by then
+        told = [
+            m
+            for m in reading.dates_by_sentence.get(main_sentence, [])
+            if told_day
+            and not m.past
+            and m.value is not None
+            and m.precision == 1
+            and not _in_dateline(reading, main_sentence, m)
+            and _reporting_date(reading, main_sentence, m, publication_words=self._publication_words)
+        ]
+        return told[0] if told else None
 
     def own_date(self, reading: Reading, trigger: Span) -> DateMention | None:
         """When the trigger's sentence gives two days ("Après l'embuscade tendue mardi près de Djibasso,
@@ -114,6 +143,26 @@ class EventDating:
             and m.value is not None
             and not _reporting_date(reading, sentence, m, publication_words=self._publication_words)
         ]
+
+
+def _of_another_noun(reading: Reading, mention: DateMention, mine: set[int]) -> bool:
+    """The day hangs on a noun that is not one of the happening's words ("aux frappes de la veille"),
+    or on a clause that qualifies a noun ("d'un collègue, abattu la veille")."""
+    words = reading.words_of(mention)
+    if words is None:
+        return False
+    root = words.root
+    head = root.head
+    if root.dep_ == "nmod" and head.pos_ == "NOUN":
+        return head.i not in mine
+    # "la mort d'un collègue, abattu la veille par un policier": the day of a clause on a noun
+    # (not "l'attaque qui a coûté la vie à vingt-deux civils samedi soir": a clause on its own word)
+    return (
+        head.dep_ in ("acl", "acl:relcl")
+        and head.i not in mine
+        and head.head.i not in mine
+        and root.dep_.startswith("obl")
+    )
 
 
 def _starts_a_period(reading: Reading, mention: DateMention) -> bool:

@@ -13,6 +13,7 @@ import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 
 # On keys: one letter in seven may differ (Ogossagou/Ogossogou), never one in six or fewer.
 FUZZY_MIN_SCORE = 85.0
+#: A French article before a name ("la RDC", "l'Ukraine"), which no gazetteer name starts with.
+_ARTICLE = re.compile(r"^(?:(?:la|le|les)\s+|l['’]\s*)", re.IGNORECASE)
 _MAX_ROWS_PER_KEY = 1000
 # Per cache: a day of news names a few thousand distinct places; more only costs memory (~3 kB a key).
 _CACHE_SIZE = 20_000
@@ -363,7 +366,11 @@ class Gazetteer:
 
     def country_by_name(self, name: str) -> Place | None:
         """The country called `name` in French or English ("Centrafrique", "la RDC", "Syria"), or None."""
-        return next((c.place for c in self.candidates(name) if c.place.is_country), None)
+        # spelt as one of its names ("la RDC" is the RDC): "Gana" (a Nigerian village) only sounds like Ghana
+        bare = _ARTICLE.sub("", name.strip())
+        return next(
+            (c.place for c in self.candidates(bare) if c.place.is_country and c.closeness >= 1.0), None
+        )
 
     def country_of_demonym(self, word: str) -> str | None:
         """ISO2 of the country a French demonym or adjective refers to ("maliennes" -> "ML"), or None."""

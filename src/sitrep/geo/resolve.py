@@ -160,7 +160,9 @@ def resolve_place(
     if not name:
         return None
     hints = tuple(h.upper() for h in country_hints)
-    matches = gazetteer.candidates(name)
+    # A country is written the same way everywhere: a name that only sounds like one ("Gana", a
+    # Nigerian village, "Ouman" in Ukraine) is another place, never Ghana or Oman.
+    matches = [c for c in gazetteer.candidates(name) if not c.place.is_country or c.closeness >= 1.0]
     short = len(spelling_of(name)) <= SHORT_NAME
     matches = [c for c in matches if c.closeness >= (1.0 if short else KEY_MATCH_CLOSENESS)]
     if area:
