@@ -3470,3 +3470,16 @@ def test_a_protest_told_last_week_in_the_pluperfect_is_coded(pipeline):
         "Kayes.",
     )
     assert (event.sub_event_type, event.event_date) == ("Peaceful protest", "2023-05-04")
+
+
+def test_a_town_after_a_word_of_its_capture_is_the_place(pipeline):
+    event = one(
+        pipeline,
+        "Les forces de Wagner ont pris samedi le contrôle total de Bakhmout, dans l'est de l'Ukraine.",
+    )
+    assert event.location == "Bakhmut"
+
+
+def test_a_suspect_lynched_is_no_doubt_on_the_lynching(pipeline):
+    event = one(pipeline, "Un présumé voleur a été lynché lundi par la foule au marché de Bouaké.")
+    assert (event.sub_event_type, event.factuality) == ("Mob violence", "asserted")

@@ -536,6 +536,8 @@ class FactualityReader:
             doc = cue.doc
             if cue.end < len(doc) and doc[cue.end].pos_ in ("NOUN", "PROPN") and cue.end != trigger.start:
                 continue  # "un présumé chef terroriste" (the model may take "présumé" for the noun)
+            if cue.root.dep_ in ("nsubj", "nsubj:pass", "obj"):
+                continue  # "Un présumé voleur a été lynché": the model's noun is who suffered it
             if cue.root.head.i == root.i:
                 return cue
             if root.pos_ != "VERB" and (cue.start - trigger.end in (0, 1) or trigger.start - cue.end == 0):

@@ -68,6 +68,12 @@ _PLACE_HEADS = frozenset(
         "chef-lieu",
         "localités",
         "villages",
+        # a town changing hands: "le contrôle total de Bakhmout", "la prise de Goma", "la chute de Kidal"
+        "contrôle",
+        "prise",
+        "chute",
+        "reprise",
+        "encerclement",
         # "à une vingtaine de kilomètres de N'Guigmi", "à 30 km de Djibo"
         "kilomètre",
         "kilomètres",
@@ -172,6 +178,8 @@ def tag_place_candidates(doc: Doc) -> Doc:
         if tok.lower_ not in _PLACE_HEADS or tok.i + 1 >= len(doc):
             continue
         nxt = tok.i + 1
+        if doc[nxt].pos_ == "ADJ" and not doc[nxt].text[:1].isupper() and nxt + 1 < len(doc):
+            nxt += 1  # "le contrôle total de Bakhmout", "la ville voisine de Kaya"
         if doc[nxt].lower_ in {"de", "d'", "d’", "du", "la", "l'", "l’"} and nxt + 1 < len(doc):
             nxt += 1
         run = _proper_run(doc, nxt)
