@@ -3483,3 +3483,77 @@ def test_a_town_after_a_word_of_its_capture_is_the_place(pipeline):
 def test_a_suspect_lynched_is_no_doubt_on_the_lynching(pipeline):
     event = one(pipeline, "Un présumé voleur a été lynché lundi par la foule au marché de Bouaké.")
     assert (event.sub_event_type, event.factuality) == ("Mob violence", "asserted")
+
+
+def test_another_incident_borrows_neither_doer_nor_town(pipeline):
+    events = code(
+        pipeline,
+        "Des combattants de l'État islamique ont tendu samedi une embuscade à une patrouille près de "
+        "Chatoumane, tuant dix soldats. Séparément, des hommes armés ont tué 21 civils dimanche à Libiri.",
+    )
+    ambush, killing = events
+    assert ambush.location != "Libiri"
+    assert killing.actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_member_of_a_side_killed_makes_a_battle(pipeline):
+    event = one(
+        pipeline,
+        "L'armée israélienne affirme avoir tué lundi un commandant du Hamas impliqué dans l'attaque du "
+        "7 octobre, près de Jabaliya.",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Hamas Movement")
+    assert event.event_date == "2023-05-08"  # not the 7 October of the attack he took part in
+
+
+def test_a_river_is_no_town(pipeline):
+    events = code(
+        pipeline,
+        "Les Russes tirent depuis l'autre rive du Dniepr. Lundi encore, une femme a été tuée par un drone "
+        "russe à Kherson.",
+    )
+    assert [e.location for e in events] == ["Kherson"]
+
+
+def test_an_official_convoy_is_no_military_target(pipeline):
+    event = one(
+        pipeline,
+        "Un missile russe a frappé mercredi le port d'Odessa, près du convoi du président. Cinq personnes "
+        "ont été tuées.",
+    )
+    assert event.actor2 == "Civilians (Ukraine)"
+
+
+def test_a_claim_days_later_does_not_date_the_attack(pipeline):
+    event = one(
+        pipeline,
+        "Dans la matinée du mardi 2 mai, des centaines de combattants ont pris d'assaut le détachement "
+        "militaire de Boni. Le JNIM a revendiqué l'attaque deux jours plus tard en affirmant avoir tué "
+        "plus de cent soldats.",
+    )
+    assert event.event_date == "2023-05-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Au moins neuf personnes ont été tuées jeudi à Dakar lors de heurts entre forces de l'ordre et "
+            "partisans de l'opposant Ousmane Sonko.",
+            ("Rioters (Senegal)", "Police Forces of Senegal"),
+        ),
+        ("Des heurts ont éclaté mardi à Mombasa, au Kenya.", ("Rioters (Kenya)", None)),
+    ],
+)
+def test_clashes_with_no_armed_group_are_a_violent_demonstration(pipeline, text, sides):
+    event = one(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration"
+    assert (event.actor1, event.actor2) == sides
+
+
+def test_the_dead_of_a_past_attack_honoured_today_are_history(pipeline):
+    text = (
+        "Le Burkina Faso a rendu hommage lundi aux 53 gendarmes tués lors de l'attaque du détachement "
+        "d'Inata en novembre 2021."
+    )
+    assert code(pipeline, text) == []

@@ -105,6 +105,9 @@ class EventExtractor:
             fold(" ".join(t.words)) for t in lexicon.context.get("remote_strike_verbs", ())
         )
         self._aspects = frozenset(fold(" ".join(t.words)) for t in lexicon.context.get("aspect_words", ()))
+        self._crowd_clash_words = frozenset(
+            fold(" ".join(t.words)) for t in lexicon.context.get("crowd_clash_words", ())
+        )
         self._factuality_rules = Rules.of(lexicon)
         self._claimant_kinds = ClaimantKinds(lexicon)
         # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.
@@ -302,6 +305,12 @@ class EventExtractor:
             )
 
         actor1, actor2 = roles(sub_event_type, event_type)
+        if sub_event_type == "Armed clash" and self._crowd_clash(main, actor1, actor2):
+            # "lors de heurts entre forces de l'ordre et partisans de l'opposant", "des heurts ont eu lieu
+            # mardi à Mombasa": clashes with no armed group in them are a crowd's, a violent demonstration
+            sub_event_type, event_type = "Violent demonstration", "Riots"
+            state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
+            actor1, actor2 = generic_actor("Rioters", 5), state
         mob = sub_event_type == "Mob violence"
         if mob and _named_doer(main, roles("Attack", "Violence against civilians")[0]):
             # "des Imbonerakure ont battu à mort un militant": a named armed group that beats people is
@@ -558,6 +567,13 @@ class EventExtractor:
                 if name is not None:
                     return Actor(name, 1, country.iso2, "state", False, who)
         return None
+
+    def _crowd_clash(self, main: Span, actor1: Actor | None, actor2: Actor | None) -> bool:
+        """A word of clashes that crowds have (context.yaml crowd_clash_words: "heurts"), with no
+        armed group nor foreign force among its sides."""
+        return fold(main.root.lemma_) in self._crowd_clash_words and not any(
+            a is not None and a.inter in (2, 3, 4, 8) for a in (actor1, actor2)
+        )
 
     def _armed_target(self, main: Span, *, within: bool = False) -> Actor | None:
         """The state forces an attack was aimed at, when its sentence (`within`: the trigger's own

@@ -838,6 +838,8 @@ class TriggerFilter:
             return True  # "après l'attaque de Boko Haram en octobre, qui avait fait une quarantaine de morts"
         if _simple_past(trigger):
             return True  # "les jihadistes firent exploser le temple": the passé simple of history
+        if self._participle_dated_back(trigger, self._reading.sentence_of(trigger)):
+            return True  # "aux 53 gendarmes tués lors de l'attaque d'Inata en novembre 2021"
         if self._precedent(trigger):
             return True
         if not pluperfect(trigger) and not _under_pluperfect(trigger):
@@ -848,6 +850,20 @@ class TriggerFilter:
             # recalls the past whatever the main clause's date
             return in_relative_clause(trigger.root, self._reading.sentences[sentence])
         return not (current and _reported(trigger))
+
+    def _participle_dated_back(self, trigger: Span, sentence: int) -> bool:
+        """A participle on a noun ("les gendarmes tués lors de l'attaque d'Inata en novembre 2021") whose
+        own phrase gives only a past date: the dead of that past happening, whatever day the sentence
+        (a tribute, a trial) is told on."""
+        root = trigger.root
+        if root.pos_ != "VERB" or root.dep_ not in ("acl", "acl:relcl"):
+            return False
+        tree = list(root.subtree)
+        first, last = tree[0].idx, tree[-1].idx + len(tree[-1])
+        inside = [
+            m for m in self._reading.dates_by_sentence.get(sentence, []) if first <= m.start and m.end <= last
+        ]
+        return bool(inside) and all(m.past for m in inside)
 
     def _precedent(self, trigger: Span) -> bool:
         """ "Cet épisode survient moins d'un mois après que HRW a accusé l'armée d'avoir exécuté 31
@@ -1597,13 +1613,12 @@ def group_triggers(
                 ):
                     target = h
                 break
-        if (
-            target is None
-            and _claimed_again(reading, trigger, sentence)
-            and any(h.family == fam and sentence not in h.sentences for h in happenings)
-        ):
+        told_before = [h for h in happenings if h.family == fam and any(s != sentence for s in h.sentences)]
+        claimed = _claimed_again(reading, trigger, sentence)
+        if claimed and told_before and (target is None or target in told_before):
             # "Mardi, l'EI a revendiqué l'opération, affirmant avoir tué « douze apostats »": a claim
-            # about what the article told, not a happening of its own (nor its toll)
+            # about what the article told, not a happening of its own, nor a word of it (its day and
+            # toll are the claim's)
             continue
         if target is None:
             target = _told_again(happenings, fam, trigger, day, place)

@@ -85,6 +85,9 @@ _SETTLEMENT_WORDS = frozenset({"village", "localité", "ville", "commune", "hame
 _NOT_WHERE_IT_HAPPENED = frozenset({"entre", "de", "d'", "d’", "du", "des", "depuis", "vers", "pour"})
 #: How many words before a place may name the venue where the news was told ("un point de presse à").
 _VENUE_REACH = 5
+#: Words before the name of a river: "l'autre rive du Dniepr" is no town (the gazetteer may give
+#: the city of the same name).
+_RIVER_WORDS = frozenset({"rive", "rives", "fleuve", "rivière", "berge", "berges", "affluent"})
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 
 
@@ -188,6 +191,8 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "dit avoir agi en soutien à Gaza"
     if _a_name_given(span):
         return True  # "que le gouvernement désigne sous le nom de « Shene »": a name, not a place
+    if _word_before(span) >= 0 and span.doc[_word_before(span)].lower_ in _RIVER_WORDS:
+        return True  # "depuis l'autre rive du Dniepr": a river, whose name a city may share
     # "les Forces armées maliennes (FAMa)": the bracketed acronym of the actor just named.
     doc = span.doc
     return (
@@ -299,10 +304,13 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
     order += list(range(len(reading.sentences)))
     seen: set[int] = set()
     out: list[Span] = []
+    parts = reading.incident_parts
     for s in order:
         if s in seen:
             continue
         seen.add(s)
+        if parts[s][0] == parts[main][0] and parts[s] != parts[main] and s not in sentences:
+            continue  # "Séparément, des hommes armés ont tué 21 civils à Libiri": another incident's town
         spans = [p for p in reading.places.get(s, []) if not _overlaps_mention(reading, s, p)]
         if s == main:
             named = tuple(spans)  # (a list being sorted reads as empty)

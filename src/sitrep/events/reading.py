@@ -164,6 +164,20 @@ class Reading:
         """The first `count` sentences of the body, the headline left out: the lede."""
         return [s for s in range(len(self.sentences)) if not self.is_headline(s)][:count]
 
+    @cached_property
+    def incident_parts(self) -> list[tuple[int, int]]:
+        """Each sentence's (paragraph, part): a paragraph's part changes where a sentence opens on
+        another incident (context.yaml separate_openings: "Séparément, des hommes armés ont tué 21
+        civils à Libiri" is not the ambush told before it; neither its doers nor its town are that one's)."""
+        openings = TermMatcher((t.words, True) for t in self.lexicon.context.get("separate_openings", ()))
+        parts: list[tuple[int, int]] = []
+        part = 0
+        for s, sent in enumerate(self.sentences):
+            if any(m.span.start - sent.start <= 1 for m in openings.find(sent)):
+                part += 1
+            parts.append((self.paragraph_of[s], part))
+        return parts
+
     def is_headline(self, sentence: int) -> bool:
         """A short first paragraph with no final full stop, followed by others, is a headline
         (the parser may cut it in two at a colon or a comma)."""

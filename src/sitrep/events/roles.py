@@ -43,6 +43,8 @@ class HeadWords:
     #: ally_words): a side named under one fights beside the side it backs, never against it.
     support: frozenset[str] = frozenset()
     allies: frozenset[str] = frozenset()
+    #: nouns of a side's members ("un commandant du Hamas": context.yaml member_nouns).
+    members: frozenset[str] = frozenset()
     #: the identity militia civilians of a trade fight as ("des éleveurs": Pastoralist Militia), from
     #: actors.yaml fighting_name; None for other civilians.
     fighting_name: Callable[[str], str | None] = lambda alias: None
@@ -59,6 +61,7 @@ class HeadWords:
             crowd=words("crowd_heads"),
             support=words("support_words"),
             allies=words("ally_words"),
+            members=words("member_nouns"),
             fighting_name=lexicon.fighting_name,
         )
 
@@ -106,15 +109,20 @@ def _case_of(tok: Token) -> str:
     return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
 
 
-def _object_of(actor: Actor, trigger: Span) -> bool:
+def _object_of(actor: Actor, trigger: Span, members: frozenset[str] = frozenset()) -> bool:
     """The actor is the verb trigger's direct object (or the object the parser hung on its day)."""
     verb = trigger.root
     if actor.span is None or verb.pos_ not in ("VERB", "AUX"):
         return False
     objects = _children(verb, ("obj",)) or _misparsed_objects(verb)
-    # the object's own head word ("25 terroristes"), not a side named further down its phrase ("neuf
-    # hommes qu'ils accusaient de renseigner le JNIM")
-    return any(actor.span.start <= o.i < actor.span.end for o in objects)
+    # the object's own head word ("25 terroristes"), or a member of the side ("un commandant du
+    # Hamas"), not a side named further down its phrase ("neuf hommes qu'ils accusaient de renseigner
+    # le JNIM")
+    return any(
+        actor.span.start <= o.i < actor.span.end
+        or (fold(o.lemma_) in members and actor.span.root.head.i == o.i and actor.span.root.dep_ == "nmod")
+        for o in objects
+    )
 
 
 def _misparsed_objects(verb: Token) -> list[Token]:
@@ -302,12 +310,12 @@ def event_actors(reading: Reading, trigger: Span, sentences: Sequence[int]) -> l
 
 
 def paragraph_actors(reading: Reading, sentences: Sequence[int]) -> list[Actor]:
-    paragraphs = {reading.paragraph_of[s] for s in sentences}
+    """The actors of the event's paragraphs, up to where a sentence opens on another incident
+    (Reading.incident_parts)."""
+    parts = reading.incident_parts
+    wanted = {parts[s] for s in sentences}
     return [
-        actor_of(span)
-        for s, spans in sorted(reading.actors.items())
-        if reading.paragraph_of[s] in paragraphs
-        for span in spans
+        actor_of(span) for s, spans in sorted(reading.actors.items()) if parts[s] in wanted for span in spans
     ]
 
 
@@ -392,7 +400,9 @@ def assign_roles(
         state_hit = (
             sub_event_type == "Attack"
             and patient is not None
-            and (patient.inter == 1 or (patient.inter in ARMED and _object_of(patient, trigger)))
+            and (
+                patient.inter == 1 or (patient.inter in ARMED and _object_of(patient, trigger, heads.members))
+            )
         )
         if (patient is None or patient.inter in ARMED) and not state_hit:
             patient = civilians[0] if civilians else generic_actor("Civilians", 7)
