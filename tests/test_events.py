@@ -3557,3 +3557,50 @@ def test_the_dead_of_a_past_attack_honoured_today_are_history(pipeline):
         "d'Inata en novembre 2021."
     )
     assert code(pipeline, text) == []
+
+
+def test_an_opposition_leader_arrested_is_coded(pipeline):
+    event = one(pipeline, "L'opposant Ousmane Sonko a été arrêté vendredi à son domicile de Dakar.")
+    assert (event.sub_event_type, event.actor1, event.event_date) == (
+        "Arrests",
+        "Police Forces of Senegal",
+        "2023-05-05",
+    )
+
+
+def test_a_journalist_challenged_is_not_arrested(pipeline):
+    assert code(pipeline, "Le ministre a interpellé lundi le journaliste sur sa question à Dakar.") == []
+
+
+def test_losses_an_army_admits_give_the_toll(pipeline):
+    event = one(
+        pipeline,
+        "Le JNIM affirme avoir tué lundi des dizaines de soldats lors d'une attaque contre le camp de "
+        "Boulkessi, au Mali. L'armée malienne a reconnu la perte de cinq militaires.",
+    )
+    assert event.fatalities == 5
+
+
+def test_an_armed_group_shooting_down_a_drone_disrupted_a_weapon(pipeline):
+    event = one(pipeline, "Les Houthis ont abattu lundi un drone américain MQ-9 Reaper au-dessus de Saada.")
+    assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Houthis (Ansar Allah)")
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Le JNIM a revendiqué lundi l'exécution de quatre civils près de Djibo, au Burkina Faso.", 4),
+        ("L'assassinat de deux chefs de village lundi près de Djibo a provoqué la colère des habitants.", 2),
+    ],
+)
+def test_the_figure_after_an_execution_counts_the_dead(pipeline, text, toll):
+    assert one(pipeline, text).fatalities == toll
+
+
+def test_units_engaged_in_an_operation_are_the_army(pipeline):
+    event = one(
+        pipeline,
+        "Le 5 mai, les unités engagées dans l'opération Yidgri ont détruit plusieurs bases terroristes dans la "
+        "zone de Bittou, au Burkina Faso, neutralisant une vingtaine d'individus armés.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Burkina Faso")

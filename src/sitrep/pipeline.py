@@ -100,7 +100,10 @@ class Pipeline:
         """Conflict words, and the words of every category a trigger is `licensed_by`."""
         from sitrep.nlp.terms import TermMatcher
 
-        categories = {"conflict_words"} | {c for e in self.lexicon.triggers for c in e.licensed_by}
+        # (and political figures, whose arrest the events layer licenses: "L'opposant X a été arrêté")
+        categories = {"conflict_words", "political_figures"} | {
+            c for e in self.lexicon.triggers for c in e.licensed_by
+        }
         return TermMatcher(
             (t.words, True) for category in sorted(categories) for t in self.lexicon.context.get(category, ())
         )

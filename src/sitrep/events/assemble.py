@@ -108,6 +108,9 @@ class EventExtractor:
         self._crowd_clash_words = frozenset(
             fold(" ".join(t.words)) for t in lexicon.context.get("crowd_clash_words", ())
         )
+        self._interception_words = frozenset(
+            fold(" ".join(t.words)) for t in lexicon.context.get("interception_words", ())
+        )
         self._factuality_rules = Rules.of(lexicon)
         self._claimant_kinds = ClaimantKinds(lexicon)
         # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.
@@ -382,8 +385,15 @@ class EventExtractor:
             # a state force hitting an armed side's positions from afar, with no word of fighting, is a
             # strike, not a clash (ACLED codes the air or drone strike)
             sub_event_type, event_type = "Air/drone strike", "Explosions/Remote violence"
-        if sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in (2, 3, 4):
-            # "les assaillants ont saisi des armes": spoils of their attack, not a seizure by the state.
+        if (
+            sub_event_type == "Disrupted weapons use"
+            and actor1 is not None
+            and actor1.inter in (2, 3, 4)
+            and not any(fold(w.lemma_) in self._interception_words for t in own for w in t)
+        ):
+            # "les assaillants ont saisi des armes": spoils of their attack, not a seizure by the state
+            # (but "les Houthis ont abattu un drone américain" stopped a strike: context.yaml
+            # interception_words)
             return []
         if (
             sub_event_type == "Change to group/activity"

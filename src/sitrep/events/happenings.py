@@ -731,6 +731,8 @@ class TriggerFilter:
             actor.kb_id_.split("|")[0] in ("5", "6") for actor in self._reading.actors.get(sentence, [])
         ):
             return True  # "trois militants de l'opposition ont été arrêtés": a political arrest
+        if family(trigger.label_) == "Arrests" and _figure_arrested(self._reading, trigger):
+            return True  # "L'opposant Ousmane Sonko a été arrêté vendredi à son domicile"
         if trigger.label_ == "Abduction/forced disappearance" and self._people_taken(trigger, sentence):
             return True  # "trois commerçants ont été enlevés lundi à Ansongo": people, not barricades
         return any(
@@ -1773,11 +1775,26 @@ def _toll_update(reading: Reading, trigger: Span, sentence: int) -> bool:
 _ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 
 
+def _figure_arrested(reading: Reading, trigger: Span) -> bool:
+    """A political figure (context.yaml political_figures) is the passive subject of the arrest verb:
+    "L'opposant Ousmane Sonko a été arrêté vendredi" (not "le ministre a interpellé le journaliste",
+    who was challenged)."""
+    root = trigger.root
+    figures = context_matcher(reading.lexicon, "political_figures")
+    return any(
+        figures.find(reading.doc[min(t.i for t in c.subtree) : max(t.i for t in c.subtree) + 1])
+        for c in root.children
+        if c.dep_ == "nsubj:pass"
+    )
+
+
 def _weak(reading: Reading, h: Happening) -> bool:
     """Only ambiguous words ("libération", "évacués", "passation"), except an arrest with the
     police or the army named in its sentences, or an accord between two armed sides named with it."""
     if any(t.kb_id_ != AMBIGUOUS or own_licence(reading.lexicon, t) is not None for t in h.triggers):
         return False  # a word kept by a licence of its own ("une cache d'armes" found) is as clear
+    if h.family == "Arrests" and any(_figure_arrested(reading, t) for t in h.triggers):
+        return False  # "L'opposant Ousmane Sonko a été arrêté vendredi": a political figure arrested
     if h.family == "Arrests":
         # or a rebel authority that makes the arrest itself: "les forces de sécurité kurdes ont arrêté"
         # or a named armed group the arrested belong to ("cinq hommes soupçonnés d'appartenir à une

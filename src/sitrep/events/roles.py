@@ -441,6 +441,10 @@ def assign_roles(
             # "cinq membres présumés de l'EI ont été arrêtés": by the authorities, unnamed (ACLED codes
             # the police), never by the group they are said to belong to
             state = _police()
+        if state is None and not others and any(c.dep_ == "nsubj:pass" for c in trigger.root.children):
+            # "L'opposant Ousmane Sonko a été arrêté vendredi": someone arrested, by the police unnamed,
+            # as ACLED codes it (not "l'arrestation d'un membre d'un des groupes", which names no one)
+            state = _police()
         if not others and state is not None:
             # people a named force arrested, with no side named, are civilians as ACLED codes them
             # ("l'armée a arrêté une quinzaine de Palestiniens")
