@@ -3600,7 +3600,7 @@ def test_the_figure_after_an_execution_counts_the_dead(pipeline, text, toll):
 def test_units_engaged_in_an_operation_are_the_army(pipeline):
     event = one(
         pipeline,
-        "Le 5 mai, les unités engagées dans l'opération Yidgri ont détruit plusieurs bases terroristes dans la "
-        "zone de Bittou, au Burkina Faso, neutralisant une vingtaine d'individus armés.",
+        "Le 5 mai, les unités engagées dans l'opération Yidgri ont détruit plusieurs bases terroristes "
+        "dans la zone de Bittou, au Burkina Faso, neutralisant une vingtaine d'individus armés.",
     )
     assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Burkina Faso")
