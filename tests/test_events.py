@@ -3604,3 +3604,23 @@ def test_units_engaged_in_an_operation_are_the_army(pipeline):
         "dans la zone de Bittou, au Burkina Faso, neutralisant une vingtaine d'individus armés.",
     )
     assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Burkina Faso")
+
+
+def test_the_day_before_a_denial_when_nothing_else_is_told(pipeline):
+    event = one(
+        pipeline,
+        "Arbinda : le gouvernement dément la chute de la ville\n\n"
+        "Le gouvernement a démenti lundi les rumeurs faisant état de la prise d'Arbinda par des groupes "
+        "armés, qui circulaient depuis la veille sur les réseaux sociaux. « La ville d'Arbinda n'est pas "
+        "tombée », a déclaré le porte-parole.",
+    )
+    assert event.event_date == "2023-05-07"
+
+
+def test_a_day_the_parser_hangs_on_the_object_is_the_verbs(pipeline):
+    event = one(
+        pipeline,
+        "Jointe mercredi, l'armée malienne a confirmé qu'une attaque avait bien visé le camp mardi vers "
+        "2 heures du matin près de Niono et qu'elle avait été repoussée.",
+    )
+    assert event.event_date == "2023-05-09"

@@ -248,6 +248,11 @@ def _following_days(
         ):
             continue  # "La veille, dans la nuit de lundi à mardi, ...": the sentence's own day says it
         before = [d for d in found if d.end <= s and d.value is not None and d.precision == 1 and not told(d)]
+        # a day of telling only when nothing else is told before ("a démenti mercredi les rumeurs ...
+        # qui circulaient depuis la veille"), and never for a day counted forward
+        telling_before = [
+            d for d in found if d.end <= s and d.value is not None and d.precision == 1 and told(d)
+        ]
         after = [
             d
             for d in found
@@ -257,6 +262,9 @@ def _following_days(
             base_day, past = max(before, key=lambda d: d.end).value, max(before, key=lambda d: d.end).past
         elif offset < 0 and after:
             base_day, past = min(after, key=lambda d: d.start).value, min(after, key=lambda d: d.start).past
+        elif offset < 0 and telling_before:
+            base = max(telling_before, key=lambda d: d.end)
+            base_day, past = base.value, base.past
         elif offset < 0 and published is not None:
             base_day, past = published, False
         else:

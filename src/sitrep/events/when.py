@@ -154,7 +154,8 @@ def _of_another_noun(reading: Reading, mention: DateMention, mine: set[int]) -> 
     root = words.root
     head = root.head
     if root.dep_ == "nmod" and head.pos_ == "NOUN":
-        return head.i not in mine
+        # (with its "de": "visé le camp mardi" is the parser hanging the verb's day on its object)
+        return head.i not in mine and any(c.dep_ == "case" for c in root.children)
     # "la mort d'un collègue, abattu la veille par un policier": the day of a clause on a noun
     # (not "l'attaque qui a coûté la vie à vingt-deux civils samedi soir": a clause on its own word)
     return (
