@@ -98,19 +98,11 @@ class EventExtractor:
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
             + [(t.words, "police") for t in lexicon.context.get("police_targets", ())]
         )
-        self._civilian_vehicles = frozenset(
-            fold(" ".join(t.words)) for t in lexicon.context.get("civilian_vehicles", ())
-        )
-        self._remote_verbs = frozenset(
-            fold(" ".join(t.words)) for t in lexicon.context.get("remote_strike_verbs", ())
-        )
-        self._aspects = frozenset(fold(" ".join(t.words)) for t in lexicon.context.get("aspect_words", ()))
-        self._crowd_clash_words = frozenset(
-            fold(" ".join(t.words)) for t in lexicon.context.get("crowd_clash_words", ())
-        )
-        self._interception_words = frozenset(
-            fold(" ".join(t.words)) for t in lexicon.context.get("interception_words", ())
-        )
+        self._civilian_vehicles = context_words(lexicon, "civilian_vehicles")
+        self._remote_verbs = context_words(lexicon, "remote_strike_verbs")
+        self._aspects = context_words(lexicon, "aspect_words")
+        self._crowd_clash_words = context_words(lexicon, "crowd_clash_words")
+        self._interception_words = context_words(lexicon, "interception_words")
         self._factuality_rules = Rules.of(lexicon)
         self._claimant_kinds = ClaimantKinds(lexicon)
         # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.

@@ -214,6 +214,9 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
     return _following_days(p, folded, text, mentions, latest, published if day_known else None)
 
 
+#: How many characters before a day a word of telling may stand ("a indiqué mercredi").
+_TELLING_REACH = 40
+
 #: "du", "de" just before a day: with a capitalised month, the name of a street or a square.
 _OF_BEFORE = re.compile(r"\b(?:du|de)\s+$")
 
@@ -232,39 +235,37 @@ def _following_days(
     counted back ("la veille") may also count from the day its own sentence tells after it ("tués la
     veille, a annoncé mercredi l'armée"), or else from publication (the dateline's "la veille")."""
     found = list(mentions)
+
+    def told(d: DateMention) -> bool:
+        # "a indiqué mercredi": the day it was told (folded text, so the words match folded)
+        return bool(p.telling.search(folded[max(0, d.start - _TELLING_REACH) : d.start]))
+
     for m in p.following.finditer(folded):
         s, e = m.span()
         if any(s < d.end and d.start < e for d in mentions) or _OF_SOMETHING.match(text, e):
             continue  # not "le lendemain de l'embuscade": that day counts from the embuscade's
         offset = p.following_days[m.group()]
-
-        def told(d: DateMention) -> bool:
-            # "a indiqué mercredi": the day it was told (folded text, so the words match folded)
-            return bool(p.telling.search(folded[max(0, d.start - 40) : d.start]))
-
         if offset < 0 and any(
             d.start >= e and d.value is not None and "." not in text[e : d.start] and not told(d)
             for d in mentions
         ):
             continue  # "La veille, dans la nuit de lundi à mardi, ...": the sentence's own day says it
-        before = [d for d in found if d.end <= s and d.value is not None and d.precision == 1 and not told(d)]
+        days_before = [d for d in found if d.end <= s and d.value is not None and d.precision == 1]
+        before = [d for d in days_before if not told(d)]
         # a day of telling only when nothing else is told before ("a démenti mercredi les rumeurs ...
         # qui circulaient depuis la veille"), and never for a day counted forward
-        telling_before = [
-            d for d in found if d.end <= s and d.value is not None and d.precision == 1 and told(d)
-        ]
+        telling_before = [d for d in days_before if told(d)]
         after = [
             d
             for d in found
             if d.start >= e and d.value is not None and d.precision == 1 and "." not in text[e : d.start]
         ]
         if before:
-            base_day, past = max(before, key=lambda d: d.end).value, max(before, key=lambda d: d.end).past
+            base_day, past = _day_of(max(before, key=lambda d: d.end))
         elif offset < 0 and after:
-            base_day, past = min(after, key=lambda d: d.start).value, min(after, key=lambda d: d.start).past
+            base_day, past = _day_of(min(after, key=lambda d: d.start))
         elif offset < 0 and telling_before:
-            base = max(telling_before, key=lambda d: d.end)
-            base_day, past = base.value, base.past
+            base_day, past = _day_of(max(telling_before, key=lambda d: d.end))
         elif offset < 0 and published is not None:
             base_day, past = published, False
         else:
@@ -275,6 +276,11 @@ def _following_days(
         found.append(DateMention(s, e, text[s:e], value, 1, past))
         found.sort(key=lambda d: d.start)
     return found
+
+
+def _day_of(mention: DateMention) -> tuple[date, bool]:
+    assert mention.value is not None
+    return mention.value, mention.past
 
 
 def mid_period(value: date, precision: int) -> date:
