@@ -3624,3 +3624,11 @@ def test_a_day_the_parser_hangs_on_the_object_is_the_verbs(pipeline):
         "2 heures du matin près de Niono et qu'elle avait été repoussée.",
     )
     assert event.event_date == "2023-05-09"
+
+
+def test_an_idiom_holding_a_trigger_vetoes_it_whoever_is_named(pipeline):
+    text = (
+        "Le ministre allemand a estimé lundi que l'Allemagne tirait profit de la présence des soldats "
+        "américains sur son sol."
+    )
+    assert code(pipeline, text) == []
