@@ -169,7 +169,10 @@ class Reading:
         """Each sentence's (paragraph, part): a paragraph's part changes where a sentence opens on
         another incident (context.yaml separate_openings: "Séparément, des hommes armés ont tué 21
         civils à Libiri" is not the ambush told before it; neither its doers nor its town are that one's)."""
-        openings = TermMatcher((t.words, True) for t in self.lexicon.context.get("separate_openings", ()))
+        # the matcher built once per lexicon (happenings imports this module, hence here)
+        from sitrep.events.happenings import context_matcher
+
+        openings = context_matcher(self.lexicon, "separate_openings")
         parts: list[tuple[int, int]] = []
         part = 0
         for s, sent in enumerate(self.sentences):
