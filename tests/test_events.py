@@ -3632,3 +3632,87 @@ def test_an_idiom_holding_a_trigger_vetoes_it_whoever_is_named(pipeline):
         "américains sur son sol."
     )
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "L'armée accuse les rebelles du M23 d'avoir bombardé lundi le camp de déplacés de Mugunga, près "
+            "de Goma, tuant cinq personnes.",
+            "M23: March 23 Movement",
+        ),
+        ("Kiev accuse Moscou d'avoir bombardé lundi un hôpital de Kharkiv.", "Military Forces of Russia"),
+    ],
+)
+def test_the_accused_is_the_doer_not_the_accuser(pipeline, text, actor1):
+    assert one(pipeline, text).actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Russie a bombardé lundi un hôpital de Kharkiv.",
+        "Moscou a bombardé lundi un hôpital de Kharkiv.",
+    ],
+)
+def test_a_state_or_its_capital_striking_a_town_is_coded(pipeline, text):
+    event = one(pipeline, text)
+    assert (event.actor1, event.location) == ("Military Forces of Russia", "Kharkiv")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris a frappé fort lundi en annonçant des sanctions contre Moscou.",
+        "Le Nigeria a attaqué le Cameroun dès la première minute, mais Aboubakar a égalisé.",
+    ],
+)
+def test_a_state_that_strikes_no_town_nor_people_is_a_figure_of_speech(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_unknown_people_who_burn_a_town_hall_destroyed_property(pipeline):
+    event = one(pipeline, "Des inconnus ont incendié la mairie de Kaya dans la nuit de dimanche à lundi.")
+    assert (event.sub_event_type, event.actor1) == (
+        "Looting/property destruction",
+        "Unidentified Armed Group (Burkina Faso)",
+    )
+
+
+def test_weapons_seized_in_an_attack_leave_the_attack_coded(pipeline):
+    event = one(
+        pipeline,
+        "Les assaillants ont emporté des armes lors de l'attaque du poste de gendarmerie de Tessit, lundi.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash",
+        "Unidentified Armed Group (Mali)",
+        "Police Forces of Mali",
+    )
+
+
+def test_the_doer_named_by_par_is_no_owner_of_the_target(pipeline):
+    event = one(pipeline, "L'attaque du camp militaire de Tessit par le JNIM a fait dix morts lundi.")
+    assert (event.actor1, event.actor2) == (
+        "JNIM: Group for Support of Islam and Muslims",
+        "Military Forces of Mali",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "Deux casques bleus ont été tués lundi par l'explosion d'un engin explosif près de Kidal.",
+            "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
+        ),
+        (
+            "Des hommes armés ont attaqué lundi une base de casques bleus à Bangassou, tuant un soldat.",
+            "MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the Central "
+            "African Republic",
+        ),
+    ],
+)
+def test_peacekeepers_are_the_mission_serving_where_it_happened(pipeline, text, actor2):
+    assert one(pipeline, text).actor2 == actor2

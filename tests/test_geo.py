@@ -797,3 +797,12 @@ def _the_event(gazetteer: Gazetteer, text: str):
     article = Article(id="one", text=text, published=date(2024, 3, 6), language="fr")
     [event] = Pipeline(gazetteer=gazetteer).extract(article)
     return event
+
+
+def test_a_state_is_named_by_its_country_or_its_capital(default_gazetteer):
+    # news names a state by its capital: "Moscou a bombardé", "Kiev accuse Moscou"
+    named = [("la Russie", "RU"), ("Moscou", "RU"), ("Kiev", "UA"), ("Bamako", "ML"), ("Israël", "IL")]
+    for name, iso2 in named:
+        assert default_gazetteer.state_named(name) == iso2, name
+    for town in ("Kharkiv", "Gao", "Djibo", "Xqzwv"):
+        assert default_gazetteer.state_named(town) is None, town

@@ -197,6 +197,7 @@ class Pipeline:
         actor, a conflict word or a word of its own licence (a crowd for "gaz lacrymogène") near
         it (events.happenings); asked of the whole article, so a "no" never loses an event.
         """
+        from sitrep.events.happenings import family
         from sitrep.nlp.components import ACTORS, TRIGGERS
         from sitrep.nlp.components.triggers import AMBIGUOUS
 
@@ -210,7 +211,13 @@ class Pipeline:
             return True
         if CIVILIANS in inters and any(t.label_ == "Abduction/forced disappearance" for t in triggers):
             return True  # "trois commerçants ont été enlevés": people taken (the events layer checks how)
+        if self._names_a_state(doc) and any(family(t.label_) == "violence" for t in triggers):
+            return True  # "La Russie a bombardé", "Moscou a frappé": a state may be the doer
         return bool(self._licence_words.find(doc))
+
+    def _names_a_state(self, doc: Doc) -> bool:
+        """A proper name that is a country, or a capital standing for one (gazetteer.state_named)."""
+        return any(tok.pos_ == "PROPN" and self.gazetteer.state_named(tok.text) for tok in doc)
 
 
 def _chars(doc: Doc) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.events import place as places_of
 from sitrep.events.claimants import ClaimantKinds
@@ -31,7 +31,7 @@ from sitrep.events.happenings import (
     pluperfect,
 )
 from sitrep.events.reading import Reading
-from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles, generic_actor
+from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles, generic_actor, named_doers
 from sitrep.events.scope import det_negative, has_negator
 from sitrep.events.when import EventDating, coded_date, planned_day
 from sitrep.geo.gazetteer import Gazetteer
@@ -124,7 +124,7 @@ class EventExtractor:
                 doc.text, published=article.published, published_precision=article.published_precision
             ),
         )
-        keep = TriggerFilter(reading)
+        keep = TriggerFilter(reading, gazetteer=self.gazetteer)
         if keep.off_topic():
             return []
         triggers = [t for spans in sorted(reading.triggers.items()) for t in spans[1] if keep.keep(t)]
@@ -385,8 +385,12 @@ class EventExtractor:
         ):
             # "les assaillants ont saisi des armes": spoils of their attack, not a seizure by the state
             # (but "les Houthis ont abattu un drone américain" stopped a strike: context.yaml
-            # interception_words)
-            return []
+            # interception_words). The attack the seizure took in is the event: "ont saisi des armes
+            # lors de l'attaque du poste de Tessit".
+            attack = [t for t in h.triggers if family(t.label_) == "violence"]
+            if not attack:
+                return []
+            return self._event(reading, replace(h, family="violence", triggers=attack), hints, kept_starts)
         if (
             sub_event_type == "Change to group/activity"
             and actor1 is not None
@@ -563,11 +567,11 @@ class EventExtractor:
                 if name is not None:
                     return Actor(name, 1, iso2, "state", False, doc[tok.i : tok.i + 1])
             # "La Russie a bombardé Kharkiv", "des frappes menées par Israël": a country that acts
-            for who in _doers(trigger, self._heads.blame):
-                country = self.gazetteer.country_by_name(who.text) if who.text[:1].isupper() else None
-                name = self._state_forces.get(("state", country.iso2)) if country else None
+            for who in named_doers(trigger, self._heads.blame):
+                iso2 = self.gazetteer.state_named(who.text) if who.text[:1].isupper() else None
+                name = self._state_forces.get(("state", iso2)) if iso2 else None
                 if name is not None:
-                    return Actor(name, 1, country.iso2, "state", False, who)
+                    return Actor(name, 1, iso2, "state", False, who)
         return None
 
     def _crowd_clash(self, main: Span, actor1: Actor | None, actor2: Actor | None) -> bool:
@@ -584,7 +588,11 @@ class EventExtractor:
         scope = main.doc[min(main.start, tree[0].i) : max(main.end, tree[-1].i + 1)] if within else main.sent
         for match in self._armed_targets.find(scope):
             phrase = {t.i for t in match.span.root.subtree}
-            owners = [a for a in main.doc.spans[ACTORS] if a.root.i in phrase and a.root.i >= match.span.end]
+            owners = [
+                a
+                for a in main.doc.spans[ACTORS]
+                if a.root.i in phrase and a.root.i >= match.span.end and not _by(a.root)
+            ]  # (not "du camp de Boulkessi par le JNIM", which the parser may hang on the camp)
             if any(fold(t.lemma_) in self._civilian_vehicles for t in match.span.root.subtree) or any(
                 decode_actor(a.kb_id_)[0] == 7 for a in owners
             ):
@@ -814,39 +822,9 @@ def _period(day: date, precision: int) -> tuple[date, date]:
     return day, day
 
 
-def _doers(trigger: Span, blame: frozenset[str] = frozenset()) -> list[Span]:
-    """The proper names that did what an active verb says ("La Russie a bombardé"), or that the
-    passive's or the noun's "par" names ("frappes menées par Israël"), or that a word of `blame`
-    accuses of it ("ont accusé la Turquie d'avoir mené une frappe")."""
-    root, doc = trigger.root, trigger.doc
-    if root.pos_ == "NOUN" and root.dep_ == "nmod" and root.head.pos_ == "NOUN":
-        root = root.head  # "une série de frappes"
-    if root.pos_ == "NOUN" and root.dep_ == "obj" and root.head.pos_ == "VERB":
-        root = root.head  # "ont mené une série de frappes": who led them
-    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
-    found = []
-    if root.dep_ in ("xcomp", "acl", "advcl", "ccomp") and fold(root.head.lemma_) in blame:
-        found += [c for c in root.head.children if c.dep_ == "obj"]  # the accused
-    if root.pos_ == "VERB" and not passive:
-        found += [c for c in root.children if c.dep_ == "nsubj"]
-    carriers = [root, *(c for c in root.children if c.dep_ == "acl")]
-    found += [
-        c
-        for head in carriers
-        for c in head.children
-        if c.dep_ in ("obl:agent", "nmod") and any(d.dep_ == "case" and d.lower_ == "par" for d in c.children)
-    ]
-    out = []
-    for tok in found:
-        if tok.pos_ != "PROPN":
-            continue
-        # the name with its flat parts ("États-Unis", "Arabie saoudite"), without its article
-        parts = [tok, *(c for c in tok.children if c.dep_ in ("flat:name", "flat", "amod"))]
-        start, end = min(t.i for t in parts), max(t.i for t in parts) + 1
-        if end < len(doc) and doc[end].text == ":":
-            continue  # "RDC : le M23 s'empare de Katanda": the headline's rubric, not who acted
-        out.append(doc[start:end])
-    return out
+def _by(token: Token) -> bool:
+    """The word is introduced by "par": the doer, not an owner ("par le JNIM")."""
+    return any(c.dep_ == "case" and c.lower_ == "par" for c in token.children)
 
 
 def _stated_action(trigger: Span) -> bool:

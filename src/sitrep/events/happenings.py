@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from sitrep.events.dates import DateMention
 from sitrep.events.reading import Reading, verbless
+from sitrep.events.roles import named_doers
 from sitrep.events.scope import det_negative, has_negator, in_relative_clause, in_since_phrase
 from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
@@ -28,6 +30,9 @@ from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
 from sitrep.records import Place
 from sitrep.taxonomy import SUB_EVENT_TYPES
+
+if TYPE_CHECKING:
+    from sitrep.geo.gazetteer import Gazetteer
 
 _SAME_PLACE_KM = 25.0
 #: How many sport, business or health words (non_conflict_words) make a story that names no armed
@@ -131,8 +136,11 @@ def own_licence(lexicon: Lexicon, trigger: Span) -> tuple[str, ...] | None:
 class TriggerFilter:
     """Keeps the triggers that are about the conflict, now."""
 
-    def __init__(self, reading: Reading):
+    def __init__(self, reading: Reading, *, gazetteer: Gazetteer | None = None):
         lexicon = reading.lexicon
+        #: tells which names are states ("la Russie", "Moscou"); without one, no name is
+        self._gazetteer = gazetteer
+        self._blame = context_words(lexicon, "blame_heads")
         self._conflict = context_matcher(lexicon, "conflict_words")
         self._non_conflict = context_matcher(lexicon, "non_conflict_words")
         self._reviews = context_matcher(lexicon, "review_words")
@@ -727,6 +735,8 @@ class TriggerFilter:
         )
         if armed or (trigger.root.pos_ == "NOUN" and self._deaths_after(trigger, sentence)):
             return True  # an armed actor, or "l'attaque qui a coûté la vie à vingt civils"
+        if family(trigger.label_) == "violence" and self._by_a_state(trigger, sentence):
+            return True  # "La Russie a bombardé un hôpital de Kharkiv", "accuse Moscou d'avoir frappé Izioum"
         if family(trigger.label_) == "Arrests" and any(
             actor.kb_id_.split("|")[0] in ("5", "6") for actor in self._reading.actors.get(sentence, [])
         ):
@@ -739,6 +749,35 @@ class TriggerFilter:
             m.span.end <= trigger.start or m.span.start >= trigger.end
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
+
+    def _by_a_state(self, trigger: Span, sentence: int) -> bool:
+        """A country, or its capital standing for it, did what the trigger says (or is accused of it)
+        to a place or to people the trigger's own phrase names: "Moscou a bombardé un hôpital de
+        Kharkiv", not "Paris a frappé fort" nor "le Maroc a attaqué d'entrée"."""
+        gazetteer = self._gazetteer
+        if gazetteer is None:
+            return False
+        doers = [
+            w
+            for w in named_doers(trigger, self._blame)
+            if w.text[:1].isupper() and gazetteer.state_named(w.text)
+        ]
+        if not doers:
+            return False
+        # what it was aimed at: the object, or "sur"/"contre" ("a frappé à Abidjan" tells only where)
+        aimed = {
+            t.i
+            for c in trigger.root.children
+            if c.dep_ == "obj"
+            or c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod")
+            and any(d.dep_ == "case" and d.lower_ in ("sur", "contre") for d in c.children)
+            for t in c.subtree
+        } - {t.i for w in doers for t in w}
+        # (a town or people, not a whole country: "le Nigeria a attaqué le Cameroun" is a match)
+        towns = [
+            p for p in self._reading.places.get(sentence, []) if gazetteer.country_by_name(p.text) is None
+        ]
+        return any(span.root.i in aimed for span in [*towns, *self._reading.actors.get(sentence, [])])
 
     def _idiom(self, trigger: Span, sentence: int) -> bool:
         """A non-conflict phrase holds the trigger ("tirer profit", "explosion de joie")."""

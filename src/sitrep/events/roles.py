@@ -45,6 +45,9 @@ class HeadWords:
     allies: frozenset[str] = frozenset()
     #: nouns of a side's members ("un commandant du Hamas": context.yaml member_nouns).
     members: frozenset[str] = frozenset()
+    #: one-word military targets (context.yaml military_targets): "l'attaque du poste de gendarmerie"
+    #: names whom it hit, not who made it.
+    targets: frozenset[str] = frozenset()
     #: the identity militia civilians of a trade fight as ("des éleveurs": Pastoralist Militia), from
     #: actors.yaml fighting_name; None for other civilians.
     fighting_name: Callable[[str], str | None] = lambda alias: None
@@ -62,6 +65,7 @@ class HeadWords:
             support=words("support_words"),
             allies=words("ally_words"),
             members=words("member_nouns"),
+            targets=frozenset(w for w in words("military_targets") if " " not in w and "*" not in w),
             fighting_name=lexicon.fighting_name,
         )
 
@@ -158,6 +162,12 @@ def _parse_roles(
             else:
                 agent = agent or found
         subjectless = not _children(root, ("nsubj", "nsubj:pass", "expl:subj"))
+        if agent is None and not passive and subjectless:
+            # "L'armée accuse les rebelles du M23 d'avoir bombardé le camp": the accused did it, not
+            # the accuser (who, as the verb's subject, would otherwise be read as the doer below)
+            agent = _accused(root, mentions, heads)
+            if agent is not None:
+                subjectless = False
         if agent is None and not passive and subjectless and root.dep_ == "acl:relcl":
             # "Le groupe jihadiste HTS, qui contrôle Idleb, a arrêté samedi …", which the parser
             # hangs on "groupe" as a relative clause without its "qui": the noun is the subject
@@ -192,7 +202,7 @@ def _parse_roles(
             if conj is not None:
                 patient = patient or _mention_in(conj, mentions)
         elif case in ("de", "des", "du", "d'", "d’"):
-            if sub_event_type in _VICTIM_FIRST_NOUNS:
+            if sub_event_type in _VICTIM_FIRST_NOUNS or fold(nmod.lemma_) in heads.targets:
                 patient = patient or found
             else:
                 agent = agent or found
@@ -251,6 +261,21 @@ def _blamed(root: Token, mentions: Sequence[Actor], heads: HeadWords) -> Actor |
             if obj is not child and (found := _mention_in(obj, mentions)) is not None:
                 return found
         return None
+    return None
+
+
+def _accused(verb: Token, mentions: Sequence[Actor], heads: HeadWords) -> Actor | None:
+    """The side a word of blame pins a subjectless verb on: "accuse les rebelles d'avoir bombardé",
+    which the parser hangs either on the accused noun (acl) or on "accuse" itself (xcomp)."""
+    if verb.dep_ not in ("acl", "xcomp", "advcl", "ccomp"):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "obj" and fold(head.head.lemma_) in heads.blame:
+        return _mention_in(head, mentions, without=verb)
+    if fold(head.lemma_) in heads.blame:
+        for obj in _children(head, ("obj",)):
+            if (found := _mention_in(obj, mentions)) is not None:
+                return found
     return None
 
 
@@ -630,3 +655,40 @@ def _police() -> Actor:
 def generic_actor(base: str, inter: int) -> Actor:
     """An unnamed side, "Unidentified Armed Group ({country})", its country filled in by the place."""
     return Actor(f"{base} ({{country}})", inter, None, "generic", True, None)
+
+
+def named_doers(trigger: Span, blame: frozenset[str] = frozenset()) -> list[Span]:
+    """The proper names that did what an active verb says ("La Russie a bombardé"), or that the
+    passive's or the noun's "par" names ("frappes menées par Israël"), or that a word of `blame`
+    accuses of it ("ont accusé la Turquie d'avoir mené une frappe")."""
+    root, doc = trigger.root, trigger.doc
+    if root.pos_ == "NOUN" and root.dep_ == "nmod" and root.head.pos_ == "NOUN":
+        root = root.head  # "une série de frappes"
+    if root.pos_ == "NOUN" and root.dep_ == "obj" and root.head.pos_ == "VERB":
+        root = root.head  # "ont mené une série de frappes": who led them
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
+    found = []
+    if root.dep_ in ("xcomp", "acl", "advcl", "ccomp") and fold(root.head.lemma_) in blame:
+        found += [c for c in root.head.children if c.dep_ == "obj"]  # the accused
+    if root.dep_ == "acl" and root.head.dep_ == "obj" and fold(root.head.head.lemma_) in blame:
+        found.append(root.head)  # "accuse Moscou d'avoir frappé", the clause hung on the accused
+    if root.pos_ == "VERB" and not passive:
+        found += [c for c in root.children if c.dep_ == "nsubj"]
+    carriers = [root, *(c for c in root.children if c.dep_ == "acl")]
+    found += [
+        c
+        for head in carriers
+        for c in head.children
+        if c.dep_ in ("obl:agent", "nmod") and any(d.dep_ == "case" and d.lower_ == "par" for d in c.children)
+    ]
+    out = []
+    for tok in found:
+        if tok.pos_ != "PROPN":
+            continue
+        # the name with its flat parts ("États-Unis", "Arabie saoudite"), without its article
+        parts = [tok, *(c for c in tok.children if c.dep_ in ("flat:name", "flat", "amod"))]
+        start, end = min(t.i for t in parts), max(t.i for t in parts) + 1
+        if end < len(doc) and doc[end].text == ":":
+            continue  # "RDC : le M23 s'empare de Katanda": the headline's rubric, not who acted
+        out.append(doc[start:end])
+    return out

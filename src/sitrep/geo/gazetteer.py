@@ -372,6 +372,16 @@ class Gazetteer:
             (c.place for c in self.candidates(bare) if c.place.is_country and c.closeness >= 1.0), None
         )
 
+    def state_named(self, name: str) -> str | None:
+        """ISO2 of the state `name` stands for: a country ("la Russie") or, as news uses it, its
+        capital ("Moscou a bombardé", "Kiev accuse Moscou"); None for any other name."""
+        country = self.country_by_name(name)
+        if country is not None:
+            return country.iso2
+        bare = _ARTICLE.sub("", name.strip())
+        capital = next((c.place for c in self.candidates(bare) if c.closeness >= 1.0), None)
+        return capital.iso2 if capital is not None and capital.feature_code == "PPLC" else None
+
     def country_of_demonym(self, word: str) -> str | None:
         """ISO2 of the country a French demonym or adjective refers to ("maliennes" -> "ML"), or None."""
         return self._demonyms.get(fold(word))
