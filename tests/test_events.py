@@ -3716,3 +3716,74 @@ def test_the_doer_named_by_par_is_no_owner_of_the_target(pipeline):
 )
 def test_peacekeepers_are_the_mission_serving_where_it_happened(pipeline, text, actor2):
     assert one(pipeline, text).actor2 == actor2
+
+
+def test_a_road_between_two_towns_is_coded_near_the_first(pipeline):
+    event = one(
+        pipeline, "Huit soldats nigériens ont été tués jeudi dans une embuscade sur l'axe Tera-Gothèye."
+    )
+    assert (event.location, event.geo_precision) == ("Téra", 2)
+
+
+def test_the_region_named_beside_a_village_tells_its_country(pipeline):
+    # (the gazetteer knows a Monsey in the United States only)
+    event = one(
+        pipeline,
+        "Deux soldats béninois ont été tués jeudi lorsque leur véhicule a sauté sur une mine près du "
+        "village de Monsey, dans le département de l'Alibori.",
+    )
+    assert (event.country, event.location) == ("Benin", "Alibori")
+
+
+def test_a_link_to_another_story_lends_the_event_no_place(pipeline):
+    event = one(
+        pipeline,
+        "Un convoi escorté par l'armée a été attaqué jeudi sur l'axe Djibo-Namsiga par des terroristes. "
+        "Dix soldats ont été tués.\n\nLire aussi : Solhan : deux ans après, les familles se recueillent",
+    )
+    assert (event.country, event.location) == ("Burkina Faso", "Djibo")
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        (
+            "Le ministre de la Justice a été tué lundi par l'explosion d'un engin piégé placé sous son "
+            "véhicule à Baidoa. Son garde du corps a également péri.",
+            2,
+        ),
+        (
+            "L'armée camerounaise a neutralisé lundi un chef séparatiste lors d'une opération près de Kumbo. "
+            "Deux autres combattants ont été tués.",
+            3,
+        ),
+        (
+            "Les VDP ont repoussé lundi une attaque terroriste contre Kelbo. Une trentaine d'assaillants ont "
+            "été neutralisés. Trois VDP ont perdu la vie.",
+            33,
+        ),
+        (
+            "Lundi, une vingtaine de femmes parties chercher du bois mort près de Bourzanga ont été enlevées "
+            "par des hommes armés.",
+            0,
+        ),
+    ],
+)
+def test_the_dead_of_each_side_and_the_others_add_up(pipeline, text, toll):
+    assert one(pipeline, text).fatalities == toll
+
+
+def test_a_count_of_a_kind_of_violence_is_no_event(pipeline):
+    text = (
+        "En Afrique subsaharienne, le nombre d'exécutions a baissé, mais les condamnations à mort ont "
+        "augmenté."
+    )
+    assert code(pipeline, text) == []
+
+
+def test_a_past_month_in_a_relative_clause_is_history(pipeline):
+    text = (
+        "L'armée a subi plusieurs revers, notamment à Tabatol, en avril, où 23 soldats avaient été tués "
+        "dans une embuscade."
+    )
+    assert code(pipeline, text) == []

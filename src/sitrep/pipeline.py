@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sitrep.events.assemble import EventExtractor
     from sitrep.geo.gazetteer import Gazetteer
     from sitrep.nlp.build import Passes
+    from sitrep.nlp.furniture import FurnitureBlanker
     from sitrep.nlp.links import LinkSeparator
     from sitrep.nlp.terms import TermMatcher
 
@@ -119,6 +120,17 @@ class Pipeline:
         return LinkSeparator(markers, words, self.lexicon.dates.get("weekdays", ()))
 
     @cached_property
+    def _furniture(self) -> FurnitureBlanker:
+        """Blanks the lists of other stories, the captions and the tag lines of a scraped page."""
+        from sitrep.nlp.furniture import FurnitureBlanker
+
+        context = self.lexicon.context
+        return FurnitureBlanker(
+            (t.words for t in context.get("list_headings", ())),
+            (t.words for t in context.get("caption_openings", ())),
+        )
+
+    @cached_property
     def _extractor(self) -> EventExtractor:
         from sitrep.events.assemble import EventExtractor
 
@@ -162,7 +174,8 @@ class Pipeline:
         coded: dict[int, list[Event]] = {}
         readable_ones = [(i, a) for i, a in enumerate(batch) if self.supports(a)]
         texts = [
-            self._links.separate((readable(a) if readable else a.text)[:MAX_CHARS]) for _, a in readable_ones
+            self._furniture.blank(self._links.separate((readable(a) if readable else a.text)[:MAX_CHARS]))
+            for _, a in readable_ones
         ]
         # Strings spaCy adds to its vocabulary for these articles are dropped afterwards: a long
         # run's memory stays flat. Events hold plain Python values only.

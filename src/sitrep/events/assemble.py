@@ -127,6 +127,8 @@ class EventExtractor:
         keep = TriggerFilter(reading, gazetteer=self.gazetteer)
         if keep.off_topic():
             return []
+        # (after the topic is read: a link's words still tell what the page is about)
+        reading.set_aside(s for s in range(len(reading.sentences)) if keep.is_link(s))
         triggers = [t for spans in sorted(reading.triggers.items()) for t in spans[1] if keep.keep(t)]
         if not triggers:
             return []

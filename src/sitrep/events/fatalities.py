@@ -31,6 +31,7 @@ from spacy.tokens import Span
 
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components import ACTORS
+from sitrep.nlp.components.actors import decode_actor
 from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
 
@@ -112,6 +113,8 @@ class FatalityReader:
         self.death = TermMatcher(
             [(t.words, "death") for t in cat.get("death", ())]
             + [(t.words, "ambiguous") for t in cat.get("death_ambiguous", ())]
+            # (the longer phrase wins, then is dropped: "du bois mort" kills nobody)
+            + [(t.words, "not_death") for t in cat.get("not_deaths", ())]
         )
         self.toll = TermMatcher(
             [(t.words, "toll") for t in cat.get("toll_markers", ())]
@@ -252,7 +255,7 @@ class FatalityReader:
 
     def _read_sentence(self, sent: Span) -> Toll | None:
         doc = sent.doc
-        found = self.death.find(sent)
+        found = [m for m in self.death.find(sent) if m.payload != "not_death"]
         deaths = {m.span.start: m.span for m in found}
         sure = {m.span.start: m.span for m in found if m.payload == "death"}
         # A killing verb or a toll word before the figure: "tuant 12 civils", "coûté la vie à 12 soldats".
@@ -344,7 +347,8 @@ class FatalityReader:
             revises=len(figures) < len(read),
             attackers=self._attackers_left_out(sent),
             vague=all(q[4] for q in figures),
-            also=self._also(sent, found),
+            # "Deux autres combattants ont été tués": others than the dead told before
+            also=self._also(sent, found) or any(_others(doc, q[0]) for q in figures),
         )
 
     def _the_bomber(self, sent: Span, figure) -> bool:
@@ -569,6 +573,11 @@ def _one_victim(
             c.dep_ == "obj" for c in verb.children
         ):
             return doc[min(c.i for c in subjects) : span.end]
+        if not any(c.dep_ in ("obj", "aux:pass") for c in verb.children):
+            # "Son garde du corps a également péri", "le chauffeur est mort sur le coup"
+            person = next((c for c in subjects if c.i not in things and _one_person(c)), None)
+            if person is not None:
+                return doc[person.left_edge.i : span.end]
     for end, verb in kills.items():
         if not _verbal(verb.root):
             continue
@@ -634,8 +643,10 @@ def _verbal(token) -> bool:
     """A verb or a participle ("ont tué", "« neutralisé »"): a word that can kill the figure after it."""
     if token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm"):
         return True
-    # The model tags some participles as adjectives ("« neutralisé » onze combattants").
-    return token.pos_ == "ADJ" and token.lemma_.endswith(("er", "ir", "re"))
+    # The model tags some participles as adjectives ("« neutralisé » onze combattants", "a péri").
+    return token.pos_ == "ADJ" and (
+        token.lemma_.endswith(("er", "ir", "re")) or any(c.dep_.startswith("aux") for c in token.children)
+    )
 
 
 def _an_article(doc, quantity: tuple[int, int, int]) -> bool:
@@ -657,6 +668,11 @@ def _counts_things(doc, end: int, things: set[int]) -> bool:
     return end + 1 in things or (end + 2 < len(doc) and doc[end + 1].like_num and end + 2 in things)
 
 
+def _others(doc, start: int) -> bool:
+    """The figure starting at `start` is followed by "autres": "deux autres soldats"."""
+    return any(t.lower_ == "autres" for t in doc[start + 1 : min(len(doc), start + 3)])
+
+
 def _side_of(figure: Span) -> str | None:
     """The side of the first actor mention inside "douze soldats ont été tués", or of the group the
     counted noun belongs to ("onze rebelles du CCMSR", where the named group stands for the rebels)."""
@@ -665,6 +681,7 @@ def _side_of(figure: Span) -> str | None:
         head = first.head
         belongs = first.dep_ == "nmod" and figure.start <= head.i < figure.end and head.pos_ == "NOUN"
         if figure.start <= actor.start < figure.end or belongs:
-            inter = int(actor.kb_id_.split("|")[0])
-            return _SIDES.get(inter)
+            inter, _, kind, _ = decode_actor(actor.kb_id_)
+            # a militia fighting beside the state (VDP, Wazalendo) lost men on the state's side
+            return "state" if kind == "auxiliary" else _SIDES.get(inter)
     return None

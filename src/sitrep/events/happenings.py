@@ -1566,6 +1566,10 @@ def _reported(trigger: Span) -> bool:
     """The trigger's verb sits in a clause governed by another verb ("a annoncé que ... avait été
     attaquée"): reported speech."""
     verb = trigger.root if trigger.root.pos_ in ("VERB", "AUX") else trigger.root.head
+    if any(
+        c.pos_ == "PRON" and fold(c.text) in ("ou", "qui", "dont") and c.i < verb.i for c in verb.children
+    ):
+        return False  # "à Tabatol, en mars, où 23 soldats avaient été tués": a relative clause, hung as advcl
     return verb.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") or any(
         c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in verb.children
     )

@@ -11,6 +11,7 @@ resolves, the event is coded to its country (geo_precision 3), never dropped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -88,6 +89,9 @@ _VENUE_REACH = 5
 #: Words before the name of a river: "l'autre rive du Dniepr" is no town (the gazetteer may give
 #: the city of the same name).
 _RIVER_WORDS = frozenset({"rive", "rives", "fleuve", "rivière", "berge", "berges", "affluent"})
+#: Words of a road between two towns ("l'axe Kaya-Dori") and the joint between the towns' names.
+_ROAD_WORDS = frozenset({"axe", "route", "tronçon", "piste", "corridor", "autoroute", "voie"})
+_ROAD_JOINT = re.compile(r"\s*[-–—/]\s*")
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 
 
@@ -111,6 +115,13 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
             country = gazetteer.country_by_name(span.text)
             if country is not None:
                 votes[country.iso2] += 2
+                continue
+            regions = (
+                _region_countries(span.text, gazetteer) if _names_an_area(span, _REGION_WORDS) else set()
+            )
+            if len(regions) == 1:
+                # "dans la province de l'Oudalan": a region named as such tells its country
+                votes[regions.pop()] += 3
                 continue
             iso2, important = _clear_country(span.text, gazetteer)
             if iso2 is None or (named and iso2 not in named):
@@ -455,9 +466,11 @@ def _admin_hint(span: Span) -> str | None:
         if (
             tok.lower_ in _REGION_WORDS
             and tok.i + 2 < len(doc)
-            and doc[tok.i + 1].lower_ in ("de", "d'", "du")
+            and doc[tok.i + 1].lower_ in ("de", "d'", "d’", "du", "des")
         ):
             name = doc[tok.i + 2]
+            if name.lower_ in ("l'", "l’", "la", "le", "les") and name.i + 1 < len(doc):
+                name = doc[name.i + 1]  # "dans la province de l'Oudalan"
             if name.i < span.start or name.i >= span.end:
                 return name.text
     return None
@@ -473,7 +486,9 @@ def _names_an_area(span: Span, words: frozenset[str] = _AREA_WORDS) -> bool:
 def _word_before(span: Span) -> int:
     """Where the word that introduces a name stands: "la province de X", "le quartier X" (-1: none)."""
     i = span.start - 1
-    if i >= 0 and span.doc[i].lower_ in ("de", "d'", "d’", "du"):
+    if i >= 0 and span.doc[i].lower_ in ("l'", "l’", "la", "le", "les"):
+        i -= 1  # "la province de l'Oudalan"
+    if i >= 0 and span.doc[i].lower_ in ("de", "d'", "d’", "du", "des"):
         i -= 1
     return i
 
@@ -509,22 +524,56 @@ def resolve_mention(
         # "la gare de Kramatorsk", "l'aéroport de Goma": the model takes in the building; the town
         # is the place (GeoNames seldom knows the building itself)
         span = town
+    admin = _admin_hint(span)
     resolution = resolve_place(
         span.text,
         gazetteer=gazetteer,
         country_hints=hints,
-        admin_hint=_admin_hint(span),
+        admin_hint=admin,
         area=_names_an_area(span),
         near=_neighbour(span, gazetteer, hints) if _namesakes_at_home(span.text, gazetteer, hints) else None,
     )
+    road_start = _road_start(span) if resolution is None else None
+    if road_start is not None:
+        # "sur l'axe Djibo-Namsiga": a road between two towns, coded near the first (ACLED codes
+        # an ambush on a road to a town it runs from)
+        resolution = resolve_place(road_start, gazetteer=gazetteer, country_hints=hints)
+        if resolution is not None and resolution.geo_precision == 1:
+            resolution = replace(resolution, geo_precision=2)
     if resolution is None or (hints and resolution.place.iso2 not in hints[:3]):
         # Outside the countries the article is about: a metonym ("hostiles à Paris"), a person,
         # or a namesake abroad.
         return None
+    if admin is not None and _in_another_country(resolution, admin, gazetteer):
+        return None  # "près du village de Monsey, dans le département de l'Alibori": not Monsey, USA
+    if road_start is not None:
+        return resolution
     precision = _precision_for(span, resolution)
     if precision != resolution.geo_precision:
         resolution = replace(resolution, geo_precision=precision)
     return resolution
+
+
+def _in_another_country(resolution: Resolution, admin: str, gazetteer: Gazetteer) -> bool:
+    """The region named beside the place ("dans la province de l'Oudalan") lies in another country
+    than the place found for it."""
+    # (only a name whose areas all lie in one country: "la région du Nord" is in many)
+    countries = _region_countries(admin, gazetteer)
+    return len(countries) == 1 and resolution.place.iso2 not in countries
+
+
+def _region_countries(name: str, gazetteer: Gazetteer) -> set[str]:
+    """The countries with an administrative region of that very name."""
+    return {c.place.iso2 for c in gazetteer.candidates(name) if c.closeness >= 1.0 and c.place.is_region}
+
+
+def _road_start(span: Span) -> str | None:
+    """The first town of "l'axe Kaya-Dori", "la route Mora - Kousseri", "le tronçon Gao-Ansongo"."""
+    i = _word_before(span)
+    if i < 0 or span.doc[i].lower_ not in _ROAD_WORDS:
+        return None
+    towns = [t for t in _ROAD_JOINT.split(span.text) if t.strip()]
+    return towns[0].strip() if len(towns) >= 2 else None
 
 
 def _named_after_an_area_word(span: Span) -> Span | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -116,6 +117,13 @@ class Reading:
                 if "\n" in between[len(between.rstrip()) :]:
                     paragraph += 1
             self.paragraph_of.append(paragraph)
+
+    def set_aside(self, sentences: Iterable[int]) -> None:
+        """Forget the triggers, actors and places of sentences that are not the story's own ("Lire
+        aussi : Solhan : deux ans après ..."): no event, side or place is read from them."""
+        for sentence in sentences:
+            for index in (self.triggers, self.actors, self.places):
+                index.pop(sentence, None)
 
     @staticmethod
     def _index(spans, starts: list[int]) -> dict[int, list[Span]]:
