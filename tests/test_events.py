@@ -3787,3 +3787,72 @@ def test_a_past_month_in_a_relative_clause_is_history(pipeline):
         "dans une embuscade."
     )
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Des combats ont opposé lundi les Wazalendo aux rebelles du M23 près de Goma.",
+            ("Wazalendo", "M23: March 23 Movement"),
+        ),
+        (
+            "Des affrontements ont opposé lundi les FARDC aux miliciens CODECO près de Bunia. Quatre "
+            "miliciens ont été tués.",
+            (
+                "Military Forces of the Democratic Republic of Congo",
+                "CODECO: Cooperative for Development of Congo",
+            ),
+        ),
+    ],
+)
+def test_fighting_that_set_one_side_against_another_names_both(pipeline, text, sides):
+    event = one(pipeline, text)
+    assert (event.actor1, event.actor2) == sides
+
+
+def test_party_supporters_fighting_with_stones_riot(pipeline):
+    event = one(
+        pipeline,
+        "Des militants de l'UDPS et des partisans de Moïse Katumbi se sont affrontés lundi à coups de "
+        "pierres et de bâtons à Kindu, faisant un mort.",
+    )
+    assert (event.event_type, event.actor1) == ("Riots", "Rioters (Democratic Republic of Congo)")
+
+
+def test_protesters_who_set_fire_before_being_dispersed_riot(pipeline):
+    event = one(
+        pipeline,
+        "Des manifestants ont arraché dimanche la plaque de l'ambassade de France à Niamey et mis le feu à "
+        "une porte, avant d'être dispersés au gaz lacrymogène.",
+    )
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_government_that_protests_holds_no_protest(pipeline):
+    text = (
+        "Le général Hemedti a été reçu lundi à Nairobi par le président kényan. Le gouvernement soudanais a "
+        "protesté contre ce qu'il considère comme une « légitimation d'un chef rebelle » et rappelé son "
+        "ambassadeur à Nairobi."
+    )
+    assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement éthiopien et les rebelles du TPLF ont signé lundi à Pretoria un accord de cessation "
+        "permanente des hostilités.",
+        "Le gouvernement congolais et la rébellion de l'AFC/M23 ont signé lundi à Doha une déclaration de "
+        "principes.",
+    ],
+)
+def test_an_accord_signed_under_its_own_name_is_an_agreement(pipeline, text):
+    assert one(pipeline, text).sub_event_type == "Agreement"
+
+
+def test_supporters_gathered_before_a_building_protest(pipeline):
+    event = one(
+        pipeline, "Plusieurs partisans de la junte se sont rassemblés lundi matin devant la télévision."
+    )
+    assert event.sub_event_type == "Peaceful protest"

@@ -843,6 +843,12 @@ def _stated_action(trigger: Span) -> bool:
 _TOLL_FOLLOW_UP = 2
 
 
+def _tells_a_dropped_happening(reading: Reading, keep: TriggerFilter, sentence: int) -> bool:
+    """The sentence names a happening in clear words that the filter set aside (history, background):
+    its toll is that happening's, not the news's."""
+    return any(t.kb_id_ != AMBIGUOUS and not keep.keep(t) for t in reading.triggers.get(sentence, []))
+
+
 def _toll_sentences(
     reading: Reading,
     h: Happening,
@@ -870,6 +876,7 @@ def _toll_sentences(
         and not keep.is_link(s)
         and not keep.running_total(s)
         and not keep.tells_a_pattern(s)
+        and not _tells_a_dropped_happening(reading, keep, s)
         and min(abs(s - o) for o in own) <= _TOLL_FOLLOW_UP
     ]
     follow = []
@@ -896,6 +903,8 @@ def _toll_sentences(
             break
         if keep.tells_a_pattern(s):
             break  # "Le pays a été visé plusieurs fois par des attaques qui ont fait des dizaines de morts"
+        if _tells_a_dropped_happening(reading, keep, s):
+            break  # "En juin, sa condamnation avait déclenché des émeutes qui avaient fait seize morts"
         if reading.paragraph_of[s] != reading.paragraph_of[last]:
             # the next paragraph's tolls, while they last ("Un premier bilan faisait état de cinq
             # morts. Il a été porté mardi à onze.")
@@ -989,6 +998,8 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
             continue
         while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head  # "des manifestants ont incendié la mairie et pillé des boutiques"
+        if verb.pos_ != "VERB" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "ont arraché dimanche la plaque ... et mis le feu", hung on "dimanche"
         subjects = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
         crowd = (
             a

@@ -318,7 +318,7 @@ class FatalityReader:
             counted = {i for start, end, _ in quantities for i in range(start, end)}
             one = _one_victim(sent, kills, sure, things, counted)
             one = one or _named_victim(sent, deaths, things, plain)
-            if one is not None and self._the_bomber(sent, one.root):
+            if one is not None and self._the_bomber(sent, one[0]):
                 return Toll(0, one, attackers=1)  # "La kamikaze a également péri": the bomber
             if one is not None:
                 side = _side_of(one)
@@ -477,6 +477,8 @@ class FatalityReader:
             return 0
         if toll.span is not None and self.bomber.find(toll.span):
             return 0  # "trois kamikazes ont péri": the toll counts them already
+        if "armed" in toll.sides:
+            return 0  # "L'assaillant a péri dans l'explosion": the attackers' dead are counted
         named = [(sent, m) for sent in sentences for m in self.bomber.find(sent)]
         for sent, m in named:
             if m.span.start - 1 >= sent.start:

@@ -750,6 +750,25 @@ class TriggerFilter:
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
 
+    def _a_state_protests(self, trigger: Span) -> bool:
+        """ "Le gouvernement soudanais a protesté contre la visite", "Bamako a protesté auprès d'Alger":
+        a state's voice (context.yaml official_speakers, or a country or its capital) as the subject of
+        an unrest verb protests by word, not in the street."""
+        root = trigger.root
+        if root.pos_ != "VERB":
+            return False
+        speakers = context_words(self._reading.lexicon, "official_speakers")
+        for subject in (c for c in root.children if c.dep_ == "nsubj"):
+            if fold(subject.lemma_) in speakers or subject.lower_ in speakers:
+                return True
+            if (
+                subject.pos_ == "PROPN"
+                and self._gazetteer is not None
+                and self._gazetteer.state_named(subject.text)
+            ):
+                return True
+        return False
+
     def _by_a_state(self, trigger: Span, sentence: int) -> bool:
         """A country, or its capital standing for it, did what the trigger says (or is accused of it)
         to a place or to people the trigger's own phrase names: "Moscou a bombardé un hôpital de
@@ -1082,7 +1101,9 @@ class TriggerFilter:
             return False
         if family(trigger.label_) == "violence" and (self._domestic(trigger) or self._by_no_actor(trigger)):
             return False
-        if family(trigger.label_) == "unrest" and self._imposed_by_arms(trigger):
+        if family(trigger.label_) == "unrest" and (
+            self._imposed_by_arms(trigger) or self._a_state_protests(trigger)
+        ):
             return False
         if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
             return False
@@ -1512,6 +1533,8 @@ def pluperfect(trigger: Span) -> bool:
     verb = trigger.root
     if verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
+    if verb.pos_ == "ADV" and verb.head.i != verb.i:
+        verb = verb.head  # "avaient été tués lors de combats", the noun hung on "lors"
     if verb.pos_ not in ("VERB", "AUX") or "Part" not in verb.morph.get("VerbForm"):
         return False
     if _bare_participle_in_a_list(verb):

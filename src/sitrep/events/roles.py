@@ -230,6 +230,8 @@ def _roles_from_head(
     subjects = _children(head, ("nsubj", "nsubj:pass"))
     subject = next((m for s in subjects if (m := _mention_in(s, mentions)) is not None), None)
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children)
+    if root.dep_ == "nsubj" and lemma == "opposer" and (facing := _facing(head, mentions))[1] is not None:
+        return facing
     if root.dep_ == "nsubj" and head.pos_ == "VERB":  # "l'attaque a tué trois soldats"
         objects = _children(head, ("obj",))
         return blamed, next((m for o in objects if (m := _mention_in(o, mentions)) is not None), None)
@@ -242,6 +244,19 @@ def _roles_from_head(
     if lemma in heads.perform or root.dep_ == "obj" and head.pos_ == "VERB" and lemma not in heads.blame:
         return blamed or subject, None
     return blamed, None
+
+
+def _facing(verb: Token, mentions: Sequence[Actor]) -> tuple[Actor | None, Actor | None]:
+    """ "Des combats ont opposé les Wazalendo aux rebelles du M23": the object, and the side after
+    "à", which the parser hangs on the verb or on the object."""
+    to_words = ("à", "au", "aux")
+    objects = _children(verb, ("obj",))
+    faced = [c for o in objects for c in o.children if c.dep_ == "nmod" and _case_of(c) in to_words]
+    faced += [c for c in verb.children if c.dep_.startswith("obl") and _case_of(c) in to_words]
+    # (the phrase that names a side: not "à Kalonge", where they fought)
+    other = next((c for c in faced if _mention_in(c, mentions) is not None), None)
+    one = next((m for o in objects if (m := _mention_in(o, mentions, without=other)) is not None), None)
+    return one, _mention_in(other, mentions) if other is not None else None
 
 
 def _blamed(root: Token, mentions: Sequence[Actor], heads: HeadWords) -> Actor | None:
@@ -307,8 +322,11 @@ def _set_against(one: Actor, other: Actor) -> bool:
 
 def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
     """A generic armed actor ("les terroristes") stands for the group the paragraph names."""
-    if not generic.generic or generic.inter not in (2, 3):
+    if not generic.generic or generic.inter not in (2, 3, 4):
         return generic
+    # "les miliciens" (a communal militia) stand for a militia of the paragraph ("les miliciens
+    # CODECO"), never for its rebels
+    kinds = (3, 4) if generic.inter == 4 else (2, 3, 4)
     # a militia beside the state ("les FDS et les VDP") is never the "terroristes" they fight (but
     # "les miliciens" of a paragraph about the Wazalendo are the Wazalendo)
     enemy = generic.name.startswith("Unidentified Armed Group")
@@ -318,7 +336,7 @@ def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
         m
         for m in mentions
         if not m.generic
-        and m.inter in (2, 3, 4)
+        and m.inter in kinds
         and not (enemy and m.kind == "auxiliary")
         and not _set_against(m, generic)
     ]

@@ -98,7 +98,13 @@ class EventDating:
             # the day this one goes on from; the blog's own header dates it
             earlier = [s for s in earlier if reading.paragraph_of[s] not in posts]
         opening = reading.opening(3)
-        lede = opening if main_sentence <= _LEDE_REACH else []
+        # (not a later lede sentence that tells a happening of its own: "Dans la soirée, des jeunes ont
+        # affronté la police. En juin, sa condamnation avait déclenché des émeutes" is not June's)
+        lede = [
+            s
+            for s in (opening if main_sentence <= _LEDE_REACH else [])
+            if s < main_sentence or s in h.sentences or not reading.triggers.get(s)
+        ]
         for s in dict.fromkeys([*before, *earlier, *lede]):
             # a sentence dates the story told on from it by a day of its own, not by the start of a
             # period ("ont tiré plus de 1 080 missiles depuis le 24 février")
