@@ -3856,3 +3856,52 @@ def test_supporters_gathered_before_a_building_protest(pipeline):
         pipeline, "Plusieurs partisans de la junte se sont rassemblés lundi matin devant la télévision."
     )
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_the_kidnappers_acting_the_next_day_are_the_same_abduction(pipeline):
+    event = one(
+        pipeline,
+        "Une infirmière a été enlevée samedi par des hommes armés à Carrefour. Les ravisseurs ont pris "
+        "contact avec sa famille dimanche.",
+    )
+    assert (event.sub_event_type, event.event_date) == ("Abduction/forced disappearance", "2023-05-06")
+
+
+def test_the_withdrawal_that_let_a_town_fall_is_part_of_its_capture(pipeline):
+    event = one(
+        pipeline,
+        "Des jihadistes de l'État islamique ont pris le contrôle lundi de Mocímboa da Praia, après le "
+        "retrait des forces de défense.",
+    )
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_sit_in_set_for_next_week_is_planned(pipeline):
+    events = code(
+        pipeline,
+        "Les enseignants sont en grève depuis lundi. Un sit-in devant le ministère de l'Éducation à Abidjan "
+        "est prévu la semaine prochaine.",
+    )
+    assert [e.factuality for e in events] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les autorités ont mis en garde contre tout acte de vandalisme lors de la marche de samedi à Maputo.",
+        "Fin avril, des dizaines de mercenaires de Wagner et de soldats maliens avaient été tués lors de "
+        "combats avec les rebelles près de Tinzaouatène.",
+    ],
+)
+def test_any_act_of_a_kind_and_a_recalled_battle_are_no_events(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_a_recalled_riot_lends_neither_its_toll_nor_its_month(pipeline):
+    event = one(
+        pipeline,
+        "Lundi soir, des jeunes ont affronté la police à Ziguinchor, jetant des pierres sur les agents. En "
+        "avril, la condamnation de l'opposant avait déclenché des émeutes qui avaient fait au moins seize "
+        "morts selon les autorités.",
+    )
+    assert (event.fatalities, event.event_date) == (0, "2023-05-08")

@@ -750,6 +750,17 @@ class TriggerFilter:
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
 
+    def _withdrawal_before_capture(self, trigger: Span, sentence: int) -> bool:
+        """ "ont pris le contrôle de Quissanga, après le retrait des forces de défense": the withdrawal
+        that let the capture happen is part of it, not a handover of its own."""
+        root = trigger.root
+        return (
+            trigger.label_ == "Non-violent transfer of territory"
+            and root.pos_ == "NOUN"
+            and any(c.dep_ == "case" and c.lower_ == "après" for c in root.children)
+            and any(t.label_ in HANDS_CHANGE for t in self._reading.triggers.get(sentence, []))
+        )
+
     def _a_state_protests(self, trigger: Span) -> bool:
         """ "Le gouvernement soudanais a protesté contre la visite", "Bamako a protesté auprès d'Alger":
         a state's voice (context.yaml official_speakers, or a country or its capital) as the subject of
@@ -1078,11 +1089,13 @@ class TriggerFilter:
         sentence = self._reading.sentence_of(trigger)
         if self.is_link(sentence) or self._after_link_inline(trigger, sentence):
             return False
-        if _generic_agreement(trigger) or _asked(self._reading.sentences[sentence]):
+        if _generic_agreement(trigger) or _asked(self._reading.sentences[sentence]) or _any_such(trigger):
             return False
         if not self._reading.is_headline(sentence) and _a_proper_name(trigger):
             return False
         if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
+            return False
+        if self._withdrawal_before_capture(trigger, sentence):
             return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False
@@ -1279,6 +1292,15 @@ def _noun_under(trigger: Span, words: frozenset[str], *, subject: bool = False) 
         if head.pos_ != "NOUN" and not (head.pos_ == "VERB" and head.dep_ == "acl"):
             return False  # a clause's verb: the noun is what was done
     return False
+
+
+def _any_such(trigger: Span) -> bool:
+    """ "contre tout acte de vandalisme", "toute attaque sera punie": any act of a kind, none told."""
+    root = trigger.root
+    nouns = [root, root.head] if root.dep_ == "nmod" else [root]
+    return root.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("tout", "toute") for n in nouns for c in n.children
+    )
 
 
 def _generic_agreement(trigger: Span) -> bool:
@@ -1666,6 +1688,13 @@ def group_triggers(
                         and _same_kind(trigger, h)
                         and _told_about(reading, sentence)
                         and _near_enough(h, place)  # not "la frappe sur Kramatorsk" after Soudja
+                    )
+                    or (
+                        # "Une infirmière a été enlevée jeudi ... Les ravisseurs ont pris contact avec sa
+                        # famille vendredi": the doers of what was told, whatever they did next
+                        _anaphoric(trigger)
+                        and _same_kind(trigger, h)
+                        and _word_in(trigger.root, context_words(reading.lexicon, "doer_nouns"))
                     )
                     or (
                         _same_day(h, day)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitrep.events.dates import DateMention, mid_period, next_weekday
 from sitrep.events.happenings import Happening, context_words, telling_sentences
@@ -98,17 +98,15 @@ class EventDating:
             # the day this one goes on from; the blog's own header dates it
             earlier = [s for s in earlier if reading.paragraph_of[s] not in posts]
         opening = reading.opening(3)
-        # (not a later lede sentence that tells a happening of its own: "Dans la soirée, des jeunes ont
-        # affronté la police. En juin, sa condamnation avait déclenché des émeutes" is not June's)
-        lede = [
-            s
-            for s in (opening if main_sentence <= _LEDE_REACH else [])
-            if s < main_sentence or s in h.sentences or not reading.triggers.get(s)
-        ]
+        lede = opening if main_sentence <= _LEDE_REACH else []
         for s in dict.fromkeys([*before, *earlier, *lede]):
             # a sentence dates the story told on from it by a day of its own, not by the start of a
             # period ("ont tiré plus de 1 080 missiles depuis le 24 février")
             current = [m for m in self.current_dates(reading, s) if not _starts_a_period(reading, m)]
+            if s > main_sentence and s not in h.sentences:
+                # (nor by the day of another happening a later lede sentence tells: "Dans la soirée, des
+                # jeunes ont affronté la police. En juin, sa condamnation avait déclenché des émeutes")
+                current = [m for m in current if not _dates_a_happening(reading, s, m)]
             if current:
                 return current[0]
         # Nothing dates the happening but the day it was told in its own sentence: "Les rebelles ont
@@ -193,6 +191,25 @@ def phrase_chars(trigger: Span) -> tuple[int, int]:
 
 def within(mention: DateMention, chars: tuple[int, int]) -> bool:
     return chars[0] <= mention.start and mention.end <= chars[1]
+
+
+def _dates_a_happening(reading: Reading, sentence: int, mention: DateMention) -> bool:
+    """The date hangs on a verb whose clause holds a word of a happening ("En juin, la condamnation
+    avait déclenché des émeutes": June is the riots' month)."""
+    words = reading.words_of(mention)
+    if words is None:
+        return False
+    verb = words.root.head
+    return any(_verb_of(t.root) is verb for t in reading.triggers.get(sentence, []))
+
+
+def _verb_of(token: Token) -> Token:
+    """The nearest verb above a word (the word itself when it is one), within four links."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
 
 
 def coded_date(article: Article, when: DateMention | None) -> tuple[str, int]:
