@@ -3905,3 +3905,60 @@ def test_a_recalled_riot_lends_neither_its_toll_nor_its_month(pipeline):
         "morts selon les autorités.",
     )
     assert (event.fatalities, event.event_date) == (0, "2023-05-08")
+
+
+def test_a_thief_burnt_by_angry_residents_is_mob_violence(pipeline):
+    event = one(pipeline, "Un présumé voleur a été brûlé vif dimanche par des habitants en colère à Butembo.")
+    assert (event.sub_event_type, event.actor1) == ("Mob violence", "Rioters (Democratic Republic of Congo)")
+
+
+def test_an_arrest_takes_no_toll_from_the_violence_it_follows(pipeline):
+    event = one(
+        pipeline,
+        "L'opposant Succès Masra a été arrêté lundi à N'Djamena. Il est soupçonné d'incitation à la haine en "
+        "lien avec les violences de Mandakao, qui avaient fait 42 morts la semaine précédente.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Arrests", 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dans l'Extrême-Nord du Cameroun, Boko Haram et l'État islamique en Afrique de l'Ouest mènent "
+        "régulièrement des incursions.",
+        "Les ADF, liées à l'État islamique, continuent de massacrer des civils dans le territoire de Beni.",
+        "Le Rwanda va déployer des soldats, après le départ de la SADC en juillet, alors que les attaques "
+        "des insurgés se multiplient dans le district de Macomia.",
+        "L'armée a célébré samedi son anniversaire par un défilé à Bamako. Des démonstrations de drones et "
+        "d'avions de chasse ont enthousiasmé le public.",
+    ],
+)
+def test_what_keeps_happening_and_shows_are_no_events(pipeline, text):
+    assert code(pipeline, text) == []
+
+
+def test_a_militia_leader_charged_with_attacks_is_an_arrest_not_an_attack(pipeline):
+    event = one(
+        pipeline,
+        "Le chef milicien a été arrêté lundi à Bunia. Il est accusé d'avoir orchestré plusieurs attaques "
+        "contre des villages.",
+    )
+    assert event.sub_event_type == "Arrests"
+
+
+def test_a_journalist_arrested_after_a_long_apposition_is_coded(pipeline):
+    event = one(
+        pipeline,
+        "Le journaliste Adama Sawadogo, connu pour ses chroniques critiques envers la Transition, a été "
+        "interpellé lundi à Ouagadougou par des agents de l'ANR.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Burkina Faso")
+
+
+def test_a_ransom_demanded_the_next_day_is_the_same_abduction(pipeline):
+    event = one(
+        pipeline,
+        "Neuf personnes ont été enlevées samedi par des hommes armés dans le village de Tambari, au Niger. "
+        "Une rançon a été réclamée aux familles lundi.",
+    )
+    assert event.event_date == "2023-05-06"

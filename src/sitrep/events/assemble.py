@@ -308,6 +308,10 @@ class EventExtractor:
             sub_event_type, event_type = "Violent demonstration", "Riots"
             state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
             actor1, actor2 = generic_actor("Rioters", 5), state
+        if sub_event_type == "Attack" and _by_a_crowd(reading, main):
+            # "brûlé vif par des habitants en colère": a mob did it, not an armed group
+            sub_event_type, event_type = "Mob violence", "Riots"
+            actor1, actor2 = roles(sub_event_type, event_type)
         mob = sub_event_type == "Mob violence"
         if mob and _named_doer(main, roles("Attack", "Violence against civilians")[0]):
             # "des Imbonerakure ont battu à mort un militant": a named armed group that beats people is
@@ -464,8 +468,10 @@ class EventExtractor:
             # "deux millions de victimes" of the fraud an arrest ends: with no death word, an arrest's
             # or a treaty's "victimes" are the wronged, not the dead
             toll = replace(toll, count=0)
-        if fact.value in NOT_OCCURRED:
-            # what did not happen, or has not yet, killed nobody (FACTUALITY.md: always 0)
+        if fact.value in NOT_OCCURRED or sub_event_type in _BLOODLESS:
+            # what did not happen, or has not yet, killed nobody (FACTUALITY.md: always 0); nor does an
+            # arrest, a treaty or a handover: the dead told beside one ("les violences de Mandakao, qui
+            # avaient fait 42 morts") are another happening's
             toll = replace(toll, count=0)
         if (
             actor1 is None
@@ -756,6 +762,18 @@ class EventExtractor:
         return actor.named(country_name)
 
 
+#: Strategic developments that kill nobody by their nature (ACLED codes a death with them as the
+#: violence it came from).
+_BLOODLESS = frozenset(
+    {
+        "Arrests",
+        "Agreement",
+        "Change to group/activity",
+        "Headquarters or base established",
+        "Non-violent transfer of territory",
+    }
+)
+
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -822,6 +840,22 @@ def _period(day: date, precision: int) -> tuple[date, date]:
         monday = day - timedelta(days=day.weekday())
         return monday, monday + timedelta(days=6)
     return day, day
+
+
+def _by_a_crowd(reading: Reading, main: Span) -> bool:
+    """The word's "par" names rioters ("par des habitants en colère", "par une foule")."""
+    root = main.root
+    # (on the verb, or on the day the parser hung it on: "brûlé vif dimanche par des habitants")
+    agents = {
+        t.i
+        for c in main.sent
+        if c.dep_ in ("obl:agent", "obl", "obl:mod") and _by(c) and root in (c.head, c.head.head)
+        for t in c.subtree
+    }
+    return any(
+        a.root.i in agents and decode_actor(a.kb_id_)[0] == 5
+        for a in reading.actors.get(reading.sentence_of(main), [])
+    )
 
 
 def _by(token: Token) -> bool:

@@ -423,6 +423,12 @@ class TriggerFilter:
             return False
         if any(c.dep_ in ("amod", "advmod", "acl") and _word_in(c, self._recurrence) for c in root.children):
             return True
+        if root.dep_ in ("obj", "obl:arg", "xcomp") and any(
+            c.dep_ == "advmod" and _word_in(c, self._recurrence) for c in root.head.children
+        ):
+            return True  # "mènent régulièrement des incursions", "viennent souvent piller"
+        if root.dep_ == "xcomp" and _word_in(root.head, self._recurrence):
+            return True  # "les ADF continuent de massacrer des civils": what goes on, not a happening
         if any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])) and root.pos_ != "NOUN":
             return False
         plural = root.pos_ == "NOUN" and "Plur" in root.morph.get("Number")
@@ -1089,8 +1095,12 @@ class TriggerFilter:
         sentence = self._reading.sentence_of(trigger)
         if self.is_link(sentence) or self._after_link_inline(trigger, sentence):
             return False
-        if _generic_agreement(trigger) or _asked(self._reading.sentences[sentence]) or _any_such(trigger):
+        if _generic_agreement(trigger) or _asked(self._reading.sentences[sentence]):
             return False
+        if _any_such(trigger) and not any(
+            c.label_.startswith("denial") for c in self._reading.cues.get(sentence, [])
+        ):
+            return False  # (but "a démenti toute arrestation" denies the one told)
         if not self._reading.is_headline(sentence) and _a_proper_name(trigger):
             return False
         if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
@@ -1691,10 +1701,10 @@ def group_triggers(
                     )
                     or (
                         # "Une infirmière a été enlevée jeudi ... Les ravisseurs ont pris contact avec sa
-                        # famille vendredi": the doers of what was told, whatever they did next
-                        _anaphoric(trigger)
-                        and _same_kind(trigger, h)
-                        and _word_in(trigger.root, context_words(reading.lexicon, "doer_nouns"))
+                        # famille vendredi", "Une rançon a été réclamée mardi": the doers and the sequel
+                        # of what was told, whatever the day
+                        _same_kind(trigger, h)
+                        and _word_in(trigger.root, context_words(reading.lexicon, "sequel_nouns"))
                     )
                     or (
                         _same_day(h, day)
@@ -1876,6 +1886,13 @@ def _figure_arrested(reading: Reading, trigger: Span) -> bool:
     who was challenged)."""
     root = trigger.root
     figures = context_matcher(reading.lexicon, "political_figures")
+    if any(c.dep_ == "aux:pass" for c in root.children) and not any(
+        c.dep_.startswith("nsubj") for c in root.children
+    ):
+        # "Le journaliste X, connu pour ses chroniques critiques envers la Transition, a été interpellé":
+        # a long apposition breaks the parse; the figure that opens the sentence is the one arrested
+        opening = reading.doc[root.sent.start : root.i]
+        return any(m.span.start - opening.start <= 1 for m in figures.find(opening))
     return any(
         figures.find(reading.doc[min(t.i for t in c.subtree) : max(t.i for t in c.subtree) + 1])
         for c in root.children

@@ -484,7 +484,10 @@ def assign_roles(
             # "cinq membres présumés de l'EI ont été arrêtés": by the authorities, unnamed (ACLED codes
             # the police), never by the group they are said to belong to
             state = _police()
-        if state is None and not others and any(c.dep_ == "nsubj:pass" for c in trigger.root.children):
+        # (a passive with its subject, or with none the parse could find: "Le journaliste X, connu pour
+        # ses chroniques critiques envers la Transition, a été interpellé")
+        passive = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in trigger.root.children)
+        if state is None and not others and passive:
             # "L'opposant Ousmane Sonko a été arrêté vendredi": someone arrested, by the police unnamed,
             # as ACLED codes it (not "l'arrestation d'un membre d'un des groupes", which names no one)
             state = _police()
