@@ -3962,3 +3962,29 @@ def test_a_ransom_demanded_the_next_day_is_the_same_abduction(pipeline):
         "Une rançon a été réclamée aux familles lundi.",
     )
     assert event.event_date == "2023-05-06"
+
+
+def test_a_town_fallen_by_the_end_of_the_day_was_overtaken(pipeline):
+    event = one(
+        pipeline,
+        "Des gangs de Viv Ansanm ont pris d'assaut lundi la ville de Mirebalais après des combats avec la "
+        "police. En fin de journée, la ville était passée sous le contrôle des gangs.",
+    )
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_denial_of_any_arrest_denies_the_arrests_told(pipeline):
+    event = one(
+        pipeline,
+        "Les rebelles houthis ont arrêté lundi des dizaines de personnes à Ibb, a indiqué une association de "
+        "mères de détenus. Un responsable houthi de la province a démenti toute arrestation.",
+    )
+    assert (event.sub_event_type, event.factuality) == ("Arrests", "denied")
+
+
+def test_a_general_denial_of_any_use_of_a_weapon_is_no_event(pipeline):
+    text = (
+        "Moscou rejette de manière générale toute utilisation d'armes chimiques depuis le début de "
+        "l'invasion."
+    )
+    assert code(pipeline, text) == []

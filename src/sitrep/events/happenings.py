@@ -756,6 +756,15 @@ class TriggerFilter:
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
 
+    def _denies_the_one_told(self, sentence: int) -> bool:
+        """A denial in the sentence, of no period: "a démenti toute arrestation" denies the arrests just
+        told; "rejette de manière générale toute utilisation d'armes chimiques depuis le début de
+        l'invasion" denies nothing in particular."""
+        words = {fold(t.text) for t in self._reading.sentences[sentence]}
+        return not words & _GENERAL_WORDS and any(
+            c.label_.startswith("denial") for c in self._reading.cues.get(sentence, [])
+        )
+
     def _withdrawal_before_capture(self, trigger: Span, sentence: int) -> bool:
         """ "ont pris le contrôle de Quissanga, après le retrait des forces de défense": the withdrawal
         that let the capture happen is part of it, not a handover of its own."""
@@ -920,6 +929,10 @@ class TriggerFilter:
         if self._precedent(trigger):
             return True
         if not pluperfect(trigger) and not _under_pluperfect(trigger):
+            return False
+        if sentence > 0 and self._sequel(sentence) and not self.is_history(sentence - 1):
+            # "Des gangs ont pris d'assaut lundi Mirebalais. En fin de journée, la ville était passée
+            # sous le contrôle des gangs": the story goes on, in the tense of what was done by then
             return False
         current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
         if current and _dated_before(current, self._reading):
@@ -1097,9 +1110,7 @@ class TriggerFilter:
             return False
         if _generic_agreement(trigger) or _asked(self._reading.sentences[sentence]):
             return False
-        if _any_such(trigger) and not any(
-            c.label_.startswith("denial") for c in self._reading.cues.get(sentence, [])
-        ):
+        if _any_such(trigger) and not self._denies_the_one_told(sentence):
             return False  # (but "a démenti toute arrestation" denies the one told)
         if not self._reading.is_headline(sentence) and _a_proper_name(trigger):
             return False
@@ -1302,6 +1313,10 @@ def _noun_under(trigger: Span, words: frozenset[str], *, subject: bool = False) 
         if head.pos_ != "NOUN" and not (head.pos_ == "VERB" and head.dep_ == "acl"):
             return False  # a clause's verb: the noun is what was done
     return False
+
+
+#: Words that make a statement general, about no one happening (folded).
+_GENERAL_WORDS = frozenset({"depuis", "jamais", "generale", "generalement", "toujours"})
 
 
 def _any_such(trigger: Span) -> bool:
