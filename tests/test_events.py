@@ -3988,3 +3988,14 @@ def test_a_general_denial_of_any_use_of_a_weapon_is_no_event(pipeline):
         "l'invasion."
     )
     assert code(pipeline, text) == []
+
+
+def test_drones_shot_down_by_air_defence_are_a_disrupted_strike(pipeline):
+    event = one(
+        pipeline, "L'armée ukrainienne a abattu dans la nuit 40 des 60 drones lancés par la Russie sur Lviv."
+    )
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Disrupted weapons use",
+        "Military Forces of Ukraine",
+        0,
+    )

@@ -103,6 +103,7 @@ class EventExtractor:
         self._aspects = context_words(lexicon, "aspect_words")
         self._crowd_clash_words = context_words(lexicon, "crowd_clash_words")
         self._interception_words = context_words(lexicon, "interception_words")
+        self._aerial_weapons = context_words(lexicon, "aerial_weapons")
         self._factuality_rules = Rules.of(lexicon)
         self._claimant_kinds = ClaimantKinds(lexicon)
         # "l'armée" in Mali is the lexicon's own "Military Forces of Mali": one name per state force.
@@ -247,6 +248,11 @@ class EventExtractor:
             if t.kb_id_ != AMBIGUOUS or _stated_action(t) or own_licence(self.lexicon, t) is not None
         ] or deciding
         sub_event_type = min((t.label_ for t in clear), key=lambda s: _RANK.get(s, 99))
+        shot_down = any(self._shoots_down(t) for t in own)
+        if shot_down:
+            # "L'armée a abattu dans la nuit 40 des 60 drones lancés par la Russie", "affirme avoir
+            # abattu un drone de l'armée malienne": a weapon stopped in the air, not a killing
+            sub_event_type = "Disrupted weapons use"
         if sub_event_type == "Shelling/artillery/missile attack" and (
             sum(t.label_ == "Armed clash" and t.kb_id_ != AMBIGUOUS for t in clear) >= 2
         ):
@@ -468,7 +474,7 @@ class EventExtractor:
             # "deux millions de victimes" of the fraud an arrest ends: with no death word, an arrest's
             # or a treaty's "victimes" are the wronged, not the dead
             toll = replace(toll, count=0)
-        if fact.value in NOT_OCCURRED or sub_event_type in _BLOODLESS:
+        if fact.value in NOT_OCCURRED or sub_event_type in _BLOODLESS or shot_down:
             # what did not happen, or has not yet, killed nobody (FACTUALITY.md: always 0); nor does an
             # arrest, a treaty or a handover: the dead told beside one ("les violences de Mandakao, qui
             # avaient fait 42 morts") are another happening's
@@ -581,6 +587,22 @@ class EventExtractor:
                 if name is not None:
                     return Actor(name, 1, iso2, "state", False, who)
         return None
+
+    def _shoots_down(self, trigger: Span) -> bool:
+        """A verb of interception ("abattre") whose object is an aircraft or a missile (context.yaml
+        aerial_weapons), however far the parse puts it: "a abattu dans la nuit 40 des 60 drones"."""
+        root = trigger.root
+        if root.pos_ != "VERB" or fold(root.lemma_) not in self._interception_words:
+            return False
+        objects = [c for c in root.children if c.dep_ in ("obj", "obl:mod", "conj")]
+        if any(fold(t.lemma_) in self._aerial_weapons for o in objects for t in o.subtree):
+            return True
+        if any(c.dep_ == "obj" for c in root.children):
+            return False
+        # no object in the parse ("affirme avoir abattu, dans la nuit du 31 mars, un drone", the drone
+        # hung elsewhere): the first noun phrase after the verb
+        after = root.doc[root.i + 1 : min(root.sent.end, root.i + 1 + _OBJECT_SEARCH)]
+        return any(fold(t.lemma_) in self._aerial_weapons for t in after)
 
     def _crowd_clash(self, main: Span, actor1: Actor | None, actor2: Actor | None) -> bool:
         """A word of clashes that crowds have (context.yaml crowd_clash_words: "heurts"), with no
@@ -761,6 +783,9 @@ class EventExtractor:
             return self._state_forces[(actor.kind, iso2)]
         return actor.named(country_name)
 
+
+#: How many words after an interception verb its object is looked for when the parse lost it.
+_OBJECT_SEARCH = 15
 
 #: Strategic developments that kill nobody by their nature (ACLED codes a death with them as the
 #: violence it came from).
