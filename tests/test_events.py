@@ -3999,3 +3999,22 @@ def test_drones_shot_down_by_air_defence_are_a_disrupted_strike(pipeline):
         "Military Forces of Ukraine",
         0,
     )
+
+
+def test_a_toll_told_again_in_parts_is_not_added_twice(pipeline):
+    event = one(
+        pipeline,
+        "Au moins quinze fidèles ont été tués lundi lors d'une attaque contre une église de Djibo. Douze "
+        "personnes sont mortes sur place et trois autres ont succombé à leurs blessures à l'hôpital.",
+    )
+    assert event.fatalities == 15
+
+
+def test_a_street_axis_in_a_city_is_no_village_of_that_name(pipeline):
+    event = one(
+        pipeline,
+        "Un jeune homme a été tué par balle lundi à Conakry lors d'une manifestation interdite. Selon le "
+        "collectif, il a été touché dans le quartier de Wanindara, sur l'axe Hamdallaye-Bambeto, où des "
+        "jeunes lançaient des pierres sur les forces de l'ordre.",
+    )
+    assert event.location == "Conakry"

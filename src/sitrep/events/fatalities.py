@@ -348,7 +348,9 @@ class FatalityReader:
             attackers=self._attackers_left_out(sent),
             vague=all(q[4] for q in figures),
             # "Deux autres combattants ont été tués": others than the dead told before
-            also=self._also(sent, found) or any(_others(doc, q[0]) for q in figures),
+            # (the sentence's first figure: "Douze sont mortes sur place et trois autres ont succombé" is
+            # one toll told in parts)
+            also=self._also(sent, found) or _others(doc, figures[0][0]),
         )
 
     def _the_bomber(self, sent: Span, figure) -> bool:

@@ -45,7 +45,9 @@ _NEAR_WORDS = frozenset(
         "faubourgs",
     }
 )
-_TELLING = frozenset({"attribution_verb", "speech_verb"})
+#: Cue labels of verbs that tell, claim, deny or accuse: a capital as their subject is a government
+#: ("Moscou a nié avoir visé le théâtre", "Moscou a revendiqué la prise d'Ourojaïne").
+_TELLING = frozenset({"attribution_verb", "speech_verb", "denial", "responsibility", "accusation"})
 #: Prepositions that name a country as where an event took place or what it was against.
 _WHERE_OR_AGAINST = frozenset({"en", "au", "aux", "à", "dans", "contre", "sur"})
 #: Nouns of a government body whose name may end with a capital's ("le ministère de la défense de
@@ -89,6 +91,9 @@ _VENUE_REACH = 5
 #: Words before the name of a river: "l'autre rive du Dniepr" is no town (the gazetteer may give
 #: the city of the same name).
 _RIVER_WORDS = frozenset({"rive", "rives", "fleuve", "rivière", "berge", "berges", "affluent"})
+#: How far from a town named around it a road's first town may lie, and how many words around.
+_ROAD_KM = 100.0
+_TOWN_REACH = 80
 #: Words of a road between two towns ("l'axe Kaya-Dori") and the joint between the towns' names.
 _ROAD_WORDS = frozenset({"axe", "route", "tronçon", "piste", "corridor", "autoroute", "voie"})
 _ROAD_JOINT = re.compile(r"\s*[-–—/]\s*")
@@ -109,7 +114,7 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
     for sentence, spans in sorted(reading.places.items()):
         countries = [(span, c) for span in spans if (c := gazetteer.country_by_name(span.text)) is not None]
         for span in spans:
-            if _not_a_place(reading, span):
+            if _not_a_place(reading, span) or _a_speaking_government(reading, sentence, span):
                 continue
             named = {c.iso2 for s, c in countries if 0 <= s.start - span.end <= _COUNTRY_AFTER}
             country = gazetteer.country_by_name(span.text)
@@ -134,7 +139,13 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
                 lede_voted = True
             elif important:
                 votes[iso2] += 1
+    # (not the doer's nationality on a word of violence: "une frappe aérienne russe" on Marioupol)
+    doers = {
+        t.i for spans in reading.triggers.values() for trigger in spans for t in trigger.root.subtree
+    }
     for tok in reading.doc:
+        if tok.dep_ == "amod" and tok.i in doers:
+            continue
         if tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.text[:1].isalpha():
             iso2 = gazetteer.country_of_demonym(tok.lower_)
             if iso2:
@@ -187,15 +198,8 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "le cessez-le-feu annoncé par Moscou": a capital for its government
     if _of_an_institution(span):
         return True  # "a annoncé le ministère de la défense de Moscou": a government's name
-    if _speaker(reading, span) and _says(reading, sentence, span.root.head):
-        # "Moscou a publié une vidéo de son attaque sur Deliatyn", "Moscou dit viser des sites
-        # militaires": the government speaking; not "Kiev dit que la frappe a tué cinq civils dans
-        # le centre de la ville", where the city speaks of itself
-        itself = any(
-            t.lower_ in ("ville", "capitale") for t in reading.sentences[sentence] if t.i > span.start
-        )
-        if not itself or any(p.start != span.start for p in reading.places.get(sentence, [])):
-            return True
+    if _a_speaking_government(reading, sentence, span):
+        return True
     if _told_at(reading, span):
         return True  # "a déclaré le porte-parole lors d'un point de presse à Abuja"
     if _cause_place(reading, span):
@@ -266,6 +270,16 @@ def _of_an_institution(span: Span) -> bool:
         if token.lower_ in _GOVERNMENT_BODIES:
             return True
     return False
+
+
+def _a_speaking_government(reading: Reading, sentence: int, span: Span) -> bool:
+    """ "Moscou a publié une vidéo de son attaque sur Deliatyn", "Moscou dit viser des sites
+    militaires", "Moscou a nié avoir visé le bâtiment": the government speaking; not "Kiev dit que la
+    frappe a tué cinq civils dans le centre de la ville", where the city speaks of itself."""
+    if not (_speaker(reading, span) and _says(reading, sentence, span.root.head)):
+        return False
+    itself = any(t.lower_ in ("ville", "capitale") for t in reading.sentences[sentence] if t.i > span.start)
+    return not itself or any(p.start != span.start for p in reading.places.get(sentence, []))
 
 
 def _speaker(reading: Reading, span: Span) -> bool:
@@ -538,6 +552,11 @@ def resolve_mention(
         # "sur l'axe Djibo-Namsiga": a road between two towns, coded near the first (ACLED codes
         # an ambush on a road to a town it runs from)
         resolution = resolve_place(road_start, gazetteer=gazetteer, country_hints=hints)
+        town = _town_near(span, gazetteer, hints)
+        if resolution is not None and town is not None and _km(resolution.place, town) > _ROAD_KM:
+            # "à Conakry, sur l'axe Hamdallaye-Bambeto": a street of the town named, not a village
+            # of that name far away
+            resolution = None
         if resolution is not None and resolution.geo_precision == 1:
             resolution = replace(resolution, geo_precision=2)
     if resolution is None or (hints and resolution.place.iso2 not in hints[:3]):
@@ -565,6 +584,27 @@ def _in_another_country(resolution: Resolution, admin: str, gazetteer: Gazetteer
 def _region_countries(name: str, gazetteer: Gazetteer) -> set[str]:
     """The countries with an administrative region of that very name."""
     return {c.place.iso2 for c in gazetteer.candidates(name) if c.closeness >= 1.0 and c.place.is_region}
+
+
+def _town_near(span: Span, gazetteer: Gazetteer, hints: list[str]) -> Place | None:
+    """The nearest town named in the words around `span` (its sentence, or the ones just before it)."""
+    reach = [
+        other
+        for other in span.doc.spans[PLACES]
+        if (0 <= span.start - other.end <= _TOWN_REACH or 0 <= other.start - span.end <= _TOWN_REACH)
+        and gazetteer.country_by_name(other.text) is None
+    ]
+    for other in sorted(reach, key=lambda o: abs(o.start - span.start)):
+        found = resolve_place(other.text, gazetteer=gazetteer, country_hints=hints)
+        if found is not None and found.place.feature_class == "P":
+            return found.place
+    return None
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return 0.0
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _road_start(span: Span) -> str | None:
