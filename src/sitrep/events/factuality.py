@@ -32,6 +32,7 @@ from sitrep.events.reading import Reading
 from sitrep.events.scope import (
     CLAUSE_EXITS,
     MAX_HOPS,
+    a_stance,
     attached_to,
     definite,
     det_negative,
@@ -220,12 +221,17 @@ class FactualityReader:
         own = {t.start for t, _ in readings}
         # "Le ministère a catégoriquement démenti ces accusations": a denial of what was claimed, in a
         # sentence of the event's own that tells no other event, denies it too.
+        hedged = None
         for unit in range(fact.unit + 1, last):
             span = self.layout.span(unit)
             if self._tells_event(unit, own) or not self._about_the_claim(span):
                 continue
             if (denied := self._denial_in(unit, span, fact)) is not None:
                 return denied
+            # "Cette accusation n'a pas pu être vérifiée" between the claim and a sentence of its own
+            hedged = hedged or next(iter(self.cues(unit, "hedge")), None)
+        if hedged is not None and fact.value == "reported":
+            return replace(fact, value="unconfirmed", cue=hedged)
         for unit in range(last + 1, min(last + 3, len(self.layout.starts))):
             # "Des habitants ont accusé l'armée de l'air d'avoir bombardé lundi un hameau … ¶ L'armée de
             # l'air a démenti mardi : « Aucune frappe n'a été menée »": the next paragraph may deny it
@@ -245,6 +251,8 @@ class FactualityReader:
 
     def _denial_in(self, unit: int, span: Span, fact: Factuality) -> Factuality | None:
         for cue in self.cues(unit, "denial"):
+            if a_stance(cue):
+                continue
             if not has_negator(cue.root) and not self.rules.involvement.find(
                 cue.doc[cue.end : min(span.end, cue.end + 4)]
             ):
@@ -429,8 +437,8 @@ class FactualityReader:
         """A denial cue of the unit that bears on the event, not on someone's involvement in it."""
         hedges = self.cues(unit, "hedge")
         for cue in self.cues(unit, "denial", "denial_weak"):
-            if any(h.start <= cue.start < h.end for h in hedges):
-                continue  # "ni confirmé ni démenti"
+            if any(h.start <= cue.start < h.end for h in hedges) or a_stance(cue):
+                continue  # "ni confirmé ni démenti"; "Moscou a toujours nié utiliser des armes chimiques"
             after = cue.doc[cue.end : min(span.end, cue.end + 4)]
             if self.rules.involvement.find(after) or has_negator(cue.root):
                 continue

@@ -133,6 +133,7 @@ class FatalityReader:
         self.fells_things = TermMatcher((t.words, "fells") for t in cat.get("fells_things", ()))
         self.aside_openers = TermMatcher((t.words, "aside") for t in cat.get("aside_openers", ()))
         self.months = frozenset(fold(m) for m in lexicon.dates.get("months", {}))
+        self.killing = frozenset(" ".join(t.words) for t in cat.get("killing_verbs", ()))
         self._quantity_memory: dict[tuple[str, ...], tuple[int, int] | None] = {}
         self._starters: dict[str, bool] = {}
         self._members: dict[str, bool] = {}
@@ -306,7 +307,7 @@ class FatalityReader:
                 hit = None
             if hit is None:
                 # "Un haut responsable de l'EI a été tué": the one killed is the death verb's subject.
-                hit = _subject_of_death(doc, start, sure)
+                hit = _subject_of_death(doc, start, sure, self.killing)
             if hit is None:
                 continue
             side = _side_of(doc[start : max(hit, min(sent.end, end + 2))])
@@ -544,7 +545,7 @@ def _restated(toll: Toll, others: list[Toll]) -> bool:
     return any(None in toll.sides or None in u.sides or toll.sides & u.sides for u in others)
 
 
-def _subject_of_death(doc, start: int, deaths: dict[int, Span]) -> int | None:
+def _subject_of_death(doc, start: int, deaths: dict[int, Span], killing: frozenset[str]) -> int | None:
     """ "Trois habitants d'un village situé à quinze kilomètres de Mora ont été tués": the figure's
     noun is the subject of the death verb, however far the verb is."""
     figure = doc[start]
@@ -552,8 +553,12 @@ def _subject_of_death(doc, start: int, deaths: dict[int, Span]) -> int | None:
     noun = figure.head if figure.dep_ == "nummod" or article else None
     if noun is None or noun.dep_ not in ("nsubj", "nsubj:pass"):
         return None
-    if noun.dep_ == "nsubj" and any(c.dep_ == "obj" for c in noun.head.children):
-        return None  # "un engin a tué trois soldats": the subject of an active killing is the killer
+    if noun.dep_ == "nsubj" and (
+        any(c.dep_ == "obj" for c in noun.head.children) or fold(noun.head.lemma_) in killing
+    ):
+        # "un engin a tué trois soldats": the subject of an active killing is the killer (also when
+        # the parser hangs the victims on the day: "Une frappe a tué dimanche cinq civils")
+        return None
     for span in deaths.values():
         if span.start <= noun.head.i < span.end:
             return span.end

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from sitrep.events.dates import DateMention
 from sitrep.events.reading import Reading, verbless
 from sitrep.events.roles import named_doers
-from sitrep.events.scope import det_negative, has_negator, in_relative_clause, in_since_phrase
+from sitrep.events.scope import a_stance, det_negative, has_negator, in_relative_clause, in_since_phrase
 from sitrep.geo.distance import haversine_km
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.actors import decode_actor
@@ -432,8 +432,18 @@ class TriggerFilter:
         if any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])) and root.pos_ != "NOUN":
             return False
         plural = root.pos_ == "NOUN" and "Plur" in root.morph.get("Number")
-        if plural and root.dep_.startswith("nsubj") and _word_in(root.head, self._recurrence):
-            return True  # "Les attaques armées sont récurrentes dans la région"
+        if (
+            plural
+            and root.dep_.startswith("nsubj")
+            and (
+                _word_in(root.head, self._recurrence)
+                or any(
+                    c.dep_ in ("obl:arg", "xcomp", "amod") and _word_in(c, self._recurrence)
+                    for c in root.head.children
+                )
+            )
+        ):
+            return True  # "Les attaques armées sont récurrentes", "sont quasi quotidiens" (parsed apart)
         verb = root if root.pos_ == "VERB" else root.head
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
         if (root.pos_ == "VERB" or plural) and passive and self._repeated({root.i, root.head.i}, sentence):
@@ -755,6 +765,46 @@ class TriggerFilter:
             m.span.end <= trigger.start or m.span.start >= trigger.end
             for m in self._conflict.find(self._reading.sentences[sentence])
         )
+
+    def _told_of_a_dropped_one(self, trigger: Span, sentence: int) -> bool:
+        """ "le premier anniversaire de l'attaque du 7 octobre, au cours de laquelle des commandos ont
+        tué 1 200 personnes": a relative clause about a happening set aside (history, remembrance)
+        tells that happening, not news."""
+        root = trigger.root
+        clause = next((a for a in [root, *root.ancestors] if a.dep_ == "acl:relcl"), None)
+        others = [t for t in self._reading.triggers.get(sentence, []) if t is not trigger]
+        if clause is not None:
+            return any(t.root.i == clause.head.i and not self.keep(t) for t in others)
+        # the parser may lose the relative clause: "…, au cours de laquelle des commandos ont tué" hung
+        # as the sentence's root; its pronoun opens it, the nearest happening before is what it tells of
+        pronoun = next(
+            (
+                t
+                for t in root.subtree
+                if t.i < root.i and t.pos_ == "PRON" and fold(t.lemma_) in _RELATIVE_PRONOUNS
+            ),
+            None,
+        )
+        if pronoun is None:
+            return False
+        before = [t for t in others if t.end <= pronoun.i]
+        return bool(before) and not self.keep(max(before, key=lambda t: t.end))
+
+    def _under_a_stance(self, trigger: Span, sentence: int) -> bool:
+        """ "Moscou a toujours nié utiliser des agents chimiques": what a standing denial names is no
+        happening (scope.a_stance)."""
+        return any(
+            c.label_.startswith("denial") and c.end <= trigger.start and a_stance(c)
+            for c in self._reading.cues.get(sentence, [])
+        )
+
+    def _answered(self, trigger: Span) -> bool:
+        """ "en représailles à l'attaque de missiles iranienne du 1er octobre", "en riposte aux tirs de
+        roquettes": the happening the news answers (context.yaml retaliation_phrases), told before."""
+        doc = trigger.doc
+        before = doc[max(trigger.sent.start, trigger.start - _ANSWER_REACH) : trigger.start]
+        found = context_matcher(self._reading.lexicon, "retaliation_phrases").find(before)
+        return any(all(t.pos_ == "DET" or t.is_punct for t in doc[m.span.end : trigger.start]) for m in found)
 
     def _denies_the_one_told(self, sentence: int) -> bool:
         """A denial in the sentence, of no period: "a démenti toute arrestation" denies the arrests just
@@ -1116,7 +1166,9 @@ class TriggerFilter:
             return False
         if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
             return False
-        if self._withdrawal_before_capture(trigger, sentence):
+        if self._withdrawal_before_capture(trigger, sentence) or self._answered(trigger):
+            return False
+        if self._told_of_a_dropped_one(trigger, sentence) or self._under_a_stance(trigger, sentence):
             return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False
@@ -1315,6 +1367,12 @@ def _noun_under(trigger: Span, words: frozenset[str], *, subject: bool = False) 
     return False
 
 
+#: Relative pronouns that open a clause about the noun before them (folded lemmas).
+_RELATIVE_PRONOUNS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "dont"})
+
+#: How many words before a trigger a retaliation phrase is looked for ("en représailles à l'").
+_ANSWER_REACH = 6
+
 #: Words that make a statement general, about no one happening (folded).
 _GENERAL_WORDS = frozenset({"depuis", "jamais", "generale", "generalement", "toujours"})
 
@@ -1508,6 +1566,14 @@ def _reflexive(trigger: Span) -> bool:
     return trigger.root.pos_ == "VERB" and any(c.lower_ in ("se", "s'", "s’") for c in trigger.root.children)
 
 
+def _another(trigger: Span) -> bool:
+    """ "une autre frappe", "un autre attentat": a noun that says it is not the one told before."""
+    root = trigger.root
+    return root.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in ("autre", "autres") for c in root.children
+    )
+
+
 def _anaphoric(trigger: Span) -> bool:
     """ "les combats", "cette attaque", "l'assaut": a definite noun refers back to a told happening."""
     root = trigger.root
@@ -1692,7 +1758,8 @@ def group_triggers(
             # only sets the scene gives its town to the next
             place = place_before(sentence)
         target = _absorbing(reading, happenings, sentence, fam, trigger, day, place)
-        if target is None:
+        another = _another(trigger)  # "Une autre frappe a tué trois personnes à Odessa": a new one
+        if target is None and not another:
             for h in reversed(happenings):
                 if h.family != fam:
                     continue
@@ -1742,7 +1809,7 @@ def group_triggers(
             # about what the article told, not a happening of its own, nor a word of it (its day and
             # toll are the claim's)
             continue
-        if target is None:
+        if target is None and not another:
             target = _told_again(happenings, fam, trigger, day, place)
         if target is None and _toll_update(reading, trigger, sentence):
             target = next(

@@ -308,3 +308,17 @@ def in_since_phrase(tok: Token, *, below: bool = False) -> bool:
             return False
         node = node.head
     return False
+
+
+#: Adverbs that make a denial a standing position, about no one event (folded).
+_STANCE_WORDS = frozenset({"toujours", "jamais", "systematiquement", "generalement", "constamment"})
+
+
+def a_stance(cue: Span) -> bool:
+    """ "Moscou a toujours nié utiliser des armes chimiques", "rejette de manière générale toute
+    utilisation": a standing denial, not a denial of the event told."""
+    verb = cue.root
+    if any(c.dep_ == "advmod" and fold(c.text) in _STANCE_WORDS for c in verb.children):
+        return True
+    after = cue.doc[cue.end : min(cue.sent.end, cue.end + 4)]
+    return "de maniere generale" in fold(cue.doc[cue.start : after.end].text)
