@@ -4018,3 +4018,43 @@ def test_a_street_axis_in_a_city_is_no_village_of_that_name(pipeline):
         "jeunes lançaient des pierres sur les forces de l'ordre.",
     )
     assert event.location == "Conakry"
+
+
+def test_another_strike_in_another_town_is_another_event(pipeline):
+    events = code(
+        pipeline,
+        "Une frappe russe a tué dimanche cinq civils à Kharkiv. Une autre frappe a tué trois personnes à "
+        "Odessa.",
+    )
+    assert sorted((e.location, e.fatalities) for e in events) == [("Kharkiv", 5), ("Odesa", 3)]
+
+
+def test_the_attack_a_strike_answers_is_no_event_of_its_own(pipeline):
+    event = one(
+        pipeline,
+        "Israël a frappé lundi des cibles militaires en Iran, en représailles à l'attaque de missiles "
+        "iranienne du 1er mai.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike",
+        "Military Forces of Israel",
+        "Military Forces of Iran",
+    )
+
+
+def test_the_killings_told_of_a_remembered_attack_are_history(pipeline):
+    text = (
+        "Israël commémore mardi le premier anniversaire de l'attaque du 9 mai, au cours de laquelle des "
+        "commandos du Hamas ont tué 1 200 personnes."
+    )
+    assert code(pipeline, text) == []
+
+
+def test_a_standing_denial_neither_denies_nor_adds_an_event(pipeline):
+    event = one(
+        pipeline,
+        "L'armée ukrainienne a accusé les forces russes d'avoir largué lundi, à l'aide de drones, des "
+        "grenades contenant un gaz irritant sur ses positions près de Siversk. Moscou a toujours nié "
+        "utiliser des armes chimiques.",
+    )
+    assert (event.sub_event_type, event.factuality) == ("Chemical weapon", "reported")

@@ -773,10 +773,12 @@ class TriggerFilter:
         root = trigger.root
         clause = next((a for a in [root, *root.ancestors] if a.dep_ == "acl:relcl"), None)
         others = [t for t in self._reading.triggers.get(sentence, []) if t is not trigger]
-        if clause is not None:
-            return any(t.root.i == clause.head.i and not self.keep(t) for t in others)
-        # the parser may lose the relative clause: "…, au cours de laquelle des commandos ont tué" hung
-        # as the sentence's root; its pronoun opens it, the nearest happening before is what it tells of
+        antecedents = [t for t in others if clause is not None and t.root.i == clause.head.i]
+        if antecedents:
+            return not self.keep(antecedents[0])
+        # the parser may lose the relative clause, or hang it on the date ("l'attaque du 9 mai, au cours de
+        # laquelle des commandos ont tué"): its pronoun opens it, the nearest happening before is what it
+        # tells of
         pronoun = next(
             (
                 t
