@@ -1569,10 +1569,13 @@ def _reflexive(trigger: Span) -> bool:
 
 
 def _another(trigger: Span) -> bool:
-    """ "une autre frappe", "un autre attentat": a noun that says it is not the one told before."""
+    """ "une autre frappe", "un autre attentat": a noun that says it is not the one told before (not
+    "d'autres obus sont tombés", more of the same barrage)."""
     root = trigger.root
-    return root.pos_ == "NOUN" and any(
-        c.dep_ == "amod" and c.lower_ in ("autre", "autres") for c in root.children
+    return (
+        root.pos_ == "NOUN"
+        and any(c.dep_ == "amod" and c.lower_ == "autre" for c in root.children)
+        and any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in root.children)
     )
 
 
