@@ -4058,3 +4058,33 @@ def test_a_standing_denial_neither_denies_nor_adds_an_event(pipeline):
         "utiliser des armes chimiques.",
     )
     assert (event.sub_event_type, event.factuality) == ("Chemical weapon", "reported")
+
+
+@pytest.mark.parametrize(
+    ("text", "factualities"),
+    [
+        ("Les négociations en vue d'une trêve à Gaza reprennent jeudi au Caire.", ["hypothetical"]),
+        ("Les présidents se sont quittés lundi à Anchorage sans annoncer de cessez-le-feu en Ukraine.", []),
+        (
+            "Les délégations russe et ukrainienne réunies lundi à Istanbul se sont accordées sur un "
+            "échange de 1 000 prisonniers de chaque côté.",
+            ["asserted"],
+        ),
+    ],
+)
+def test_agreements_aimed_at_missed_or_reached(pipeline, text, factualities):
+    events = [e for e in code(pipeline, text) if e.sub_event_type == "Agreement"]
+    assert [e.factuality for e in events] == factualities
+
+
+def test_a_live_blog_post_is_not_the_one_before(pipeline):
+    events = code(
+        pipeline,
+        "EN DIRECT - Liban\n\n14h05 - Des roquettes tirées depuis le Liban sont tombées lundi sur Safed, "
+        "dans le nord d'Israël, a indiqué l'armée israélienne.\n\n13h20 - Une dizaine de combattants du "
+        "Hezbollah ont été tués lundi dans des combats avec les soldats israéliens près d'Aïta al-Chaab, "
+        "selon l'armée israélienne.",
+    )
+    by_type = {e.sub_event_type: e for e in events}
+    assert by_type["Shelling/artillery/missile attack"].fatalities == 0
+    assert by_type["Armed clash"].location != "Safed"

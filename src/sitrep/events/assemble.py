@@ -966,7 +966,9 @@ def _toll_sentences(
             break  # "En juin, sa condamnation avait déclenché des émeutes qui avaient fait seize morts"
         if reading.paragraph_of[s] != reading.paragraph_of[last]:
             # the next paragraph's tolls, while they last ("Un premier bilan faisait état de cinq
-            # morts. Il a été porté mardi à onze.")
+            # morts. Il a été porté mardi à onze."); not a live blog's next post, another story
+            if reading.paragraph_of[last] in reading.live_posts:
+                break
             if reading.paragraph_of[s] != toll_paragraph or not gives_toll(reading.sentences[s]):
                 break
         follow.append(s)
