@@ -4088,3 +4088,12 @@ def test_a_live_blog_post_is_not_the_one_before(pipeline):
     by_type = {e.sub_event_type: e for e in events}
     assert by_type["Shelling/artillery/missile attack"].fatalities == 0
     assert by_type["Armed clash"].location != "Safed"
+
+
+def test_a_denial_still_made_denies_the_event(pipeline):
+    event = one(
+        pipeline,
+        "Des habitants accusent l'armée d'avoir bombardé lundi le marché de Douna, tuant six civils. L'armée "
+        "nie toujours toute frappe sur le marché.",
+    )
+    assert event.factuality == "denied"

@@ -318,7 +318,10 @@ def a_stance(cue: Span) -> bool:
     """ "Moscou a toujours nié utiliser des armes chimiques", "rejette de manière générale toute
     utilisation": a standing denial, not a denial of the event told."""
     verb = cue.root
-    if any(c.dep_ == "advmod" and fold(c.text) in _STANCE_WORDS for c in verb.children):
-        return True
+    compound = any(c.dep_.startswith("aux") for c in verb.children)
+    for c in verb.children:
+        # ("a toujours nié": has always denied; "nie toujours toute frappe": still denies this one)
+        if c.dep_ == "advmod" and fold(c.text) in _STANCE_WORDS and (compound or fold(c.text) != "toujours"):
+            return True
     after = cue.doc[cue.end : min(cue.sent.end, cue.end + 4)]
     return "de maniere generale" in fold(cue.doc[cue.start : after.end].text)
