@@ -4054,7 +4054,7 @@ def test_a_standing_denial_neither_denies_nor_adds_an_event(pipeline):
     event = one(
         pipeline,
         "L'armée ukrainienne a accusé les forces russes d'avoir largué lundi, à l'aide de drones, des "
-        "grenades contenant un gaz irritant sur ses positions près de Siversk. Moscou a toujours nié "
+        "grenades contenant de la chloropicrine sur ses positions près de Siversk. Moscou a toujours nié "
         "utiliser des armes chimiques.",
     )
     assert (event.sub_event_type, event.factuality) == ("Chemical weapon", "reported")
