@@ -4097,3 +4097,15 @@ def test_a_denial_still_made_denies_the_event(pipeline):
         "nie toujours toute frappe sur le marché.",
     )
     assert event.factuality == "denied"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les rebelles ont pris lundi la ville de Kidal, selon des habitants.",
+        "Le ministère russe de la Défense a annoncé lundi la prise de la ville d'Avdiïvka, quelques heures "
+        "après l'annonce du retrait des troupes ukrainiennes.",
+    ],
+)
+def test_a_town_taken_is_overtaken_whatever_the_words_around(pipeline, text):
+    assert one(pipeline, text).sub_event_type == "Non-state actor overtakes territory"

@@ -821,10 +821,12 @@ class TriggerFilter:
         """ "ont pris le contrôle de Quissanga, après le retrait des forces de défense": the withdrawal
         that let the capture happen is part of it, not a handover of its own."""
         root = trigger.root
+        # ("après le retrait", or "quelques heures après l'annonce du retrait")
+        heads = [root, root.head] if root.dep_ == "nmod" else [root]
         return (
             trigger.label_ == "Non-violent transfer of territory"
             and root.pos_ == "NOUN"
-            and any(c.dep_ == "case" and c.lower_ == "après" for c in root.children)
+            and any(c.dep_ in ("case", "mark") and c.lower_ == "après" for h in heads for c in h.children)
             and any(t.label_ in HANDS_CHANGE for t in self._reading.triggers.get(sentence, []))
         )
 
