@@ -4109,3 +4109,16 @@ def test_a_denial_still_made_denies_the_event(pipeline):
 )
 def test_a_town_taken_is_overtaken_whatever_the_words_around(pipeline, text):
     assert one(pipeline, text).sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des milliers d'Israéliens ont manifesté dimanche soir à Tel-Aviv, au lendemain de la découverte des "
+        "corps de six otages à Rafah.",
+        "Des milliers de personnes ont manifesté lundi à Nantes contre la réforme. Les chiffres sont "
+        "tombés : 18 000 manifestants selon la préfecture.",
+    ],
+)
+def test_a_peaceful_march_kills_nobody(pipeline, text):
+    assert [e.fatalities for e in code(pipeline, text)] == [0]

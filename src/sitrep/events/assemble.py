@@ -791,6 +791,10 @@ _OBJECT_SEARCH = 15
 #: violence it came from).
 _BLOODLESS = frozenset(
     {
+        # (a protest that killed is excessive force or a riot; "au lendemain de la découverte des corps
+        # de six otages" is why the crowd marched)
+        "Peaceful protest",
+        "Protest with intervention",
         "Arrests",
         "Agreement",
         "Change to group/activity",

@@ -1570,12 +1570,6 @@ def _reflexive(trigger: Span) -> bool:
     return trigger.root.pos_ == "VERB" and any(c.lower_ in ("se", "s'", "s’") for c in trigger.root.children)
 
 
-def _another_post(reading: Reading, h: Happening, sentence: int) -> bool:
-    """The sentence is in a live blog's post that tells none of the happening's sentences."""
-    post = reading.paragraph_of[sentence]
-    return post in reading.live_posts and all(reading.paragraph_of[s] != post for s in h.sentences)
-
-
 def _another(trigger: Span) -> bool:
     """ "une autre frappe", "un autre attentat": a noun that says it is not the one told before (not
     "d'autres obus sont tombés", more of the same barrage)."""
@@ -1808,8 +1802,6 @@ def group_triggers(
                         # roquettes sur Haïfa": another country is another happening
                         and _same_country(h, place, sentence_countries(sentence))
                         and not _other_means(reading, trigger, h, sentence)
-                        # a live blog's other post is another story unless it names the same town
-                        and not (_another_post(reading, h, sentence) and (place is None or h.place is None))
                         # "Aucune arrestation n'a été annoncée. ¶ Dans la nuit, l'armée a arrêté ...":
                         # what was told as not happening does not take in what happened next
                         and not all(det_negative(t.root) for t in h.triggers)

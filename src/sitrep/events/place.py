@@ -330,13 +330,10 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
     seen: set[int] = set()
     out: list[Span] = []
     parts = reading.incident_parts
-    posts = reading.live_posts
     for s in order:
         if s in seen:
             continue
         seen.add(s)
-        if paragraph in posts and reading.paragraph_of[s] != paragraph and s not in sentences:
-            continue  # a live blog's other post tells another story: not its town
         if parts[s][0] == parts[main][0] and parts[s] != parts[main] and s not in sentences:
             continue  # "Séparément, des hommes armés ont tué 21 civils à Libiri": another incident's town
         spans = [p for p in reading.places.get(s, []) if not _overlaps_mention(reading, s, p)]
