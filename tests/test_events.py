@@ -4120,3 +4120,12 @@ def test_a_town_taken_is_overtaken_whatever_the_words_around(pipeline, text):
 )
 def test_a_peaceful_march_kills_nobody(pipeline, text):
     assert [e.fatalities for e in code(pipeline, text)] == [0]
+
+
+def test_a_protester_shot_dead_at_a_dispersal_is_excessive_force(pipeline):
+    event = one(
+        pipeline,
+        "Un manifestant a été tué par balle lundi lors de la dispersion de la marche de l'opposition à "
+        "N'Djamena, ont affirmé les organisateurs.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 1)

@@ -19,7 +19,7 @@ from sitrep.events import place as places_of
 from sitrep.events.claimants import ClaimantKinds
 from sitrep.events.dates import DateMention, DateReader
 from sitrep.events.factuality import Factuality, FactualityReader, Rules
-from sitrep.events.fatalities import FatalityReader
+from sitrep.events.fatalities import FatalityReader, Toll
 from sitrep.events.happenings import (
     HANDS_CHANGE,
     Happening,
@@ -474,6 +474,16 @@ class EventExtractor:
             # "deux millions de victimes" of the fraud an arrest ends: with no death word, an arrest's
             # or a treaty's "victimes" are the wronged, not the dead
             toll = replace(toll, count=0)
+        if sub_event_type in _NON_VIOLENT_PROTEST and toll.count > 0:
+            if _dead_of_the_protest(reading, h, toll):
+                # "Un manifestant a été tué par balle lors de la dispersion de la marche": force that
+                # killed protesters
+                sub_event_type = _FORCE_ON_PROTESTERS
+                actor1, actor2 = roles(sub_event_type, event_type)
+            else:
+                # "ont manifesté au lendemain de la découverte des corps de six otages": why they
+                # marched, not dead of the march
+                toll = replace(toll, count=0)
         if fact.value in NOT_OCCURRED or sub_event_type in _BLOODLESS or shot_down:
             # what did not happen, or has not yet, killed nobody (FACTUALITY.md: always 0); nor does an
             # arrest, a treaty or a handover: the dead told beside one ("les violences de Mandakao, qui
@@ -791,10 +801,6 @@ _OBJECT_SEARCH = 15
 #: violence it came from).
 _BLOODLESS = frozenset(
     {
-        # (a protest that killed is excessive force or a riot; "au lendemain de la découverte des corps
-        # de six otages" is why the crowd marched)
-        "Peaceful protest",
-        "Protest with intervention",
         "Arrests",
         "Agreement",
         "Change to group/activity",
@@ -869,6 +875,20 @@ def _period(day: date, precision: int) -> tuple[date, date]:
         monday = day - timedelta(days=day.weekday())
         return monday, monday + timedelta(days=6)
     return day, day
+
+
+def _dead_of_the_protest(reading: Reading, h: Happening, toll: Toll) -> bool:
+    """The toll counts protesters ("Un manifestant a été tué par balle") or people killed in the
+    protest ("une personne a été tuée lors de la manifestation"), not the dead it was held for ("au
+    lendemain de la découverte des corps de six otages")."""
+    if toll.span is None:
+        return False
+    counted = {t.i for t in toll.span.root.subtree} | {t.i for t in toll.span}
+    protesters = any(
+        a.root.i in counted and decode_actor(a.kb_id_)[0] == 6
+        for a in reading.actors.get(reading.sentence_of(toll.span), [])
+    )
+    return protesters or any(t.root.i in counted for t in h.triggers if family(t.label_) == "unrest")
 
 
 def _by_a_crowd(reading: Reading, main: Span) -> bool:
