@@ -830,6 +830,15 @@ class TriggerFilter:
             and any(t.label_ in HANDS_CHANGE for t in self._reading.triggers.get(sentence, []))
         )
 
+    def _crowd_does_it(self, trigger: Span) -> bool:
+        """ "Des milliers de personnes ont manifesté", "ils étaient plusieurs centaines à manifester": a
+        crowd counted (context.yaml count_nouns) as the doer."""
+        root = trigger.root
+        if root.pos_ != "VERB":
+            return False
+        doers = [c for c in root.children if c.dep_ == "nsubj"] + ([root.head] if root.dep_ == "acl" else [])
+        return any(_word_in(d, self._count_nouns) for d in doers)
+
     def _a_state_protests(self, trigger: Span) -> bool:
         """ "Le gouvernement soudanais a protesté contre la visite", "Bamako a protesté auprès d'Alger":
         a state's voice (context.yaml official_speakers, or a country or its capital) as the subject of
@@ -1213,7 +1222,7 @@ class TriggerFilter:
             # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
             # calme": the crowd left, nobody dispersed it.
             return False
-        if _infinitive_of_noun(trigger, self._ability) and not self._planned(sentence):
+        if _infinitive_of_noun(trigger, self._ability, self._count_nouns) and not self._planned(sentence):
             return False  # "les hommes en âge de combattre": no event happened, nor is one planned
         if self._not_a_trigger(trigger, sentence) or self._in_a_group_name(trigger, sentence):
             return False
@@ -1237,7 +1246,9 @@ class TriggerFilter:
                 # non-conflict word beside it ("le paiement de leurs bourses") is what the crowd wants.
                 return self._licensed_near(licence, trigger, sentence)
             unrest = family(trigger.label_) == "unrest"
-            if unrest and self._licensed_near(("protest_aims",), trigger, sentence):
+            if unrest and (
+                self._licensed_near(("protest_aims",), trigger, sentence) or self._crowd_does_it(trigger)
+            ):
                 # what the crowd is for licenses it, even when it is the economy: "ont manifesté
                 # contre la hausse des prix"
                 return True
@@ -1464,15 +1475,18 @@ def _first_group_simple_past(verb) -> bool:
     return form in (singular + "a", stem + "èrent")  # "mangea", "commença"; "lancèrent"
 
 
-def _infinitive_of_noun(trigger: Span, ability: frozenset[str]) -> bool:
+def _infinitive_of_noun(trigger: Span, ability: frozenset[str], counts: frozenset[str] = frozenset()) -> bool:
     """ "les hommes en âge de combattre", "capable de frapper l'ennemi": an ability, not an act (not
-    "ils étaient nombreux à manifester": only the adjectives of context.yaml `ability_words`)."""
+    "ils étaient nombreux à manifester": only the adjectives of context.yaml `ability_words`; nor "ils
+    étaient plusieurs milliers à manifester": a crowd counted, context.yaml `count_nouns`)."""
     verb = trigger.root
     if verb.pos_ != "VERB" or "Inf" not in verb.morph.get("VerbForm"):
         return False
     head = verb.head
     # "capable de frapper", and a skill learnt: "ont appris à prendre d'assaut des bâtiments"
-    return head.pos_ == "NOUN" or (head.pos_ in ("ADJ", "VERB") and fold(head.lemma_) in ability)
+    return (head.pos_ == "NOUN" and not _word_in(head, counts)) or (
+        head.pos_ in ("ADJ", "VERB") and fold(head.lemma_) in ability
+    )
 
 
 _ARTICLES = ("le", "la", "les")

@@ -140,9 +140,7 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
             elif important:
                 votes[iso2] += 1
     # (not the doer's nationality on a word of violence: "une frappe aérienne russe" on Marioupol)
-    doers = {
-        t.i for spans in reading.triggers.values() for trigger in spans for t in trigger.root.subtree
-    }
+    doers = {t.i for spans in reading.triggers.values() for trigger in spans for t in trigger.root.subtree}
     for tok in reading.doc:
         if tok.dep_ == "amod" and tok.i in doers:
             continue
@@ -187,8 +185,11 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
     government or body (`_not_a_place`)."""
     if _not_a_place(reading, span):
         return True
-    others = reading.actors.get(sentence, []) + reading.triggers.get(sentence, [])
-    if any(a.start < span.end and span.start < a.end for a in others):
+    if any(a.start < span.end and span.start < a.end for a in reading.actors.get(sentence, [])):
+        return True
+    # (a trigger word taken for a place, "Défection"; not a place inside a trigger's phrase, "manifester
+    # à Niamey contre")
+    if any(span.start <= t.root.i < span.end for t in reading.triggers.get(sentence, [])):
         return True
     if span.start >= 1 and span.doc[span.start - 1].lower_ in _ELSEWHERE_WORDS:
         return True  # "des renforts dépêchés depuis Niamey", "évacués vers Niamey": not where it happened
@@ -587,11 +588,15 @@ def _region_countries(name: str, gazetteer: Gazetteer) -> set[str]:
 
 
 def _town_near(span: Span, gazetteer: Gazetteer, hints: list[str]) -> Place | None:
-    """The nearest town named in the words around `span` (its sentence, or the ones just before it)."""
+    """The nearest town named in the words around `span`: its sentence, or the words just before it
+    (not a later paragraph's, which may be a link to another story)."""
     reach = [
         other
         for other in span.doc.spans[PLACES]
-        if (0 <= span.start - other.end <= _TOWN_REACH or 0 <= other.start - span.end <= _TOWN_REACH)
+        if (
+            0 <= span.start - other.end <= _TOWN_REACH
+            or (other.start >= span.end and other.sent == span.sent)
+        )
         and gazetteer.country_by_name(other.text) is None
     ]
     for other in sorted(reach, key=lambda o: abs(o.start - span.start)):
