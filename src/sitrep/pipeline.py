@@ -224,9 +224,11 @@ class Pipeline:
             return True
         if CIVILIANS in inters and any(t.label_ == "Abduction/forced disappearance" for t in triggers):
             return True  # "trois commerçants ont été enlevés": people taken (the events layer checks how)
-        if self._names_a_state(doc) and any(family(t.label_) == "violence" for t in triggers):
-            return True  # "La Russie a bombardé", "Moscou a frappé": a state may be the doer
-        return bool(self._licence_words.find(doc))
+        if self._licence_words.find(doc):
+            return True
+        # (last: it looks up every proper name) "La Russie a bombardé", "Moscou a frappé": a state may
+        # be the doer
+        return any(family(t.label_) == "violence" for t in triggers) and self._names_a_state(doc)
 
     def _names_a_state(self, doc: Doc) -> bool:
         """A proper name that is a country, or a capital standing for one (gazetteer.state_named)."""

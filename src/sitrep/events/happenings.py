@@ -164,6 +164,7 @@ class TriggerFilter:
         self._period_starts = frozenset(fold(w) for w in context_words(lexicon, "period_starts"))
         self._reading = reading
         self._cache: dict[tuple[str, int], bool] = {}
+        self._kept: dict[tuple[int, int, str], bool] = {}
         self._judicial_tokens: dict[int, set[int]] = {}
         self._not_triggers: dict[int, list[tuple[int, int]]] = {}
 
@@ -1168,6 +1169,14 @@ class TriggerFilter:
         return any(m.span.end <= trigger.start for m in found)
 
     def keep(self, trigger: Span) -> bool:
+        """Whether the trigger tells a happening of the conflict, now (asked again by the toll and
+        relative-clause rules: read once per trigger)."""
+        key = (trigger.start, trigger.end, trigger.label_)
+        if key not in self._kept:
+            self._kept[key] = self._keep(trigger)
+        return self._kept[key]
+
+    def _keep(self, trigger: Span) -> bool:
         sentence = self._reading.sentence_of(trigger)
         if self.is_link(sentence) or self._after_link_inline(trigger, sentence):
             return False

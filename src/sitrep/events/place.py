@@ -553,7 +553,7 @@ def resolve_mention(
         # "sur l'axe Djibo-Namsiga": a road between two towns, coded near the first (ACLED codes
         # an ambush on a road to a town it runs from)
         resolution = resolve_place(road_start, gazetteer=gazetteer, country_hints=hints)
-        town = _town_near(span, gazetteer, hints)
+        town = _neighbour(span, gazetteer, hints, words_before=_TOWN_REACH, home=False)
         if resolution is not None and town is not None and _km(resolution.place, town) > _ROAD_KM:
             # "à Conakry, sur l'axe Hamdallaye-Bambeto": a street of the town named, not a village
             # of that name far away
@@ -585,25 +585,6 @@ def _in_another_country(resolution: Resolution, admin: str, gazetteer: Gazetteer
 def _region_countries(name: str, gazetteer: Gazetteer) -> set[str]:
     """The countries with an administrative region of that very name."""
     return {c.place.iso2 for c in gazetteer.candidates(name) if c.closeness >= 1.0 and c.place.is_region}
-
-
-def _town_near(span: Span, gazetteer: Gazetteer, hints: list[str]) -> Place | None:
-    """The nearest town named in the words around `span`: its sentence, or the words just before it
-    (not a later paragraph's, which may be a link to another story)."""
-    reach = [
-        other
-        for other in span.doc.spans[PLACES]
-        if (
-            0 <= span.start - other.end <= _TOWN_REACH
-            or (other.start >= span.end and other.sent == span.sent)
-        )
-        and gazetteer.country_by_name(other.text) is None
-    ]
-    for other in sorted(reach, key=lambda o: abs(o.start - span.start)):
-        found = resolve_place(other.text, gazetteer=gazetteer, country_hints=hints)
-        if found is not None and found.place.feature_class == "P":
-            return found.place
-    return None
 
 
 def _km(a: Place, b: Place) -> float:
@@ -644,14 +625,19 @@ def _namesakes_at_home(name: str, gazetteer: Gazetteer, hints: list[str]) -> boo
     return bool(hints) and sum(c.place.iso2 == hints[0] for c in gazetteer.candidates(name)) > 1
 
 
-def _neighbour(span: Span, gazetteer: Gazetteer, hints: list[str]) -> Place | None:
+def _neighbour(
+    span: Span, gazetteer: Gazetteer, hints: list[str], *, words_before: int = 0, home: bool = True
+) -> Place | None:
     """The town named nearest `span` in its sentence: "dans la banlieue de Dakar, à Keur Massar" tells
-    which of three Keur Massar is meant (resolve_place's `near`)."""
+    which of three Keur Massar is meant (resolve_place's `near`). With `words_before`, the words just
+    before its sentence count too (not a later paragraph's, which may be a link to another story); with
+    `home`, only a town of the article's first country."""
     others = sorted(
         (
             other
             for other in span.doc.spans[PLACES]
-            if other.sent.start == span.sent.start and (other.end <= span.start or other.start >= span.end)
+            if (other.sent.start == span.sent.start and (other.end <= span.start or other.start >= span.end))
+            or 0 <= span.start - other.end <= words_before
         ),
         key=lambda other: abs(other.start - span.start),
     )
@@ -659,7 +645,11 @@ def _neighbour(span: Span, gazetteer: Gazetteer, hints: list[str]) -> Place | No
         if gazetteer.country_by_name(other.text) is not None:
             continue
         found = resolve_place(other.text, gazetteer=gazetteer, country_hints=hints)
-        if found is not None and found.place.feature_class == "P" and found.place.iso2 == hints[0]:
+        if (
+            found is not None
+            and found.place.feature_class == "P"
+            and (not home or found.place.iso2 == hints[0])
+        ):
             return found.place
     return None
 
