@@ -2429,6 +2429,50 @@ def test_suspected_members_arrested_are_coded_as_their_group(pipeline):
     assert (event.actor1, event.actor2) == ("SDF: Syrian Democratic Forces", "Islamic State")
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a sitting head of state arrested by soldiers: the government (ACLED), not civilians
+        (
+            "Des militaires des forces spéciales ont arrêté dimanche le président Alpha Condé à Conakry, "
+            "après plusieurs heures de tirs près du palais présidentiel.",
+            ("Military Forces of Guinea", "Government of Guinea"),
+        ),
+        # mutineers are named after the forces they broke from
+        (
+            "Le président Roch Marc Christian Kaboré a été arrêté lundi par des soldats mutins et détenu "
+            "dans un camp militaire de Ouagadougou, selon des sources sécuritaires.",
+            ("Mutiny of Military Forces of Burkina Faso", "Government of Burkina Faso"),
+        ),
+        # a minister is a member of the government
+        (
+            "Le ministre de la Défense et deux députés de l'opposition ont été interpellés jeudi à Bamako "
+            "par la gendarmerie malienne.",
+            ("Police Forces of Mali", "Government of Mali"),
+        ),
+        # a former president is a political figure: a civilian, as ACLED codes the arrested
+        (
+            "L'ancien président Mohamed Bazoum a été arrêté jeudi à Niamey par la police nigérienne.",
+            ("Police Forces of Niger", "Civilians (Niger)"),
+        ),
+    ],
+)
+def test_a_member_of_the_government_arrested_is_the_government(pipeline, text, actors):
+    event = next(e for e in code(pipeline, text) if e.sub_event_type == "Arrests")
+    assert (event.actor1, event.actor2) == actors
+
+
+def test_a_government_that_signs_an_accord_is_a_party_of_its_own_country(pipeline):
+    event = one(
+        pipeline,
+        "Le gouvernement éthiopien et le Front de libération du peuple du Tigré (TPLF) ont signé mercredi "
+        "à Pretoria un accord de cessation des hostilités, a annoncé l'Union africaine.",
+    )
+    assert event.sub_event_type == "Agreement"
+    tplf = "TPLF: Tigray People's Liberation Front"
+    assert {event.actor1, event.actor2} == {tplf, "Government of Ethiopia"}
+
+
 def test_suspects_of_a_lynching_arrested_later_are_an_arrest_not_a_second_lynching(pipeline):
     events = code(
         pipeline,
@@ -3387,6 +3431,24 @@ def test_the_day_of_another_happening_in_the_sentence_is_not_its_day(pipeline):
             "près de Palmyre.",
             53,
         ),
+        # two people named or singled out, joined by "et", are two dead (the parser may hang the
+        # second on the first one's name, or give the verb two subjects)
+        (
+            "Le général Ibrahim Koné et le colonel Amadou Sidibé ont été tués dimanche dans une embuscade "
+            "tendue par des jihadistes près de Mopti.",
+            2,
+        ),
+        (
+            "Des hommes armés ont abattu dimanche le chef du village de Tin-Akoff et son fils.",
+            2,
+        ),
+        (
+            "Le chauffeur et son apprenti ont péri dimanche lorsque leur camion a sauté sur une mine près "
+            "de Dori.",
+            2,
+        ),
+        # one person stays one
+        ("Le maire de Djibo a été assassiné dimanche par des hommes armés.", 1),
     ],
 )
 def test_listed_victims_and_asides_count_in_full(pipeline, text, toll):
@@ -4129,3 +4191,140 @@ def test_a_protester_shot_dead_at_a_dispersal_is_excessive_force(pipeline):
         "N'Djamena, ont affirmé les organisateurs.",
     )
     assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 1)
+
+
+def test_people_killed_in_clashes_between_two_sides_are_a_battle_between_them(pipeline):
+    event = one(
+        pipeline,
+        "Entre 20 et 30 personnes ont été tuées samedi lors d'affrontements entre l'armée éthiopienne et les "
+        "miliciens Fano à Debre Markos.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash",
+        "Military Forces of Ethiopia",
+        "Fano Militia",
+    )
+
+
+def test_hostages_freed_in_a_fight_are_part_of_the_fight(pipeline):
+    # "terroristes de Boko Haram" is one mention of the group, wherever the parser hangs the name
+    event = one(
+        pipeline,
+        "L'armée nigériane a affirmé jeudi avoir tué 35 terroristes de Boko Haram et libéré douze otages "
+        "lors d'une opération menée mardi dans la forêt de Sambisa.",
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor2 == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert event.fatalities == 35
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # "Etat" without its accent still opens a state's name
+        (
+            "Au moins 100 personnes ont été tuées samedi lors d'une attaque d'hommes armés contre la "
+            "localité de Yelwata, dans l'Etat de Benue.",
+            "Benue",
+            "Nigeria",
+        ),
+        # a wire dispatch's dateline in capitals tells the country of a village the gazetteer lacks
+        (
+            "JUBA, 6 mars (AFP) - Des miliciens ont attaqué mardi la garnison militaire de Nasir, tuant "
+            "trois soldats.",
+            "South Sudan",
+            "South Sudan",
+        ),
+        # a near miss outside the region named beside it is not the place: the region is
+        (
+            "Les forces ukrainiennes ont repris le contrôle du village de Robotyne, dans la région de "
+            "Zaporijjia, a annoncé lundi Kiev.",
+            "Zaporizhia",
+            "Ukraine",
+        ),
+        # "dans l'ouest de l'Irak" is where, over a town of another country in a sentence of background
+        (
+            "Des drones ont visé jeudi la base aérienne d'Aïn al-Assad, dans l'ouest de l'Irak, sans faire "
+            "de victimes. Les attaques se multiplient depuis le début de la guerre à Gaza.",
+            "Iraq",
+            "Iraq",
+        ),
+    ],
+)
+def test_a_place_the_gazetteer_lacks_falls_back_to_what_the_text_says_of_it(
+    pipeline, text, location, country
+):
+    event = one(pipeline, text)
+    assert (event.location, event.country) == (location, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "toll"),
+    [
+        # a truck bomb with no bomber dying is set off from afar
+        (
+            "Deux soldats ont été tués mardi lors d'une attaque au camion piégé contre une base militaire à "
+            "Arauca, attribuée à l'ELN.",
+            "Remote explosive/landmine/IED",
+            2,
+        ),
+        # guns bombard too: only an aircraft or a drone makes an air strike
+        (
+            "L'artillerie israélienne a bombardé jeudi le village de Kfarchouba, dans le sud du Liban.",
+            "Shelling/artillery/missile attack",
+            0,
+        ),
+        ("Une étudiante a été lapidée à mort jeudi par une foule à Sokoto.", "Mob violence", 1),
+    ],
+)
+def test_the_means_of_violence_and_its_dead(pipeline, text, sub_event_type, toll):
+    event = one(pipeline, text)
+    assert (event.sub_event_type, event.fatalities) == (sub_event_type, toll)
+
+
+def test_a_group_that_multiplies_attacks_is_a_trend_not_a_happening(pipeline):
+    events = code(
+        pipeline,
+        "Dimanche, deux généraux ont été arrêtés à Bamako. L'armée subit des revers face au JNIM, qui "
+        "multiplie les attaques dans le centre du pays.",
+    )
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_an_accused_army_denying_abuses_leaves_the_killing_its_accusers_tell(pipeline):
+    event = one(
+        pipeline,
+        "Neuf civils ont été tués dimanche par des soldats lors d'un raid dans le village de Mautu, "
+        "accusent des habitants. L'armée dément toute exaction.",
+    )
+    assert (event.factuality, event.fatalities) == ("reported", 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # "le nombre de civils tués" counts no one killed
+        (
+            "Des sources locales affirment que des combattants de l'EIGS ont tué au moins 44 civils vendredi "
+            "à Fambita. Le nombre de civils tués dans le pays a doublé.",
+            44,
+        ),
+        # a headline's "des dizaines" gives way to the figure of the body
+        (
+            "Soudan : une frappe aérienne fait des dizaines de morts à Nyala\n\n"
+            "Un bombardement de l'armée a tué au moins 32 personnes lundi sur le marché de Nyala.",
+            32,
+        ),
+    ],
+)
+def test_a_count_of_a_kind_or_a_rough_quantity_does_not_override_the_figure(pipeline, text, toll):
+    assert one(pipeline, text).fatalities == toll
+
+
+def test_a_wars_running_toll_is_no_events_toll(pipeline):
+    events = code(
+        pipeline,
+        "Plus de 4 000 personnes ont été tuées au Liban pendant le conflit, selon les autorités. L'armée "
+        "libanaise a pris le contrôle de centaines de positions au sud du Litani.",
+    )
+    assert all(e.fatalities == 0 for e in events)

@@ -261,6 +261,14 @@ class EventExtractor:
             sub_event_type = "Armed clash"
         if (
             sub_event_type == "Air/drone strike"
+            and any(t.label_ == "Shelling/artillery/missile attack" and t.kb_id_ != AMBIGUOUS for t in clear)
+            and all(t.kb_id_ == AMBIGUOUS for t in clear if t.label_ == sub_event_type)
+        ):
+            # "L'artillerie israélienne a bombardé le village": a bombardment by guns, not from the air
+            # (the French word covers both; only an aircraft or a drone makes it an air strike)
+            sub_event_type = "Shelling/artillery/missile attack"
+        if (
+            sub_event_type == "Air/drone strike"
             and any(t.label_ == "Armed clash" and t.kb_id_ != AMBIGUOUS for t in clear)
             and all(_in_support(t, self._support) for t in clear if t.label_ == sub_event_type)
         ):
@@ -789,9 +797,28 @@ class EventExtractor:
     def _actor_name(self, actor: Actor | None, iso2: str | None, country_name: str | None) -> str | None:
         if actor is None:
             return None
+        if actor.kind == "government" and actor.span is not None:
+            # "le gouvernement éthiopien", "le président du Mali": its own country, wherever it signs
+            country_name = self._country_said(actor.span.root) or country_name
         if actor.generic and iso2 and (actor.kind, iso2) in self._state_forces:
             return self._state_forces[(actor.kind, iso2)]
         return actor.named(country_name)
+
+    def _country_said(self, word) -> str | None:
+        """The country a word's adjective or complement names ("gouvernement éthiopien", "président
+        du Mali"), or None."""
+        for child in word.children:
+            if child.pos_ == "ADJ":
+                iso2 = self.gazetteer.country_of_demonym(child.lower_)
+            elif child.dep_ == "nmod" and child.pos_ == "PROPN":
+                found = self.gazetteer.country_by_name(child.text)
+                iso2 = found.iso2 if found else None
+            else:
+                continue
+            country = self.gazetteer.country(iso2) if iso2 else None
+            if country is not None:
+                return country.country
+        return None
 
 
 #: How many words after an interception verb its object is looked for when the parse lost it.

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components import ACTORS
@@ -317,14 +317,16 @@ class FatalityReader:
             # the death words that only a person suffers
             plain = {k for k, d in sure.items() if not any(_overlap(d, f) for f in fells)}
             counted = {i for start, end, _ in quantities for i in range(start, end)}
-            one = _one_victim(sent, kills, sure, things, counted)
-            one = one or _named_victim(sent, deaths, things, plain)
-            if one is not None and self._the_bomber(sent, one[0]):
+            victim = _one_victim(sent, kills, sure, things, counted)
+            victim = victim or _named_victim(sent, deaths, things, plain)
+            if victim is None:
+                return Toll(0, nones[0].span) if nones else None
+            one, noun = victim
+            if self._the_bomber(sent, one[0]):
                 return Toll(0, one, attackers=1)  # "La kamikaze a également péri": the bomber
-            if one is not None:
-                side = _side_of(one)
-                return Toll(1, one, frozenset({side}), ((side, 1),), also=self._also(sent, found))
-            return Toll(0, nones[0].span) if nones else None
+            side = _side_of(one)
+            dead = _people_listed(noun, things)
+            return Toll(dead, one, frozenset({side}), ((side, dead),), also=self._also(sent, found))
         if len(read) == 1 and read[0][2] == 1 and self._the_bomber(sent, doc[read[0][0]]):
             # "La kamikaze, une adolescente, a également péri": the bomber, not another victim
             return Toll(0, doc[read[0][0] : read[0][1]], attackers=1)
@@ -431,6 +433,13 @@ class FatalityReader:
             t for t in counted if not (t.earlier and _restated(t, [u for u in counted if not u.earlier]))
         ]
         counted = [t for t in counted if not (t.vague and _restated(t, [u for u in counted if not u.vague]))]
+        # "fait des dizaines de morts" (headline) and "a tué au moins 32 personnes": a rough quantity
+        # gives way to a figure for the same dead (ACLED takes the reported number, not its own value
+        # for "dozens")
+        rough = [t for t in counted if self._rough(t)]
+        counted = [
+            t for t in counted if not (t in rough and _restated(t, [u for u in counted if u not in rough]))
+        ]
         # "Un premier bilan faisait état de quatre morts ... porté à neuf": the revision replaces it.
         revised = [t for s, t in read if t.count > 0 and (t.revises or self.revision.find(s))]
         revised = [t for t in revised if t in counted]
@@ -471,6 +480,12 @@ class FatalityReader:
             attackers=attackers,
             vague=all(t.vague for t in counted),
         )
+
+    def _rough(self, toll: Toll) -> bool:
+        """The toll's figure is a vague quantity ("des dizaines", "une centaine"), not a number."""
+        if toll.span is None or len(toll.parts) != 1:
+            return False
+        return self.numbers.vague_quantity(toll.span[:3].text, leading=True) is not None
 
     def bombers(self, sentences: list[Span], toll: Toll) -> int:
         """The suicide bombers an event's toll leaves out: ACLED counts them among the dead. None when
@@ -567,7 +582,7 @@ def _subject_of_death(doc, start: int, deaths: dict[int, Span], killing: frozens
 
 def _one_victim(
     sent: Span, kills: dict[int, Span], deaths: dict[int, Span], things: set[int], counted: set[int]
-) -> Span | None:
+) -> tuple[Span, Token] | None:
     """One person killed, with no figure: "tuant son conducteur", "a tué le chef du village",
     "un ancien commandant abattu à Deraa", "il est mort sur le coup"."""
     doc = sent.doc
@@ -575,18 +590,23 @@ def _one_victim(
         verb = span.root
         if not _verbal(verb):
             continue
-        if verb.dep_ == "acl" and verb.head.i not in things and _one_person(verb.head):
-            return doc[verb.head.left_edge.i : span.end]
+        # (not "le nombre de civils tués", where the killed are the plural of the complement)
+        counted_of = any(
+            c.dep_ == "nmod" and verb.head.i < c.i < verb.i and "Plur" in c.morph.get("Number")
+            for c in verb.head.children
+        )
+        if verb.dep_ == "acl" and verb.head.i not in things and _one_person(verb.head) and not counted_of:
+            return doc[verb.head.left_edge.i : span.end], verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if any(c.lower_ in ("il", "elle") for c in subjects) and not any(
             c.dep_ == "obj" for c in verb.children
         ):
-            return doc[min(c.i for c in subjects) : span.end]
+            return doc[min(c.i for c in subjects) : span.end], subjects[0]
         if not any(c.dep_ in ("obj", "aux:pass") for c in verb.children):
             # "Son garde du corps a également péri", "le chauffeur est mort sur le coup"
             person = next((c for c in subjects if c.i not in things and _one_person(c)), None)
             if person is not None:
-                return doc[person.left_edge.i : span.end]
+                return doc[person.left_edge.i : span.end], person
     for end, verb in kills.items():
         if not _verbal(verb.root):
             continue
@@ -603,11 +623,13 @@ def _one_victim(
                 and noun.i not in things | counted
                 and _one_person(noun)
             ):
-                return doc[verb.start : noun.i + 1]
+                return doc[verb.start : noun.i + 1], noun
     return None
 
 
-def _named_victim(sent: Span, deaths: dict[int, Span], things: set[int], plain: set[int]) -> Span | None:
+def _named_victim(
+    sent: Span, deaths: dict[int, Span], things: set[int], plain: set[int]
+) -> tuple[Span, Token] | None:
     """One person, named or singled out, as the subject of a passive killing: "le conseiller
     municipal Boureima Sawadogo a été abattu", "le maire de Kaya a été abattu" (not "le drone a été
     abattu": a person is a name, or an actor the lexicon knows)."""
@@ -632,8 +654,36 @@ def _named_victim(sent: Span, deaths: dict[int, Span], things: set[int], plain: 
             # thing down ("l'appareil a été abattu": then a known actor only)
             person = subject.i in people or span.start in plain
             if named or (person and _one_person(subject)):
-                return doc[subject.left_edge.i : span.end]
+                return doc[subject.left_edge.i : span.end], subject
     return None
+
+
+def _people_listed(noun: Token, things: set[int]) -> int:
+    """How many people a victim's noun phrase lists: "le général Koné et le colonel Sidibé" are two
+    (the parser may hang the second on the first one's name), "le chef du village" is one."""
+    heads = [noun] + [c for c in noun.children if c.dep_ in ("appos", "flat:name")]
+    # the parser may also give the verb a second subject joined by "et": "Le chauffeur et son
+    # apprenti ont péri"
+    joined = [
+        c
+        for c in noun.head.children
+        if noun.dep_.startswith("nsubj")
+        and c.i > noun.i
+        and c.dep_ == noun.dep_
+        and any(x.dep_ == "cc" for x in c.children)
+    ]
+    listed = 1
+    for head in heads:
+        others = [c for c in head.children if c.dep_ == "conj"] + (joined if head is noun else [])
+        if not any(x.dep_ == "cc" for c in others for x in c.children):
+            continue  # "Son fils aîné, Salif, …": a name in apposition, misread as a second one
+        for other in others:
+            if other.i in things:
+                continue
+            named = other.pos_ == "PROPN" and other.ent_type_ in ("PER", "")
+            if named or _one_person(other):
+                listed += 1
+    return listed
 
 
 def _one_person(noun) -> bool:

@@ -419,6 +419,15 @@ class TriggerFilter:
         not ("s'est rendu mardi à Kharkiv, régulièrement bombardée", "a été nommé lundi, alors que
         l'armée fait face aux attaques")."""
         root = trigger.root
+        if (
+            root.pos_ == "NOUN"
+            and "Plur" in root.morph.get("Number")
+            and root.dep_ == "obj"
+            and _word_in(root.head, self._recurrence)
+        ):
+            # "le JNIM multiplie les attaques", "depuis le 10 mai, Moscou a intensifié ses
+            # bombardements": a trend, whatever day it is counted from
+            return True
         dated_here = self._dated_inside(trigger, sentence)
         if dated_here or (root.pos_ == "NOUN" and self._dated_on(root.head, sentence)):
             return False
@@ -731,6 +740,24 @@ class TriggerFilter:
             if inside and inter in (2, 3, 4) and not generic:
                 return True
         return False
+
+    def _alongside_a_fight(self, trigger: Span, sentence: int) -> bool:
+        """ "L'armée a tué 35 terroristes et libéré douze otages", "ont repoussé l'attaque et arrêté
+        trois assaillants": a development told by a verb joined to a verb of violence, the same doers
+        in the same clause, is part of that fight, which ACLED codes alone."""
+        if trigger.label_ not in ("Other", "Arrests"):
+            return False  # (a town given up or taken is a happening of its own)
+        root = trigger.root
+        if root.pos_ != "VERB":
+            return False
+        joined = {c.i for c in root.children if c.dep_ == "conj"} | (
+            {root.head.i} if root.dep_ == "conj" else set()
+        )
+        return any(
+            other.root.i in joined and family(other.label_) == "violence" and self.keep(other)
+            for other in self._reading.triggers.get(sentence, [])
+            if other is not trigger
+        )
 
     def _not_a_trigger(self, trigger: Span, sentence: int) -> bool:
         """A phrase that holds the trigger but tells no event: "les manifestations sportives",
@@ -1236,6 +1263,8 @@ class TriggerFilter:
         if self._not_a_trigger(trigger, sentence) or self._in_a_group_name(trigger, sentence):
             return False
         if _one_of_a_kind(trigger) or self._aimed_at_something_else(trigger):
+            return False
+        if self._alongside_a_fight(trigger, sentence):
             return False
         if (
             trigger.kb_id_ == AMBIGUOUS
@@ -1998,6 +2027,11 @@ def _figure_arrested(reading: Reading, trigger: Span) -> bool:
     who was challenged)."""
     root = trigger.root
     figures = context_matcher(reading.lexicon, "political_figures")
+    members = context_matcher(reading.lexicon, "government_members")  # "le président a été arrêté"
+    return _named_arrested(reading, root, figures) or _named_arrested(reading, root, members)
+
+
+def _named_arrested(reading: Reading, root: Token, figures: TermMatcher) -> bool:
     if any(c.dep_ == "aux:pass" for c in root.children) and not any(
         c.dep_.startswith("nsubj") for c in root.children
     ):

@@ -77,6 +77,7 @@ _AREA_WORDS = frozenset(
         "territoire",
     }
 )
+_AREA_FOLDED = frozenset(fold(w) for w in _AREA_WORDS)
 # A place after these words is where someone came from or went to, not where the event happened.
 _ELSEWHERE_WORDS = frozenset({"depuis", "vers"})
 #: What may stand between the towns of a list told as such: "à Niamey, Zinder et Maradi".
@@ -139,6 +140,12 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
                 lede_voted = True
             elif important:
                 votes[iso2] += 1
+    for span in reading.datelines:
+        # "JUBA, 6 mars (AFP) -": the dispatch was filed in that country (one vote only: a regional
+        # bureau, "DAKAR (AFP) -", files the news of its neighbours)
+        iso2, _ = _clear_country(span.text, gazetteer)
+        if iso2 is not None:
+            votes[iso2] += 1
     # (not the doer's nationality on a word of violence: "une frappe aérienne russe" on Marioupol)
     doers = {t.i for spans in reading.triggers.values() for trigger in spans for t in trigger.root.subtree}
     for tok in reading.doc:
@@ -220,12 +227,17 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
     )
 
 
-def countries_where(reading: Reading, sentence: int, gazetteer: Gazetteer) -> frozenset[str]:
-    """ISO2 of the countries a sentence names as where ("sur le Liban", "au Mali")."""
+def countries_where(
+    reading: Reading, sentence: int, gazetteer: Gazetteer, *, parts: bool = False
+) -> frozenset[str]:
+    """ISO2 of the countries a sentence names as where ("sur le Liban", "au Mali"); with `parts`, by a
+    part of them too ("dans l'ouest de l'Irak": enough to keep out a town of another country told
+    around it, not to tell one happening from another)."""
     return frozenset(
         country.iso2
         for span in reading.places.get(sentence, [])
-        if _a_country_where(span) and (country := gazetteer.country_by_name(span.text)) is not None
+        if (_a_country_where(span) or (parts and _in_a_part_of(span)))
+        and (country := gazetteer.country_by_name(span.text)) is not None
     )
 
 
@@ -240,6 +252,18 @@ def _a_country_where(span: Span) -> bool:
         return True
     # "dans le nord du Mali", "dans l'est de la RDC"
     return "dans" in before and before[-1:] != [] and before[-1] in ("du", "de", "la", "l'", "l’")
+
+
+def _in_a_part_of(span: Span) -> bool:
+    """ "dans l'ouest de l'Irak", "dans le nord de la Syrie": a part of the country named as where."""
+    wider = [t.lower_ for t in span.doc[max(0, span.start - 5) : span.start]]
+    return (
+        len(wider) == 5
+        and wider[0] == "dans"
+        and wider[1] in ("le", "la", "l'", "l’")
+        and wider[3] in ("de", "d'", "d’")
+        and wider[4] in ("la", "l'", "l’")
+    )
 
 
 def _a_name_given(span: Span) -> bool:
@@ -603,10 +627,13 @@ def _road_start(span: Span) -> str | None:
 
 
 def _named_after_an_area_word(span: Span) -> Span | None:
-    """ "État de Zamfara", "Province du Yatenga": the name inside a mention that opens on an area word."""
-    if len(span) > 2 and span[0].lower_ in _AREA_WORDS and span[1].lower_ in ("de", "d'", "d’", "du"):
+    """ "État de Zamfara", "Province du Yatenga", "l'Etat Chin", "la région Amhara": the name inside a
+    mention that opens on an area word (wire copy often drops the accent of "État")."""
+    if len(span) < 2 or fold(span[0].lower_) not in _AREA_FOLDED:
+        return None
+    if len(span) > 2 and span[1].lower_ in ("de", "d'", "d’", "du"):
         return span[2:]
-    return None
+    return span[1:] if span[1].text[:1].isupper() else None
 
 
 def _facility_of_a_town(lexicon: Lexicon, span: Span) -> Span | None:
@@ -678,7 +705,7 @@ def event_place(
     capital = _capital_named(reading, main, gazetteer, hints)
     # "Des frappes israéliennes sur le Liban ont tué 492 personnes. Le Hezbollah a riposté ... sur
     # Haïfa": a country its own sentence names keeps out the towns of other countries told around it
-    named_here = countries_where(reading, main, gazetteer)
+    named_here = countries_where(reading, main, gazetteer, parts=True)
     for sentence, spans in by_sentence.items():  # in order of closeness to the trigger
         if sentence != main and capital is not None:
             # "dans plusieurs quartiers de la capitale malienne": the trigger's own sentence names
@@ -819,8 +846,11 @@ def _named_country(
         sentence = reading.sentence_of(span)
         if sentence not in told or span.root.dep_ in ("nsubj", "nsubj:pass"):
             continue
-        if not any(c.dep_ == "case" and c.lower_ in _WHERE_OR_AGAINST for c in span.root.children):
-            continue  # "avec l'appui de la France", "rentrant du Soudan", "tirées depuis le Liban"
+        where = any(c.dep_ == "case" and c.lower_ in _WHERE_OR_AGAINST for c in span.root.children)
+        if not where and not _in_a_part_of(span):
+            # "avec l'appui de la France", "rentrant du Soudan", "tirées depuis le Liban" (not "dans
+            # l'ouest de l'Irak")
+            continue
         if _overlaps_mention(reading, sentence, span):
             continue
         country = gazetteer.country_by_name(span.text)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.events.dates import DateMention
 from sitrep.lexicons import Lexicon
-from sitrep.nlp.components import ACTORS, CUES, PLACES, TRIGGERS
+from sitrep.nlp.components import ACTORS, CUES, DATELINE, PLACES, TRIGGERS
 from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
 from sitrep.records import Article
@@ -92,6 +92,7 @@ class Reading:
     actors: dict[int, list[Span]] = field(init=False)
     cues: dict[int, list[Span]] = field(init=False)
     places: dict[int, list[Span]] = field(init=False)
+    datelines: list[Span] = field(init=False)
     dates_by_sentence: dict[int, list[DateMention]] = field(init=False)
     #: sentence index -> paragraph index.
     paragraph_of: list[int] = field(init=False)
@@ -106,7 +107,11 @@ class Reading:
         self.triggers = self._index(self.doc.spans[TRIGGERS], starts)
         self.actors = self._index(self.doc.spans[ACTORS], starts)
         self.cues = self._index(self.doc.spans[CUES], starts)
-        self.places = self._index(self.doc.spans[PLACES], starts)
+        # A dispatch's dateline ("JUBA, 6 mars (AFP) -") is where the news was filed: it tells the
+        # article's country, never an event's place nor one happening from another.
+        places = self.doc.spans[PLACES]
+        self.places = self._index([p for p in places if p.label_ != DATELINE], starts)
+        self.datelines = [p for p in places if p.label_ == DATELINE]
         self.dates_by_sentence = defaultdict(list)
         for mention in self.dates:
             self.dates_by_sentence[self.sentence_at_char(mention.start)].append(mention)

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from sitrep.events.reading import Reading
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components.actors import decode_actor
+from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
 
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -51,6 +52,10 @@ class HeadWords:
     #: the identity militia civilians of a trade fight as ("des éleveurs": Pastoralist Militia), from
     #: actors.yaml fighting_name; None for other civilians.
     fighting_name: Callable[[str], str | None] = lambda alias: None
+    #: members of a government (context.yaml government_members): one arrested, or one that signs an
+    #: accord, is the government.
+    government: TermMatcher | None = None
+    former: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> HeadWords:
@@ -67,6 +72,8 @@ class HeadWords:
             members=words("member_nouns"),
             targets=frozenset(w for w in words("military_targets") if " " not in w and "*" not in w),
             fighting_name=lexicon.fighting_name,
+            government=TermMatcher((t.words, True) for t in lexicon.context.get("government_members", ())),
+            former=frozenset(fold(w) for w in words("former_words")),
         )
 
 
@@ -125,6 +132,7 @@ def _object_of(actor: Actor, trigger: Span, members: frozenset[str] = frozenset(
     return any(
         actor.span.start <= o.i < actor.span.end
         or (fold(o.lemma_) in members and actor.span.root.head.i == o.i and actor.span.root.dep_ == "nmod")
+        or _named_after(o, [actor]) is actor  # "35 terroristes de Boko Haram", the name hung elsewhere
         for o in objects
     )
 
@@ -139,6 +147,16 @@ def _misparsed_objects(verb: Token) -> list[Token]:
         for n in _children(obl, ("nmod",))
         if not _case_of(n) and n.i > obl.i
     ]
+
+
+def _named_after(noun: Token, mentions: Sequence[Actor]) -> Actor | None:
+    """ "35 terroristes de Boko Haram": the group named in the "de" complement right after the noun,
+    which the parser may hang on the verb instead."""
+    doc = noun.doc
+    end = max(t.i for t in noun.subtree) + 1
+    if end >= len(doc) or doc[end].lower_ not in ("de", "du", "des", "d'", "d’"):
+        return None
+    return next((m for m in mentions if m.span is not None and end < m.span.start <= end + 2), None)
 
 
 def _parse_roles(
@@ -177,9 +195,16 @@ def _parse_roles(
             # the infinitive's doer is the subject of the verb it hangs on
             for subj in _children(root.head, ("nsubj",)):
                 agent = agent or _mention_in(subj, mentions)
-        for obj in _children(root, ("obj",)) or _misparsed_objects(root):
-            patient = patient or _mention_in(obj, mentions)
-        for obl in _children(root, ("obl:agent", "obl:arg", "obl:mod", "obl")):
+        # (an object after a verb joined to this one is that verb's, whatever the parser says: "ont tué
+        # 35 terroristes et libéré douze otages")
+        joined = [c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > root.i]
+        objects = _children(root, ("obj",)) or _misparsed_objects(root)
+        for obj in [o for o in objects if not any(v < o.i for v in joined)]:
+            patient = patient or _mention_in(obj, mentions) or _named_after(obj, mentions)
+        # (the parser may hang "par X" on the day after the verb: "a été arrêté lundi par des soldats")
+        days = [c for c in root.children if c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "NOUN"]
+        by_day = [by for day in days for by in _children(day, ("obl:agent",))]
+        for obl in [*_children(root, ("obl:agent", "obl:arg", "obl:mod", "obl")), *by_day]:
             case = _case_of(obl)
             if case == "par":
                 agent = agent or _mention_in(obl, mentions)
@@ -391,7 +416,20 @@ def assign_roles(
         found_agent, found_patient = _parse_roles(word, sub_event_type, in_sentence, heads)
         if agent is None and found_agent is not None and not _same_side(found_agent, patient):
             agent = found_agent
-        if patient is None and found_patient is not None and not _same_side(found_patient, agent):
+        # (in a battle, an armed side named facing the doer beats the people an earlier word says
+        # died: "20 personnes ont été tuées lors d'affrontements entre l'armée et les miliciens Fano")
+        armed_foe = (
+            event_type == "Battles"
+            and patient is not None
+            and patient.inter == 7
+            and found_patient is not None
+            and found_patient.inter in ARMED
+        )
+        if (
+            (patient is None or armed_foe)
+            and found_patient is not None
+            and not _same_side(found_patient, agent)
+        ):
             patient = found_patient
     if claimant is not None:
         agent = claimant
@@ -496,6 +534,10 @@ def assign_roles(
             # ("l'armée a arrêté une quinzaine de Palestiniens")
             others = [generic_actor("Civilians", 7)]
         agent, patient = state, (others[0] if others else None)
+        official = _government_member(trigger, heads, roles=_ARRESTED)
+        if official is not None and (patient is None or (patient.generic and patient.inter == 7)):
+            # "ont arrêté le président Alpha Condé": the government arrested, as ACLED codes it
+            patient = official
     else:
         if event_type == "Battles":
             # Herders and farmers who fight one another are each a communal militia: the subject, its
@@ -564,6 +606,16 @@ def assign_roles(
     patient = _named_group_for(patient, context) if patient else None
     if _same_side(agent, patient):
         patient = None
+    if sub_event_type == "Other" and patient is None:
+        # "ont annoncé avoir renversé le président Mohamed Bazoum": a coup against the government
+        patient = _government_member(trigger, heads, roles=_ARRESTED)
+    if sub_event_type == "Agreement" and (agent is None or patient is None):
+        # "le gouvernement éthiopien et le TPLF ont signé un accord": the government is a party
+        official = _government_member(trigger, heads, roles=_SIGNING)
+        if official is not None and agent is None:
+            agent = official
+        elif official is not None:
+            patient = official
     if agent is None and patient is not None and event_type == "Strategic developments":
         agent, patient = patient, None
     return agent, patient
@@ -613,9 +665,11 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
     """Two mentions of one side: the same name, or two mentions of the state's own forces
-    ("l'armée" and "les FAMa")."""
+    ("l'armée" and "les FAMa"; a government its soldiers arrest is another side)."""
     if a is None or b is None:
         return False
+    if "government" in (a.kind, b.kind):
+        return a.name == b.name
     return a.name == b.name or (
         a.inter == b.inter == 1 and (a.generic or b.generic or a.country == b.country)
     )
@@ -642,6 +696,50 @@ def _does_it(actor: Actor, words: Sequence[Span]) -> bool:
 def _distinct(actors: Sequence[Actor]) -> list[Actor]:
     seen: set[str] = set()
     return [a for a in actors if not (a.name in seen or seen.add(a.name))]
+
+
+#: How a member of a government hangs on an arrest: its object, its passive subject, or the noun's
+#: complement ("l'arrestation du Premier ministre").
+_ARRESTED = frozenset({"obj", "nsubj:pass", "nmod"})
+#: How a party hangs on an accord signed: a subject ("le gouvernement et le TPLF ont signé").
+_SIGNING = frozenset({"nsubj"})
+
+
+def _government_member(trigger: Span, heads: HeadWords, *, roles: frozenset[str]) -> Actor | None:
+    """The government, when one of its members (context.yaml government_members) hangs on the trigger
+    in one of `roles`: "ont arrêté le président Alpha Condé", "le gouvernement éthiopien et le TPLF ont
+    signé" (not "l'ancien président", nor "le président du parti", a president of something else)."""
+    if heads.government is None:
+        return None
+    root = trigger.root
+    if root.dep_ == "obj" and "nsubj" in roles:
+        root = root.head  # "ont signé un accord": the parties are the signing verb's subjects
+    for match in heads.government.find(trigger.sent):
+        word = match.span.root
+        # the trigger's dependent the member belongs to, through a list ("X et le ministre")
+        top = word
+        while top.dep_ in ("conj", "appos") and top.head != root:
+            top = top.head
+        # (the parser may take an object past a day for a second subject: "ont arrêté dimanche le
+        # président", where the verb's subject came before it)
+        second_subject = (
+            top.dep_ == "nsubj"
+            and top.i > root.i
+            and any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
+        )
+        if top.head != root or not (top.dep_ in roles or ("obj" in roles and second_subject)):
+            continue
+        near = {fold(t.lower_) for t in word.doc[max(0, match.span.start - 2) : match.span.start]}
+        near |= {fold(c.lower_) for c in word.children}
+        if near & heads.former:
+            continue
+        if len(match.span) == 1 and any(
+            c.dep_ == "nmod" and any(x.dep_ == "case" and x.lemma_ == "de" for x in c.children)
+            for c in word.children
+        ):
+            continue  # "le président du parti" ("le ministre de la Défense" is an entry of its own)
+        return Actor("Government of {country}", 1, None, "government", True, match.span)
+    return None
 
 
 def _first(mentions: Sequence[Actor], *, inter: int) -> Actor | None:

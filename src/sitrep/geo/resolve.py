@@ -192,6 +192,11 @@ def resolve_place(
         # abroad has the exact name, if by an alternate one: "Genève" is Geneva, not Genay in France.
         fuzzy = gazetteer.fuzzy_lookup(name, countries=hints[:_FUZZY_COUNTRIES], limit=_CANDIDATES_KEPT * 2)
         fuzzy = tuple((place, sim) for place, sim in fuzzy if sim >= FUZZY_ACCEPT)
+        regions = _admin_keys(gazetteer, admin_hint)
+        if len(regions) > 1:
+            # (a region the gazetteer knows is named beside it) a near miss outside that region is
+            # another place: "Robotyne, dans la région de Zaporijjia" is not Rybotyn, in Chernihiv
+            fuzzy = tuple((p, sim) for p, sim in fuzzy if p.admin1 and name_key(p.admin1) in regions)
         found += [(place, place_prior(place)) for place, _ in fuzzy]
         similarity.update({id(place): sim for place, sim in fuzzy})
     if not found:

@@ -15,5 +15,6 @@ TRIGGERS = triggers.SPAN_KEY
 ACTORS = actors.SPAN_KEY
 CUES = cues.SPAN_KEY
 PLACES = places.SPAN_KEY
+DATELINE = places.DATELINE
 
-__all__ = ["TRIGGERS", "ACTORS", "CUES", "PLACES", "paragraphs"]
+__all__ = ["TRIGGERS", "ACTORS", "CUES", "PLACES", "DATELINE", "paragraphs"]

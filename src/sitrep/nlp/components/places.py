@@ -10,6 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 SPAN_KEY = "sitrep_places"
+#: The label of a dispatch's dateline ("JUBA, 6 mars (AFP) -"), a place candidate of its own kind.
+DATELINE = "dateline"
 _ENTITY_LABELS = frozenset({"LOC", "GPE"})
 # Words that introduce a place in French news: "à Djibo", "village de Boni", "près de Gao".
 _PLACE_HEADS = frozenset(
@@ -155,6 +157,21 @@ def _institution(doc: Doc, head: int) -> bool:
     )
 
 
+def _datelines(doc: Doc) -> list[Span]:
+    """ "JUBA, 6 mars (AFP) -", "GOMA (RDC), 5 mai -": a name in capitals opening a line, then a comma
+    or a bracket, is a wire dispatch's dateline (the model seldom tags a name in capitals)."""
+    found = []
+    for tok in doc:
+        if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws[-1:] and not doc[tok.i - 1].is_space:
+            continue
+        end = tok.i
+        while end < len(doc) and doc[end].text.isupper() and (doc[end].is_alpha or doc[end].text in "-'’"):
+            end += 1
+        if end > tok.i and end < len(doc) and doc[end].text in (",", "(") and len(doc[tok.i : end].text) >= 3:
+            found.append(Span(doc, tok.i, end))
+    return found
+
+
 @Language.component("sitrep_places", requires=["doc.ents"], assigns=["doc.spans"])
 def tag_place_candidates(doc: Doc) -> Doc:
     spans: list[Span] = []
@@ -192,6 +209,10 @@ def tag_place_candidates(doc: Doc) -> Doc:
         if not any(i in taken for i in range(run.start, run.end)):
             spans.append(Span(doc, run.start, run.end, label="context"))
             taken.update(range(run.start, run.end))
+    for name in _datelines(doc):
+        if not any(i in taken for i in range(name.start, name.end)):
+            spans.append(Span(doc, name.start, name.end, label=DATELINE))
+            taken.update(range(name.start, name.end))
     for tok in doc:
         if tok.text != ",":
             continue
