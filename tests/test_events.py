@@ -4328,3 +4328,74 @@ def test_a_wars_running_toll_is_no_events_toll(pipeline):
         "libanaise a pris le contrôle de centaines de positions au sud du Litani.",
     )
     assert all(e.fatalities == 0 for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drill's scenario, a TV series' plot, troops training
+        "L'exercice militaire Flintlock s'est ouvert lundi à Jacqueville. Dans le scénario, un groupe "
+        "djihadiste fictif a enlevé des humanitaires.",
+        "Dans la nouvelle série de France 2, une adolescente est retrouvée égorgée près du Mans ; trois "
+        "jours plus tard, une deuxième jeune fille est enlevée.",
+        "Les armées kényane et américaine ont achevé vendredi un exercice à Nanyuki. Les troupes se sont "
+        "entraînées à la riposte contre des attaques d'engins explosifs improvisés.",
+        # aircraft at a parade
+        "Des chars et des avions de chasse ont défilé dimanche à N'Djamena pour la fête de l'indépendance.",
+        # a truce's end, an old one, one not reached
+        "Les négociations avec l'ELN avaient déjà été gelées après la fin du cessez-le-feu bilatéral, le 3 "
+        "août, en Arauca.",
+        "Sept mois après le cessez-le-feu avec Israël, le Hezbollah refuse toujours de rendre ses armes.",
+        "Les négociations de Doha entre Kinshasa et le M23 n'ont toujours pas abouti à un accord de paix.",
+    ],
+)
+def test_a_story_a_drill_a_parade_or_an_old_truce_is_no_event(pipeline, text):
+    assert [
+        e.sub_event_type for e in code(pipeline, text) if e.factuality not in ("denied", "hypothetical")
+    ] == []
+
+
+def test_civilians_killed_stay_civilians_beside_fighters_the_army_says_it_killed(pipeline):
+    event = one(
+        pipeline,
+        "Des soldats ont tué neuf civils mardi à Kumbo. L'armée dit avoir neutralisé sept séparatistes.",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Cameroon)")
+
+
+def test_a_share_of_the_dead_is_no_toll(pipeline):
+    event = one(
+        pipeline,
+        "Plusieurs personnes ont été tuées mardi par la police à Port-au-Prince. Près de 40 % des personnes "
+        "tuées l'ont été lors d'interventions policières, selon l'ONU.",
+    )
+    assert event.fatalities == 10
+
+
+def test_a_tribute_to_the_victims_of_an_old_massacre_is_no_event(pipeline):
+    assert not code(
+        pipeline,
+        "Emmanuel Macron a rendu hommage lundi aux 643 victimes du massacre d'Oradour-sur-Glane, perpétré le "
+        "10 juin 1944 par la division SS Das Reich.",
+    )
+
+
+def test_fighters_surrendering_with_a_day_between_is_a_change_to_the_group(pipeline):
+    event = one(
+        pipeline,
+        "Une cinquantaine de combattants shebab se sont rendus mardi aux forces gouvernementales à Baidoa.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Change to group/activity", "Al Shabaab")
+
+
+def test_force_on_a_crowd_that_had_put_up_barricades_is_a_violent_demonstration(pipeline):
+    event = one(
+        pipeline,
+        "La police a tiré à balles réelles jeudi sur des manifestants qui avaient érigé des barricades et "
+        "incendié des pneus à Maputo, faisant trois morts.",
+    )
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Violent demonstration",
+        "Rioters (Mozambique)",
+        3,
+    )

@@ -272,6 +272,8 @@ class FatalityReader:
             q
             for q in self._quantities(sent)
             if not _counts_things(doc, q[1], things)
+            # "40 % des personnes tuées": a share, not a count
+            and not any(t.text == "%" for t in doc[q[0] : min(len(doc), q[1] + 1)])
             # "50 drones sur 73": the total of the things counted before
             and not (q[0] >= 2 and doc[q[0] - 1].lower_ == "sur" and q[0] - 2 in things)
             and q[0] not in asides
@@ -482,8 +484,10 @@ class FatalityReader:
         )
 
     def _rough(self, toll: Toll) -> bool:
-        """The toll's figure is a vague quantity ("des dizaines", "une centaine"), not a number."""
-        if toll.span is None or len(toll.parts) != 1:
+        """The toll's figure is ACLED's stand-in value for an uncounted plural ("des dizaines" = 12,
+        "plusieurs" = 10), not a count, even an approximate one ("une trentaine", which stands beside
+        another report's figure as a count of its own)."""
+        if toll.span is None or len(toll.parts) != 1 or toll.span[0].lower_ in ("un", "une"):
             return False
         return self.numbers.vague_quantity(toll.span[:3].text, leading=True) is not None
 

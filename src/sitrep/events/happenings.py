@@ -144,6 +144,7 @@ class TriggerFilter:
         self._conflict = context_matcher(lexicon, "conflict_words")
         self._non_conflict = context_matcher(lexicon, "non_conflict_words")
         self._reviews = context_matcher(lexicon, "review_words")
+        self._fiction = context_matcher(lexicon, "fiction_frames")
         self._ordnance = context_words(lexicon, "ordnance_nouns")
         self._weapons = context_words(lexicon, "weapon_nouns")
         self._weapon_use = context_matcher(lexicon, "weapon_use")
@@ -547,7 +548,19 @@ class TriggerFilter:
     def _remembered(self, trigger: Span) -> bool:
         """ "pour commémorer le premier anniversaire de l'attaque de l'école": a noun an anniversary or
         a commemoration governs is history, however recent the ceremony's day."""
-        return _noun_under(trigger, self._remembrance)
+        if _noun_under(trigger, self._remembrance):
+            return True
+        if trigger.root.pos_ != "NOUN":
+            return False
+        # "a rendu hommage lundi aux 643 victimes du massacre": the verb the noun hangs on pays the tribute
+        verb = trigger.root
+        for _ in range(_HEAD_REACH):
+            if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return verb.pos_ == "VERB" and any(
+            c.dep_ == "obj" and fold(c.lemma_) in self._remembrance for c in verb.children
+        )
 
     def _seized_weapon(self, trigger: Span, sentence: int) -> bool:
         """ "des obus de mortier et des ceintures d'explosifs ont été saisis", "acquérir des drones",
@@ -1002,6 +1015,8 @@ class TriggerFilter:
         avait été attaquée dimanche" is the news, in the tense French reported speech requires."""
         if trigger.root.pos_ == "NOUN" and self._history_in_phrase(trigger):
             return True  # "à la mémoire des victimes du massacre perpétré il y a quinze ans"
+        if family(trigger.label_) == "unrest" and _what_the_crowd_had_done(trigger):
+            return False
         if (
             trigger.root.pos_ == "NOUN"
             # (a core noun may be the news, the clause its target's: "l'attaque contre le camp, qui
@@ -1170,6 +1185,14 @@ class TriggerFilter:
         text = reading.sentences[sentence].text
         return any(p.search(text) for p in reading.lexicon.history_patterns)
 
+    def _in_fiction(self, sentence: int) -> bool:
+        """ "Dans le scénario, un groupe djihadiste fictif a enlevé des humanitaires", "Dans la nouvelle
+        série de France 2, une adolescente est retrouvée égorgée": told inside a story, a game or a
+        drill (context.yaml fiction_frames), in the sentence or before it in its paragraph."""
+        reading = self._reading
+        first = reading.paragraph_openings[reading.paragraph_of[sentence]]
+        return any(self._fiction.find(reading.sentences[s]) for s in range(first, sentence + 1))
+
     def is_link(self, sentence: int) -> bool:
         """The sentence is in a "Lire aussi : ..." paragraph, or opens with one: another story's
         headline, which gives neither an event nor a toll."""
@@ -1217,7 +1240,10 @@ class TriggerFilter:
             return False
         if self._withdrawal_before_capture(trigger, sentence) or self._answered(trigger):
             return False
-        if self._told_of_a_dropped_one(trigger, sentence) or self._under_a_stance(trigger, sentence):
+        crowd_deed = family(trigger.label_) == "unrest" and _what_the_crowd_had_done(trigger)
+        if (not crowd_deed and self._told_of_a_dropped_one(trigger, sentence)) or self._under_a_stance(
+            trigger, sentence
+        ):
             return False
         if self._reading.is_headline(sentence) and self._dropped_in_body(trigger):
             return False
@@ -1244,7 +1270,7 @@ class TriggerFilter:
             return False
         if _lasting_years(trigger) or _a_simile(trigger) or self._a_kind_of_harm(trigger):
             return False
-        if self._named_as_a_method(trigger, sentence):
+        if self._named_as_a_method(trigger, sentence) or self._in_fiction(sentence):
             return False
         # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient": what a period is
         # counted from is background, told in its own news
@@ -1740,6 +1766,23 @@ _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 
 #: Subordinators of a clause that happened within a past told in the plus-que-parfait (folded).
 _WITHIN_PAST = frozenset({"avant", "jusqu", "jusque"})
+
+
+def _what_the_crowd_had_done(trigger: Span) -> bool:
+    """ "La police a tiré jeudi sur des manifestants qui avaient érigé des barricades et incendié des
+    pneus": a relative clause on the people the sentence's news verb acts on tells what they had just
+    done, in the same happening (its plus-que-parfait is no background)."""
+    verb = trigger.root
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "acl:relcl":
+        return False
+    noun = verb.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
+        return False
+    # (the parser may hang "sur des manifestants" on the day after the verb: "a tiré jeudi sur ...")
+    head = noun.head if noun.head.dep_ != "obl:mod" else noun.head.head
+    return head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX")
 
 
 def _under_pluperfect(trigger: Span) -> bool:

@@ -56,6 +56,8 @@ class HeadWords:
     #: accord, is the government.
     government: TermMatcher | None = None
     former: frozenset[str] = frozenset()
+    #: people named with no side ("personnes", context.yaml unmarked_people).
+    unmarked: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> HeadWords:
@@ -74,6 +76,7 @@ class HeadWords:
             fighting_name=lexicon.fighting_name,
             government=TermMatcher((t.words, True) for t in lexicon.context.get("government_members", ())),
             former=frozenset(fold(w) for w in words("former_words")),
+            unmarked=frozenset(fold(w) for w in words("unmarked_people")),
         )
 
 
@@ -416,12 +419,15 @@ def assign_roles(
         found_agent, found_patient = _parse_roles(word, sub_event_type, in_sentence, heads)
         if agent is None and found_agent is not None and not _same_side(found_agent, patient):
             agent = found_agent
-        # (in a battle, an armed side named facing the doer beats the people an earlier word says
-        # died: "20 personnes ont été tuées lors d'affrontements entre l'armée et les miliciens Fano")
+        # (in a battle, an armed side named facing the doer beats the people, of no side named, an
+        # earlier word says died: "20 personnes ont été tuées lors d'affrontements entre l'armée et les
+        # miliciens Fano"; context.yaml unmarked_people)
         armed_foe = (
             event_type == "Battles"
             and patient is not None
             and patient.inter == 7
+            and patient.span is not None
+            and fold(patient.span.root.lemma_) in heads.unmarked  # not "neuf civils": marked unarmed
             and found_patient is not None
             and found_patient.inter in ARMED
         )
