@@ -656,7 +656,10 @@ class TriggerFilter:
         """The sentence opens with the start of a period more than a week old ("Depuis le 15 avril,",
         "Depuis 2015,"): what it tells is the period's (not "Depuis lundi, des combats opposent …")."""
         reading = self._reading
-        words = [t for t in reading.sentences[sentence] if not t.is_punct and not t.is_space]
+        opening = reading.sentences[sentence]
+        if len(opening) > 1 and opening[0].lower_ == "depuis" and opening[1].text == ",":
+            return True  # "Depuis, l'armée a repoussé les insurgés vers les monts Mandara": since then
+        words = [t for t in opening if not t.is_punct and not t.is_space]
         if len(words) < 2 or words[0].lower_ != "depuis":
             return False
         published = reading.published

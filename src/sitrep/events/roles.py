@@ -261,7 +261,8 @@ def _roles_from_head(
     if root.dep_ == "nsubj" and lemma == "opposer" and (facing := _facing(head, mentions))[1] is not None:
         return facing
     if root.dep_ == "nsubj" and head.pos_ == "VERB":  # "l'attaque a tué trois soldats"
-        objects = _children(head, ("obj",))
+        # (not "porte la marque de Boko Haram", which names the doer)
+        objects = [o for o in _children(head, ("obj",)) if fold(o.lemma_) not in heads.blame]
         return blamed, next((m for o in objects if (m := _mention_in(o, mentions)) is not None), None)
     if lemma in heads.undergo or passive and root.dep_ != "obj":
         if subject is not None:
@@ -296,6 +297,10 @@ def _blamed(root: Token, mentions: Sequence[Actor], heads: HeadWords) -> Actor |
             return None
         child, node = node, node.head
         if fold(node.lemma_) not in heads.blame:
+            # "L'attaque porte la marque de Boko Haram": the mark the verb's object names
+            for obj in _children(node, ("obj",)):
+                if obj is not child and fold(obj.lemma_) in heads.blame:
+                    return _mention_in(obj, mentions)
             continue
         for arg in _children(node, ("obl", "obl:arg", "obl:mod", "iobj")):
             if _case_of(arg) in ("à", "a") and (found := _mention_in(arg, mentions)) is not None:
@@ -437,6 +442,7 @@ def assign_roles(
             and not _same_side(found_patient, agent)
         ):
             patient = found_patient
+    parsed_patient = patient
     if claimant is not None:
         agent = claimant
     if source is not None and (sub_event_type in _PLANTED or event_type == "Violence against civilians"):
@@ -608,6 +614,17 @@ def assign_roles(
         ):
             # Someone was attacked, by a side the text does not name.
             agent = generic_actor("Unidentified Armed Group", 3)
+    if (
+        event_type == "Explosions/Remote violence"
+        and source is not None
+        and patient is not None
+        and patient is not parsed_patient
+        and patient.span is not None
+        and _overlaps(patient.span, source)
+    ):
+        # "des obus sont tombés sur l'aéroport, sans faire de victimes, a indiqué la police": who tells
+        # of the shelling was not its target unless the parse says so
+        patient = None
     agent = _named_group_for(agent, context) if agent else None
     patient = _named_group_for(patient, context) if patient else None
     if _same_side(agent, patient):
