@@ -4399,3 +4399,35 @@ def test_force_on_a_crowd_that_had_put_up_barricades_is_a_violent_demonstration(
         "Rioters (Mozambique)",
         3,
     )
+
+
+def test_who_tells_of_a_shelling_is_not_its_target(pipeline):
+    event = one(
+        pipeline,
+        "Plusieurs obus de mortier sont tombés dimanche soir sur l'aéroport de Mogadiscio, sans faire de "
+        "victimes, a indiqué la police. Les shebab ont revendiqué les tirs.",
+    )
+    assert (event.actor1, event.actor2) == ("Al Shabaab", None)
+
+
+def test_a_bombing_bearing_a_groups_mark_is_that_groups_not_the_armys_later_push(pipeline):
+    event = one(
+        pipeline,
+        "Une jeune femme a déclenché sa ceinture d'explosifs lundi sur le marché de Mora, tuant six "
+        "personnes. L'attaque porte la marque de Boko Haram. Depuis, l'armée camerounaise a repoussé les "
+        "insurgés vers les monts Mandara.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Suicide bomb",
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "Civilians (Cameroon)",
+    )
+
+
+def test_a_militia_named_as_a_source_is_not_one_more_dead(pipeline):
+    events = code(
+        pipeline,
+        "Sept soldats ont été tués samedi à Malam Fatori. Selon la CJTF, une milice qui appuie l'armée, "
+        "douze jihadistes ont été tués.",
+    )
+    assert sum(e.fatalities for e in events) == 19
