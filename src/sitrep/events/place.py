@@ -500,7 +500,8 @@ def _precision_for(span: Span, resolution: Resolution) -> int:
 def _admin_hint(span: Span) -> str | None:
     """ "dans la région de Mopti, à Boni": the region named just before or after a place."""
     doc = span.doc
-    window = doc[max(0, span.start - 8) : min(len(doc), span.end + 8)]
+    # ("le village de Ywa Thit, dans le canton de Myinmu, région de Sagaing": twelve words on)
+    window = doc[max(0, span.start - 8) : min(len(doc), span.end + 12)]
     for tok in window:
         if (
             tok.lower_ in _REGION_WORDS
@@ -601,9 +602,10 @@ def resolve_mention(
 def _in_another_country(resolution: Resolution, admin: str, gazetteer: Gazetteer) -> bool:
     """The region named beside the place ("dans la province de l'Oudalan") lies in another country
     than the place found for it."""
-    # (only a name whose areas all lie in one country: "la région du Nord" is in many)
+    # (a name whose areas lie in several countries, "l'État du Plateau", "la région du Nord", keeps
+    # the place in one of them: not Syke, in Germany, for the village of Zike)
     countries = _region_countries(admin, gazetteer)
-    return len(countries) == 1 and resolution.place.iso2 not in countries
+    return bool(countries) and resolution.place.iso2 not in countries
 
 
 def _region_countries(name: str, gazetteer: Gazetteer) -> set[str]:

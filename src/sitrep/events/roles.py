@@ -442,7 +442,6 @@ def assign_roles(
             and not _same_side(found_patient, agent)
         ):
             patient = found_patient
-    parsed_patient = patient
     if claimant is not None:
         agent = claimant
     if source is not None and (sub_event_type in _PLANTED or event_type == "Violence against civilians"):
@@ -614,17 +613,6 @@ def assign_roles(
         ):
             # Someone was attacked, by a side the text does not name.
             agent = generic_actor("Unidentified Armed Group", 3)
-    if (
-        event_type == "Explosions/Remote violence"
-        and source is not None
-        and patient is not None
-        and patient is not parsed_patient
-        and patient.span is not None
-        and _overlaps(patient.span, source)
-    ):
-        # "des obus sont tombés sur l'aéroport, sans faire de victimes, a indiqué la police": who tells
-        # of the shelling was not its target unless the parse says so
-        patient = None
     agent = _named_group_for(agent, context) if agent else None
     patient = _named_group_for(patient, context) if patient else None
     if _same_side(agent, patient):
