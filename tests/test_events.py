@@ -4433,3 +4433,12 @@ def test_a_village_abroad_is_not_meant_when_the_state_named_lies_elsewhere(pipel
         "l'État du Plateau, par des hommes armés.",
     )
     assert (event.location, event.country) == ("Plateau", "Nigeria")
+
+
+def test_protesters_arrested_make_the_protest_one_with_intervention(pipeline):
+    event = one(
+        pipeline,
+        "Des centaines d'enseignants ont manifesté dimanche à Souleimaniyeh. Les forces de sécurité ont "
+        "interpellé une vingtaine de manifestants.",
+    )
+    assert event.sub_event_type == "Protest with intervention"

@@ -280,6 +280,10 @@ class EventExtractor:
         elif sub_event_type in _NON_VIOLENT_PROTEST and _police_fired(reading, h):
             # "la marche progressait pacifiquement lorsque des gendarmes ont ouvert le feu"
             sub_event_type = "Excessive force against protesters"
+        elif sub_event_type == "Peaceful protest" and any(t.label_ == "Arrests" for t in told):
+            # "Des centaines d'enseignants ont manifesté ... Les forces de sécurité ont interpellé une
+            # vingtaine de manifestants": protesters arrested, an intervention (ACLED)
+            sub_event_type = "Protest with intervention"
         if sub_event_type == "Excessive force against protesters" and any(
             t.label_ == "Violent demonstration" and t.kb_id_ != AMBIGUOUS for t in clear
         ):
