@@ -4442,3 +4442,12 @@ def test_protesters_arrested_make_the_protest_one_with_intervention(pipeline):
         "interpellé une vingtaine de manifestants.",
     )
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_a_flag_raised_in_a_town_handed_over_is_the_same_handover(pipeline):
+    events = code(
+        pipeline,
+        "Les shebab ont pris possession sans combat lundi de la localité de Moqokori, après le retrait des "
+        "troupes gouvernementales. Les islamistes ont aussitôt hissé leur drapeau noir sur le commissariat.",
+    )
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]

@@ -666,6 +666,22 @@ def test_a_spelling_unlike_every_name_of_a_village_is_not_that_village(default_g
     assert found is None or found.place.name != "Hai"
 
 
+@pytest.mark.parametrize(
+    ("text", "datelines"),
+    [
+        ("JUBA, 6 mars (AFP) - Des miliciens ont attaqué la garnison de Nasir.", ["JUBA"]),
+        ("Titre\n\nGOMA (RDC), 5 mai - Des obus sont tombés sur Sake.", ["GOMA"]),
+        # capitals inside a sentence, or an acronym with no comma or bracket after it, are no dateline
+        ("Selon l'ONU, le M23 a repris Sake. L'AFP n'a pas pu le vérifier.", []),
+    ],
+)
+def test_a_dispatchs_dateline_in_capitals_is_a_place_of_its_own_kind(pipeline, text, datelines):
+    from sitrep.nlp.components import DATELINE, PLACES
+
+    doc = pipeline.nlp(text)
+    assert [span.text for span in doc.spans[PLACES] if span.label_ == DATELINE] == datelines
+
+
 def test_a_number_word_and_a_name_cut_at_its_apostrophe(pipeline):
     from sitrep.nlp.components import PLACES
 

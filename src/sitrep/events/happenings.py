@@ -1916,6 +1916,20 @@ def group_triggers(
             continue
         if target is None and not another:
             target = _told_again(happenings, fam, trigger, day, place)
+        if target is None and trigger.label_ in HANDS_CHANGE:
+            # "Les shebab ont pris possession sans combat de Moqokori ... Les islamistes ont aussitôt
+            # hissé leur drapeau": what the takers did in a town handed over, the same happening
+            target = next(
+                (
+                    h
+                    for h in reversed(happenings)
+                    if h.family == "Non-violent transfer of territory"
+                    and max(h.sentences) >= sentence - 1
+                    and _same_day(h, day)
+                    and _near_enough(h, place)
+                ),
+                None,
+            )
         if target is None and _toll_update(reading, trigger, sentence):
             target = next(
                 (h for h in reversed(happenings) if h.family == fam and _near_enough(h, place)), None

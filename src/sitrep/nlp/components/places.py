@@ -1,4 +1,6 @@
-"""Place-name candidates: the model's location entities, and proper names after a place word.
+"""Place-name candidates: the model's location entities, proper names after a place word, and a wire
+dispatch's dateline in capitals ("JUBA, 6 mars (AFP) -", labelled `DATELINE`: it tells the article's
+country, never an event's place).
 
 Candidates are checked against the gazetteer later, with the article's context
 (events.place): here we only find the strings, cheaply.
