@@ -4451,3 +4451,26 @@ def test_a_flag_raised_in_a_town_handed_over_is_the_same_handover(pipeline):
         "troupes gouvernementales. Les islamistes ont aussitôt hissé leur drapeau noir sur le commissariat.",
     )
     assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
+
+
+def test_happenings_counted_are_no_dead(pipeline):
+    event = one(
+        pipeline,
+        "Au moins 19 civils ont été tués dimanche dans deux attaques contre des villages près de Djibo.",
+    )
+    assert event.fatalities == 19
+
+
+def test_the_state_taking_a_town_regains_it(pipeline):
+    event = one(
+        pipeline,
+        "L'armée malienne a pris le contrôle de Kidal mardi, après des combats avec les rebelles du CSP.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Military Forces of Mali")
+
+
+def test_a_side_backing_the_subject_from_an_opening_participle_is_not_its_foe(pipeline):
+    event = one(
+        pipeline, "Appuyés par l'armée rwandaise, les rebelles du M23 ont pris le contrôle de Goma lundi."
+    )
+    assert (event.actor1, event.actor2) == ("M23: March 23 Movement", None)

@@ -357,6 +357,15 @@ class EventExtractor:
             taken = "Non-state actor overtakes territory"
             retyped = min(rest, key=lambda s: _RANK.get(s, 99)) if rest else taken
         if (
+            retyped == "Non-state actor overtakes territory"
+            and actor1 is not None
+            and actor1.inter == 1
+            and actor1.span is not None
+        ):
+            # "L'armée malienne a pris le contrôle de Kidal": the state taking a town is the government
+            # regaining it, however the verb puts it (ACLED names the sub-type by who takes it)
+            retyped = "Government regains territory"
+        if (
             retyped == "Armed clash"
             and actor1 is not None
             and actor2 is None

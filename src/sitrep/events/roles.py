@@ -656,6 +656,22 @@ def _backers(mentions: Sequence[Actor], heads: HeadWords) -> list[Actor]:
             and head.head.i in roots
             and roots[head.head.i] is not m
         )
+        # "Appuyés par l'armée rwandaise, les rebelles du M23 ont pris Goma": a participle opening the
+        # sentence qualifies its subject
+        subject_backed = (
+            root.dep_ == "obl:agent"
+            and fold(head.lemma_) in heads.support
+            and head.dep_ == "advcl"
+            and any(
+                c.dep_ == "nsubj"
+                and c.i in roots
+                and roots[c.i] is not m
+                or c.dep_ == "nsubj"
+                and any(t.i in roots and roots[t.i] is not m for t in c.subtree)
+                for c in head.head.children
+            )
+        )
+        backed = backed or subject_backed
         # "ses supplétifs russes du groupe Wagner": the group hangs on an ally word joined to a side
         ally = next((t for t in (root, head) if fold(t.lemma_) in heads.allies), None)
         allied = (
