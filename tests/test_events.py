@@ -4474,3 +4474,12 @@ def test_a_side_backing_the_subject_from_an_opening_participle_is_not_its_foe(pi
         pipeline, "Appuyés par l'armée rwandaise, les rebelles du M23 ont pris le contrôle de Goma lundi."
     )
     assert (event.actor1, event.actor2) == ("M23: March 23 Movement", None)
+
+
+def test_arrests_told_with_a_crowds_dispersal_are_part_of_the_protest(pipeline):
+    event = one(
+        pipeline,
+        "La police a dispersé mardi à Gabès un sit-in de diplômés chômeurs et procédé à plusieurs "
+        "arrestations.",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Protest with intervention", "Police Forces of Tunisia")

@@ -145,6 +145,7 @@ class TriggerFilter:
         self._non_conflict = context_matcher(lexicon, "non_conflict_words")
         self._reviews = context_matcher(lexicon, "review_words")
         self._fiction = context_matcher(lexicon, "fiction_frames")
+        self._framed: dict[int, bool] = {}
         self._ordnance = context_words(lexicon, "ordnance_nouns")
         self._weapons = context_words(lexicon, "weapon_nouns")
         self._weapon_use = context_matcher(lexicon, "weapon_use")
@@ -1194,7 +1195,13 @@ class TriggerFilter:
         drill (context.yaml fiction_frames), in the sentence or before it in its paragraph."""
         reading = self._reading
         first = reading.paragraph_openings[reading.paragraph_of[sentence]]
-        return any(self._fiction.find(reading.sentences[s]) for s in range(first, sentence + 1))
+        return any(self._frames(s) for s in range(first, sentence + 1))
+
+    def _frames(self, sentence: int) -> bool:
+        """Whether the sentence names a story, a game or a drill (read once per sentence)."""
+        if sentence not in self._framed:
+            self._framed[sentence] = bool(self._fiction.find(self._reading.sentences[sentence]))
+        return self._framed[sentence]
 
     def is_link(self, sentence: int) -> bool:
         """The sentence is in a "Lire aussi : ..." paragraph, or opens with one: another story's
@@ -2092,6 +2099,8 @@ def _figure_arrested(reading: Reading, trigger: Span) -> bool:
 
 
 def _named_arrested(reading: Reading, root: Token, figures: TermMatcher) -> bool:
+    """One the matcher names is the passive subject of the arrest verb `root` (or opens the sentence
+    of a subjectless passive the parser broke)."""
     if any(c.dep_ == "aux:pass" for c in root.children) and not any(
         c.dep_.startswith("nsubj") for c in root.children
     ):
@@ -2177,9 +2186,12 @@ def _absorbing(
     here = [h for h in happenings if sentence in h.sentences and h.family != fam]
     if not here:
         return _riot_told_on(reading, happenings, sentence, fam, trigger, day, place)
+    dispersed = any(t.label_ == "Protest with intervention" for h in here for t in h.triggers)
     if (
         fam == "Arrests"
-        and any(a.kb_id_.split("|")[0] in ("5", "6") for a in reading.actors.get(sentence, []))
+        # (or arrests told with a crowd's dispersal: "la police a dispersé un sit-in et procédé à
+        # plusieurs arrestations")
+        and (dispersed or any(a.kb_id_.split("|")[0] in ("5", "6") for a in reading.actors.get(sentence, [])))
         and not _dated_phrase(reading, trigger, sentence)
     ):
         # "cinq manifestants ont été interpellés": protesters arrested at their protest are part of

@@ -663,11 +663,7 @@ def _backers(mentions: Sequence[Actor], heads: HeadWords) -> list[Actor]:
             and fold(head.lemma_) in heads.support
             and head.dep_ == "advcl"
             and any(
-                c.dep_ == "nsubj"
-                and c.i in roots
-                and roots[c.i] is not m
-                or c.dep_ == "nsubj"
-                and any(t.i in roots and roots[t.i] is not m for t in c.subtree)
+                c.dep_ == "nsubj" and any(t.i in roots and roots[t.i] is not m for t in c.subtree)
                 for c in head.head.children
             )
         )
