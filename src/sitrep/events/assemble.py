@@ -280,7 +280,7 @@ class EventExtractor:
         elif sub_event_type in _NON_VIOLENT_PROTEST and _police_fired(reading, h):
             # "la marche progressait pacifiquement lorsque des gendarmes ont ouvert le feu"
             sub_event_type = "Excessive force against protesters"
-        elif sub_event_type == "Peaceful protest" and any(t.label_ == "Arrests" for t in told):
+        elif sub_event_type == "Peaceful protest" and any(_protesters_arrested(reading, t) for t in told):
             # "Des centaines d'enseignants ont manifesté ... Les forces de sécurité ont interpellé une
             # vingtaine de manifestants": protesters arrested, an intervention (ACLED)
             sub_event_type = "Protest with intervention"
@@ -356,11 +356,21 @@ class EventExtractor:
             rest = [t.label_ for t in clear if t.label_ not in HANDS_CHANGE]
             taken = "Non-state actor overtakes territory"
             retyped = min(rest, key=lambda s: _RANK.get(s, 99)) if rest else taken
+        # (another state's forces named with it: a foreign army taking their town, "la prise
+        # d'Avdiïvka" after "le retrait des troupes ukrainiennes", overtakes it)
+        states = {decode_actor(a.kb_id_)[:2] for s in h.sentences for a in reading.actors.get(s, [])}
+        home = (
+            actor1 is not None
+            and not any(inter == 1 and country and country != actor1.country for inter, country in states)
+            # (nor one in a country its sentences name as where: "à Rafah, dans la bande de Gaza")
+            and (not h.countries or actor1.country is None or actor1.country in h.countries)
+        )
         if (
             retyped == "Non-state actor overtakes territory"
             and actor1 is not None
             and actor1.inter == 1
             and actor1.span is not None
+            and home
         ):
             # "L'armée malienne a pris le contrôle de Kidal": the state taking a town is the government
             # regaining it, however the verb puts it (ACLED names the sub-type by who takes it)
@@ -1103,6 +1113,25 @@ def _without_negated_parts(body: list[Span], aspects: frozenset[str]) -> list[Sp
 _FRAMING_CHARS = 20
 
 _NON_VIOLENT_PROTEST = frozenset({"Peaceful protest", "Protest with intervention"})
+
+
+def _protesters_arrested(reading: Reading, trigger: Span) -> bool:
+    """An arrest whose object or passive subject is the crowd ("ont interpellé une vingtaine de
+    manifestants"), not protesters who stop traffic ("ont arrêté la circulation")."""
+    if trigger.label_ != "Arrests":
+        return False
+    root = trigger.root
+    if root.pos_ != "VERB":
+        return trigger.kb_id_ != AMBIGUOUS  # "plusieurs arrestations"
+    crowd = {
+        t.i
+        for span in reading.actors.get(reading.sentence_of(trigger), [])
+        if decode_actor(span.kb_id_)[0] in (5, 6)
+        for t in span
+    }
+    return any(
+        c.dep_ in ("obj", "nsubj:pass") and any(t.i in crowd for t in c.subtree) for c in root.children
+    )
 
 
 def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
