@@ -4483,3 +4483,12 @@ def test_arrests_told_with_a_crowds_dispersal_are_part_of_the_protest(pipeline):
         "arrestations.",
     )
     assert (event.sub_event_type, event.actor2) == ("Protest with intervention", "Police Forces of Tunisia")
+
+
+def test_a_building_burnt_by_protesters_in_the_passive_makes_a_violent_demonstration(pipeline):
+    event = one(
+        pipeline,
+        "Des centaines de jeunes ont manifesté mardi à Kindia contre la hausse du prix du carburant. La porte "
+        "de l'hôtel de ville a été incendiée par des manifestants.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Guinea)")

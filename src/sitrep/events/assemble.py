@@ -1154,7 +1154,14 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
             verb = verb.head  # "des manifestants ont incendié la mairie et pillé des boutiques"
         if verb.pos_ != "VERB" and verb.head.pos_ == "VERB":
             verb = verb.head  # "ont arraché dimanche la plaque ... et mis le feu", hung on "dimanche"
-        subjects = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        # (or its doer in the passive: "la porte de l'hôtel de ville a été incendiée par des manifestants")
+        doers = [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj"
+            or (c.dep_.startswith("obl") and any(x.dep_ == "case" and x.lower_ == "par" for x in c.children))
+        ]
+        subjects = {t.i for c in doers for t in c.subtree}
         crowd = (
             a
             for a in reading.actors.get(reading.sentence_of(trigger), [])
