@@ -4488,7 +4488,7 @@ def test_arrests_told_with_a_crowds_dispersal_are_part_of_the_protest(pipeline):
 def test_a_building_burnt_by_protesters_in_the_passive_makes_a_violent_demonstration(pipeline):
     event = one(
         pipeline,
-        "Des centaines de jeunes ont manifesté mardi à Kindia contre la hausse du prix du carburant. La porte "
-        "de l'hôtel de ville a été incendiée par des manifestants.",
+        "Des centaines de jeunes ont manifesté mardi à Kindia contre la hausse du prix du carburant. La "
+        "porte de l'hôtel de ville a été incendiée par des manifestants.",
     )
     assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Guinea)")
