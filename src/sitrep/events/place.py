@@ -24,7 +24,7 @@ from sitrep.geo.distance import haversine_km
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.resolve import Resolution, resolve_country, resolve_place
 from sitrep.lexicons import Lexicon
-from sitrep.nlp.components import PLACES
+from sitrep.nlp.components import DATELINE, PLACES
 from sitrep.nlp.components.actors import decode_actor
 from sitrep.normalize import fold
 from sitrep.records import Place
@@ -665,8 +665,12 @@ def _neighbour(
         (
             other
             for other in span.doc.spans[PLACES]
-            if (other.sent.start == span.sent.start and (other.end <= span.start or other.start >= span.end))
-            or 0 <= span.start - other.end <= words_before
+            # (not a dispatch's dateline: where the news was filed locates nothing it tells)
+            if other.label_ != DATELINE
+            and (
+                (other.sent.start == span.sent.start and (other.end <= span.start or other.start >= span.end))
+                or 0 <= span.start - other.end <= words_before
+            )
         ),
         key=lambda other: abs(other.start - span.start),
     )
