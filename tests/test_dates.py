@@ -108,3 +108,44 @@ def test_a_month_with_its_year_and_that_day_take_their_dates_wherever_they_stand
 def test_a_day_joined_to_its_month_by_a_hyphen_is_a_name(reader):
     # "le stade du 28-Septembre", "le boulevard du 30-Juin" are places named after a day
     assert reader.find("La cérémonie a eu lieu au stade du 28-Septembre.", published=TUESDAY) == []
+
+
+def test_a_day_of_that_year_takes_the_year_named_before_it(reader):
+    found = reader.find(
+        "En 2019, il commandait déjà ses hommes à Khartoum. Le 3 juin de cette année-là, ils ont dispersé "
+        "le sit-in. En août de la même année, il signait l'accord de partage du pouvoir.",
+        published=date(2024, 5, 10),
+    )
+    by_text = {m.text: m for m in found}
+    assert by_text["3 juin"].value == date(2019, 6, 3) and by_text["3 juin"].past
+    assert by_text["En août"].value == date(2019, 8, 15) and by_text["En août"].past
+
+
+def test_a_dispersal_of_that_year_is_history_not_this_years_news(pipeline):
+    from sitrep.records import Article, content_id
+
+    text = (
+        "En 2019, le général commandait déjà les paramilitaires. Le 3 juin de cette année-là, ses hommes "
+        "ont dispersé le sit-in de Khartoum, tuant plus de 100 manifestants."
+    )
+    # read a week after the anniversary: not this year's 3 June
+    article = Article(id=content_id(text), text=text, published=date(2024, 6, 10), language="fr")
+    assert [
+        e.to_dict()["event_date"] for e in pipeline.extract(article) if e.factuality != "hypothetical"
+    ] == []
+
+
+def test_an_accord_signed_today_that_comes_into_force_later_is_dated_by_its_signing(pipeline):
+    from sitrep.records import Article, content_id
+
+    text = (
+        "Le gouvernement soudanais et les Forces de soutien rapide ont signé jeudi à Djeddah un "
+        "cessez-le-feu qui entrera en vigueur le 3 août."
+    )
+    article = Article(id=content_id(text), text=text, published=date(2024, 7, 25), language="fr")
+    (event,) = pipeline.extract(article)
+    assert (event.sub_event_type, event.event_date, event.factuality) == (
+        "Agreement",
+        "2024-07-25",
+        "asserted",
+    )

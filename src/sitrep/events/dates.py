@@ -52,6 +52,8 @@ class _Patterns:
     following_days: Mapping[str, int] = field(default_factory=dict)
     #: "a indiqué mercredi": a day of telling just after these words, which no day is counted from.
     telling: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: "de cette année-là" right after a day or a month: the year named last before it.
+    that_year: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alternation(words: Any) -> str:
@@ -101,6 +103,11 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         telling=(
             re.compile(rf"\b(?:{_alternation(lexicon['telling_words'])})\s+$")
             if lexicon.get("telling_words")
+            else re.compile(r"(?!x)x")
+        ),
+        that_year=(
+            re.compile(rf"\s*,?\s*(?:{_alternation(lexicon['that_year'])})\b")
+            if lexicon.get("that_year")
             else re.compile(r"(?!x)x")
         ),
     )
@@ -165,7 +172,8 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
             continue  # "l'avenue du 30 Juin", "la place du 2 Octobre": a capital month names a street
         day = 1 if m["day"] == "1er" else int(m["day"])
         month = p.months[m["month"]]
-        year = int(m["year"]) if m["year"] else (published.year if published else None)
+        named = m["year"] or _year_told_before(p, folded, m)
+        year = int(named) if named else (published.year if published else None)
         if year is None:
             add(m, None, 1)
             continue
@@ -173,7 +181,7 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
             value = date(year, month, day)
         except ValueError:
             continue
-        if not m["year"] and latest and value > latest + timedelta(days=7):
+        if not named and latest and value > latest + timedelta(days=7):
             value = value.replace(year=year - 1)  # "le 28 décembre" read in January
         add(m, value, 1, past=bool(latest and (latest - value).days > 60))
     for m in p.night.finditer(folded):
@@ -199,11 +207,12 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
         add(m, published + timedelta(days=days) if published else None, precision)
     for m in [*p.month.finditer(folded), *p.month_year.finditer(folded)]:
         month = p.months[m["month"]]
-        year = int(m["year"]) if m["year"] else (published.year if published else None)
+        named = m["year"] or _year_told_before(p, folded, m)
+        year = int(named) if named else (published.year if published else None)
         if year is None:
             continue
         value = date(year, month, 15)
-        if not m["year"] and latest and value > latest + timedelta(days=31):
+        if not named and latest and value > latest + timedelta(days=31):
             value = value.replace(year=year - 1)
         add(m, value, 3, past=bool(latest and (latest - value).days > 45))
     for m in p.year.finditer(folded):
@@ -213,6 +222,17 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
     mentions.sort(key=lambda d: d.start)
     return _following_days(p, folded, text, mentions, latest, published if day_known else None)
 
+
+def _year_told_before(p: _Patterns, folded: str, m: re.Match[str]) -> str | None:
+    """ "En 2019, ... Le 3 juin de cette année-là": the year named last before a day or a month
+    that "de cette année-là" follows; None when no such words follow, or no year came before."""
+    if not p.that_year.match(folded, m.end()):
+        return None
+    years = _A_YEAR.findall(folded, 0, m.start())
+    return years[-1] if years else None
+
+
+_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 #: How many characters before a day a word of telling may stand ("a indiqué mercredi").
 _TELLING_REACH = 40

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -80,6 +80,13 @@ def _join_scraps(pieces: list[Span]) -> list[Span]:
     return out
 
 
+#: A year written in a date ("le 3 août 2023"): it is never moved.
+_A_YEAR = re.compile(r"\b\d{4}\b")
+
+#: How far ahead a day with no year told in the future tense may lie.
+_AHEAD_DAYS = 200
+
+
 @dataclass
 class Reading:
     article: Article
@@ -112,6 +119,7 @@ class Reading:
         places = self.doc.spans[PLACES]
         self.places = self._index([p for p in places if p.label_ != DATELINE], starts)
         self.datelines = [p for p in places if p.label_ == DATELINE]
+        self.dates = [self._told_ahead(mention) for mention in self.dates]
         self.dates_by_sentence = defaultdict(list)
         for mention in self.dates:
             self.dates_by_sentence[self.sentence_at_char(mention.start)].append(mention)
@@ -202,6 +210,29 @@ class Reading:
         first = [s for i, s in enumerate(self.sentences) if self.paragraph_of[i] == 0]
         text = self.text[first[0].start_char : first[-1].end_char].strip()
         return len(text.split()) <= _HEADLINE_WORDS and not text.endswith(".")
+
+    def _told_ahead(self, mention: DateMention) -> DateMention:
+        """ "Un cessez-le-feu qui entrera en vigueur le 3 août", read on 25 July: a day with no year
+        that a verb in the future tense governs is the coming one, not last year's, which the date
+        reader picks for a day with no year a little after publication."""
+        published = self.article.published
+        if mention.value is None or published is None or mention.value >= published:
+            return mention
+        if mention.precision != 1 or _A_YEAR.search(mention.text):
+            return mention
+        try:
+            ahead = mention.value.replace(year=mention.value.year + 1)
+        except ValueError:
+            return mention  # 29 February
+        if (ahead - published).days > _AHEAD_DAYS:
+            return mention
+        words = self.words_of(mention)
+        if words is None:
+            return mention
+        verb = next((t for t in (words.root, *words.root.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or "Fut" not in verb.morph.get("Tense"):
+            return mention
+        return replace(mention, value=ahead, past=False)
 
     def words_of(self, mention: DateMention) -> Span | None:
         """The tokens a date mention covers."""

@@ -81,7 +81,18 @@ class EventDating:
             def outside(m: DateMention) -> bool:
                 return not within(m, phrase)
 
-            return min(own, key=lambda o: (o[1].precision, o[0], outside(o[1]), distance(o[1])))[1]
+            # (a day in a clause still to come is the thing's future: "un cessez-le-feu, signé jeudi,
+            # qui entrera en vigueur le 3 août")
+            return min(
+                own,
+                key=lambda o: (
+                    o[1].precision,
+                    o[0],
+                    _in_a_clause_ahead(reading, o[1]),
+                    outside(o[1]),
+                    distance(o[1]),
+                ),
+            )[1]
         # The story goes on from the last day it told: the nearest date before it in the body, its own
         # paragraph first ("Deux jeunes ont été tués jeudi ... ¶ Des centaines de jeunes ont érigé des
         # barricades"), then the lede's (the first body sentences; a quotation may have cut the first
@@ -134,7 +145,14 @@ class EventDating:
         nouns = [t for t in reading.triggers.get(reading.sentence_of(trigger), []) if t.root.pos_ == "NOUN"]
         phrases = {id(t): phrase_chars(t) for t in nouns}
         if id(trigger) in phrases:
-            own = next((m for m in current if within(m, phrases[id(trigger)])), None)
+            own = next(
+                (
+                    m
+                    for m in current
+                    if within(m, phrases[id(trigger)]) and not _in_a_clause_ahead(reading, m)
+                ),
+                None,
+            )
             if own is not None:
                 return own
         return next((m for m in current if not any(within(m, chars) for chars in phrases.values())), None)
@@ -168,6 +186,16 @@ def _of_another_noun(reading: Reading, mention: DateMention, mine: set[int]) -> 
         and head.head.i not in mine
         and root.dep_.startswith("obl")
     )
+
+
+def _in_a_clause_ahead(reading: Reading, mention: DateMention) -> bool:
+    """ "un cessez-le-feu qui entrera en vigueur le 3 août": a day in a clause told in the future
+    tense dates what is to come of the thing, not the thing."""
+    words = reading.words_of(mention)
+    if words is None:
+        return False
+    verb = next((t for t in (words.root, *words.root.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.dep_ == "acl:relcl" and "Fut" in verb.morph.get("Tense")
 
 
 def _starts_a_period(reading: Reading, mention: DateMention) -> bool:
