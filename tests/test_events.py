@@ -4249,6 +4249,17 @@ def test_hostages_freed_in_a_fight_are_part_of_the_fight(pipeline):
             "Iraq",
             "Iraq",
         ),
+        # a Burmese state, with its article taken in by the model: never a foreign near miss
+        (
+            "Des combats ont opposé samedi l'armée birmane à des rebelles dans l'État Shan.",
+            "Shan",
+            "Myanmar",
+        ),
+        (
+            "L'armée a bombardé lundi un village de l'État Kachin, tuant cinq civils.",
+            "Kachin",
+            "Myanmar",
+        ),
     ],
 )
 def test_a_place_the_gazetteer_lacks_falls_back_to_what_the_text_says_of_it(
@@ -4492,3 +4503,94 @@ def test_a_building_burnt_by_protesters_in_the_passive_makes_a_violent_demonstra
         "porte de l'hôtel de ville a été incendiée par des manifestants.",
     )
     assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Guinea)")
+
+
+def test_a_capture_keeps_the_withdrawal_told_in_its_own_sentence(pipeline):
+    event = one(
+        pipeline, "Lundi, les shebab ont pris le contrôle de Bulo Burde, d'où les soldats s'étaient retirés."
+    )
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "Al Shabaab")
+
+
+def test_a_burmese_army_is_myanmars(pipeline):
+    event = one(pipeline, "L'armée birmane a bombardé lundi le village de Kyauk Ta Lone, tuant cinq civils.")
+    assert (event.actor1, event.country) == ("Military Forces of Myanmar", "Myanmar")
+
+
+def test_the_group_told_again_as_le_groupe_is_the_named_one(pipeline):
+    event = one(
+        pipeline,
+        "Ces dernières semaines ont vu une résurgence des rebelles du M23. Le groupe a annoncé lundi avoir "
+        "pris la ville de Bunagana, où de violents combats ont opposé les soldats aux rebelles.",
+    )
+    assert (event.sub_event_type, event.actor1) == (
+        "Non-state actor overtakes territory",
+        "M23: March 23 Movement",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "not_there"),
+    [
+        # where soldiers fled to is not where they fought
+        (
+            "De violents combats ont éclaté lundi près de Bunagana entre l'armée et les rebelles. Certains "
+            "soldats sont passés en Ouganda.",
+            "Uganda",
+        ),
+    ],
+)
+def test_a_country_fled_to_is_not_where_it_happened(pipeline, text, not_there):
+    assert one(pipeline, text).country != not_there
+
+
+def test_a_government_named_by_its_capital_is_no_place(pipeline):
+    event = one(
+        pipeline,
+        "Des rebelles ont attaqué lundi un camp militaire, tuant six soldats. Le gouvernement de Kigali "
+        "dément les soutenir.",
+    )
+    assert event.location != "Kigali"
+
+
+def test_a_unit_named_by_its_use_is_no_fight(pipeline):
+    assert [
+        e
+        for e in code(
+            pipeline,
+            "Le M23 est l'un des plus grands groupes de combat de la région. Ses hommes portent des "
+            "tenues de combat neuves, selon des experts de l'ONU.",
+        )
+        if e.factuality not in ("hypothetical", "denied")
+    ] == []
+
+
+def test_a_dateline_the_model_tags_is_still_no_place(pipeline):
+    event = one(
+        pipeline,
+        "BAMAKO, 9 mai 2023 (AMIC) – Sept soldats maliens ont été tués lundi dans une embuscade tendue par "
+        "des jihadistes.",
+    )
+    assert (event.location, event.country) == ("Mali", "Mali")
+
+
+def test_the_road_a_convoy_travelled_does_not_split_its_ambush(pipeline):
+    event = one(
+        pipeline,
+        "Sept soldats maliens ont été tués lundi dans une embuscade près de Douentza. Le convoi, qui reliait "
+        "Sévaré à Boni, a été pris à partie par des terroristes lourdement armés à une vingtaine de "
+        "kilomètres de Douentza.",
+    )
+    assert (event.location, event.fatalities) == ("Douentza", 7)
+
+
+def test_strikes_again_and_again_with_no_day_are_a_trend(pipeline):
+    assert [
+        e
+        for e in code(
+            pipeline,
+            "Les groupes affiliés à Al-Qaïda ont frappé à plusieurs reprises ces dernières semaines dans le "
+            "centre du Mali.",
+        )
+        if e.factuality not in ("hypothetical", "denied")
+    ] == []

@@ -382,6 +382,19 @@ def test_add_file_is_idempotent_and_recorded(fresh, tmp_path):
     assert fresh.lookup("Diongani", countries=["ML"])[0].geonameid == 2458641
 
 
+def test_a_regions_capital_stays_its_seat_after_its_country_file_is_imported(fresh, tmp_path):
+    # Bandiagara heads the region of that name (regions.yaml); a country file that codes the town as a
+    # plain PPL must leave the same gazetteer as a build that read the file first
+    town = write_lines(
+        tmp_path / "ML.txt",
+        [dump_line(2460489, "Bandiagara", "", 14.35005, -3.61038, "P", "PPL", "ML", "04", 6853)],
+    )
+    fresh.add_geonames_file(town, progress=False)
+    assert [
+        p.feature_code for p in fresh.lookup("Bandiagara", countries=["ML"]) if p.geonameid == 2460489
+    ] == ["PPLA"]
+
+
 def test_malformed_dump_line_names_file_and_line_and_changes_nothing(fresh, tmp_path):
     before = fresh.info()
     bad = write_lines(

@@ -463,6 +463,18 @@ class TriggerFilter:
             # (a target hit again and again; not "ils ont tiré plusieurs fois sur les habitants, tuant
             # 137 personnes", the manner of one attack)
             return True
+        if (
+            root.pos_ == "VERB"
+            and not passive
+            and self._repeated({root.i}, sentence)
+            and not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in root.children)
+            and not _matchers(self._reading.lexicon).deaths.find(self._reading.sentences[sentence])
+        ):
+            # "les groupes jihadistes ont frappé à plusieurs reprises ces dernières semaines": done
+            # again and again, with no day told (a day has returned above), a trend (not "Ils ont
+            # tiré plusieurs fois sur les habitants, tuant 137 personnes": the manner of the attack
+            # told before)
+            return True
         # "fait face aux attaques des groupes jihadistes", "en proie aux violences": a condition, told in
         # the plural (not "face à l'attaque, les soldats ont riposté", one happening)
         if (
@@ -1931,6 +1943,9 @@ def group_triggers(
                     h
                     for h in reversed(happenings)
                     if h.family == "Non-violent transfer of territory"
+                    # (told before: "…, d'où les soldats s'étaient retirés" in the capture's own
+                    # sentence is how the town changed hands, not a handover the capture joins)
+                    and sentence > min(h.sentences)
                     and max(h.sentences) >= sentence - 1
                     and _same_day(h, day)
                     and _near_enough(h, place)

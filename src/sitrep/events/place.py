@@ -54,6 +54,9 @@ _WHERE_OR_AGAINST = frozenset({"en", "au", "aux", "à", "dans", "contre", "sur"}
 #: Moscou"); not "cour", a courtyard as often as a court ("dans la cour de leur maison à Djibo"), nor
 #: "gouvernement" ("la zone de gouvernement local de Kauru", a Nigerian district).
 _GOVERNMENT_BODIES = frozenset({"ministère", "ministre", "présidence", "chancellerie"})
+#: A government named by its capital that acts or speaks as its sentence's subject ("le gouvernement
+#: de Kigali nie"); not as a complement ("la zone de gouvernement local de Kauru", a district).
+_GOVERNMENTS = frozenset({"gouvernement", "régime"})
 _BEARING_REACH = 9  # ", à plus de 300 kilomètres au nord de Ouagadougou"
 # A town named beside "à 30 km de X" or "près de X" is at most this far from X: the stated distance
 # (or _NEAR_KM when none is stated) times the factor, plus the slack of a journalist's round figure.
@@ -117,6 +120,8 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
         for span in spans:
             if _not_a_place(reading, span) or _a_speaking_government(reading, sentence, span):
                 continue
+            if _cause_place(reading, span):
+                continue  # "sont passés en Ouganda", "en soutien à Gaza": not where the story is
             named = {c.iso2 for s, c in countries if 0 <= s.start - span.end <= _COUNTRY_AFTER}
             country = gazetteer.country_by_name(span.text)
             if country is not None:
@@ -294,6 +299,8 @@ def _of_an_institution(span: Span) -> bool:
         token = token.head
         if token.lower_ in _GOVERNMENT_BODIES:
             return True
+        if token.lower_ in _GOVERNMENTS and token.dep_ in ("nsubj", "nsubj:pass"):
+            return True  # "le gouvernement de Kigali nie ces accusations", "le régime de Damas a riposté"
     return False
 
 
@@ -630,7 +637,10 @@ def _road_start(span: Span) -> str | None:
 
 def _named_after_an_area_word(span: Span) -> Span | None:
     """ "État de Zamfara", "Province du Yatenga", "l'Etat Chin", "la région Amhara": the name inside a
-    mention that opens on an area word (wire copy often drops the accent of "État")."""
+    mention that opens on an area word (wire copy often drops the accent of "État"), after its article
+    when the model took that in too ("l'État Shan")."""
+    if len(span) > 2 and span[0].lower_ in ("l'", "l’", "la", "le"):
+        span = span[1:]
     if len(span) < 2 or fold(span[0].lower_) not in _AREA_FOLDED:
         return None
     if len(span) > 2 and span[1].lower_ in ("de", "d'", "d’", "du"):
@@ -690,14 +700,19 @@ def _neighbour(
 def sentence_place(
     reading: Reading, sentence: int, *, gazetteer: Gazetteer, hints: list[str]
 ) -> Place | None:
-    """The first town a sentence names (used to tell two happenings apart)."""
-    for span in reading.places.get(sentence, []):
-        if _overlaps_mention(reading, sentence, span):
-            continue
+    """The first town a sentence names (used to tell two happenings apart), one in a relative clause
+    last: "Le convoi, qui reliait Sévaré à Boni, a été pris à partie à une vingtaine de kilomètres de
+    Douentza" describes the convoy by its road, and was hit near Douentza."""
+    spans = [p for p in reading.places.get(sentence, []) if not _overlaps_mention(reading, sentence, p)]
+    for span in sorted(spans, key=_in_a_relative_clause):
         resolution = resolve_mention(span, gazetteer=gazetteer, hints=hints, lexicon=reading.lexicon)
         if resolution is not None and resolution.geo_precision < 3:
             return resolution.place
     return None
+
+
+def _in_a_relative_clause(span: Span) -> bool:
+    return any(t.dep_ == "acl:relcl" for t in (span.root, *span.root.ancestors))
 
 
 def event_place(

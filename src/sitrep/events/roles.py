@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.reading import Reading
 from sitrep.lexicons import Lexicon
+from sitrep.nlp.components import ACTORS
 from sitrep.nlp.components.actors import decode_actor
 from sitrep.nlp.terms import TermMatcher
 from sitrep.normalize import fold
@@ -58,6 +59,8 @@ class HeadWords:
     former: frozenset[str] = frozenset()
     #: people named with no side ("personnes", context.yaml unmarked_people).
     unmarked: frozenset[str] = frozenset()
+    #: "le groupe", "le mouvement": the armed group named just before (context.yaml group_anaphors).
+    group_anaphors: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> HeadWords:
@@ -77,6 +80,7 @@ class HeadWords:
             government=TermMatcher((t.words, True) for t in lexicon.context.get("government_members", ())),
             former=frozenset(fold(w) for w in words("former_words")),
             unmarked=frozenset(fold(w) for w in words("unmarked_people")),
+            group_anaphors=frozenset(fold(w) for w in words("group_anaphors")),
         )
 
 
@@ -172,7 +176,7 @@ def _parse_roles(
         undergone = fold(root.lemma_) in heads.undergo
         passive = undergone or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
         for subj in _children(root, ("nsubj", "nsubj:pass")):
-            found = _mention_in(subj, mentions)
+            found = _mention_in(subj, mentions) or _group_named_before(subj, heads)
             unarmed = found is None or found.inter == 7
             if unarmed and not passive and sub_event_type == "Armed clash" and _crowd(subj, heads):
                 # "des centaines de commerçants ont affronté les forces de l'ordre": a crowd, not an
@@ -197,7 +201,7 @@ def _parse_roles(
             # "La police a annoncé avoir tué 20 membres de gangs", "l'armée affirme avoir neutralisé":
             # the infinitive's doer is the subject of the verb it hangs on
             for subj in _children(root.head, ("nsubj",)):
-                agent = agent or _mention_in(subj, mentions)
+                agent = agent or _mention_in(subj, mentions) or _group_named_before(subj, heads)
         # (an object after a verb joined to this one is that verb's, whatever the parser says: "ont tué
         # 35 terroristes et libéré douze otages")
         joined = [c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > root.i]
@@ -273,6 +277,31 @@ def _roles_from_head(
     if lemma in heads.perform or root.dep_ == "obj" and head.pos_ == "VERB" and lemma not in heads.blame:
         return blamed or subject, None
     return blamed, None
+
+
+def _group_named_before(subject: Token, heads: HeadWords) -> Actor | None:
+    """ "Les rebelles du M23 ... Le groupe a annoncé avoir pris la ville": a bare "le groupe", "ce
+    mouvement" (context.yaml group_anaphors) is the named armed group told last before it, within a
+    few sentences; None when it has words of its own ("le groupe de travail") or none was named."""
+    if fold(subject.lemma_) not in heads.group_anaphors or any(c.dep_ != "det" for c in subject.children):
+        return None
+    if not any(c.dep_ == "det" and fold(c.lemma_) in ("le", "ce") for c in subject.children):
+        return None
+    doc = subject.doc
+    reach = max(0, subject.idx - _GROUP_ANAPHOR_CHARS)
+    named = [
+        actor
+        for span in doc.spans[ACTORS]
+        if reach <= span.start_char
+        and span.end <= subject.i
+        and not (actor := actor_of(span)).generic
+        and actor.inter in (2, 3)
+    ]
+    return max(named, key=lambda a: a.span.start) if named else None  # type: ignore[union-attr]
+
+
+#: How far back "le groupe" reaches for the group it names again: a paragraph.
+_GROUP_ANAPHOR_CHARS = 600
 
 
 def _facing(verb: Token, mentions: Sequence[Actor]) -> tuple[Actor | None, Actor | None]:

@@ -216,10 +216,11 @@ class GazetteerWriter:
         self.conn.executemany(
             "INSERT OR REPLACE INTO demonyms(word, iso2) VALUES (?, ?)", sorted(data.demonyms.items())
         )
-        self._mark_capitals(data.regions)
+        self.mark_capitals(data.regions)
 
-    def _mark_capitals(self, regions: Iterable[CuratedPlace]) -> None:
-        """Mark each region's capital city PPLA: the prior then prefers the city to a village of that name."""
+    def mark_capitals(self, regions: Iterable[CuratedPlace]) -> None:
+        """Mark each region's capital city PPLA: the prior then prefers the city to a village of that name.
+        Run again after each GeoNames import, whose rows carry GeoNames' own codes."""
         for region in regions:
             if not region.capital:
                 continue

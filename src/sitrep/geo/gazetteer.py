@@ -420,6 +420,8 @@ class Gazetteer:
                     count = writer.add_places(
                         with_progress(read_places(path), enabled=progress, desc=path.name, total=total)
                     )
+                    # (the same gazetteer whichever came first, the country file or our regions)
+                    writer.mark_capitals(load_curated().regions)
                 elif kind is FileKind.ADMIN1:
                     count = writer.add_admin(read_admin_codes(path, level=1), level=1)
                 elif kind is FileKind.ADMIN2:

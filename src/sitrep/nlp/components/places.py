@@ -178,6 +178,8 @@ def _datelines(doc: Doc) -> list[Span]:
 def tag_place_candidates(doc: Doc) -> Doc:
     spans: list[Span] = []
     taken: set[int] = set()
+    # (a dateline the model did tag, "BAMAKO, 15 fév 2024 (AMIC) –", is still a dateline)
+    datelines = {(name.start, name.end) for name in _datelines(doc)}
     for ent in doc.ents:
         if (
             ent.label_ in _ENTITY_LABELS
@@ -191,7 +193,8 @@ def tag_place_candidates(doc: Doc) -> Doc:
             if run is not None and run.end > end and all(_name_part(t) for t in doc[end : run.end]):
                 # "Dera Ismail Khan", "Fada N'Gourma": the model cut the name in two
                 end = run.end
-            spans.append(Span(doc, start, end, label="ner"))
+            label = DATELINE if (start, end) in datelines else "ner"
+            spans.append(Span(doc, start, end, label=label))
             taken.update(range(ent.start, end))
     for tok in doc:
         if tok.lower_ not in _PLACE_HEADS or tok.i + 1 >= len(doc):
@@ -211,10 +214,10 @@ def tag_place_candidates(doc: Doc) -> Doc:
         if not any(i in taken for i in range(run.start, run.end)):
             spans.append(Span(doc, run.start, run.end, label="context"))
             taken.update(range(run.start, run.end))
-    for name in _datelines(doc):
-        if not any(i in taken for i in range(name.start, name.end)):
-            spans.append(Span(doc, name.start, name.end, label=DATELINE))
-            taken.update(range(name.start, name.end))
+    for start, end in sorted(datelines):
+        if not any(i in taken for i in range(start, end)):
+            spans.append(Span(doc, start, end, label=DATELINE))
+            taken.update(range(start, end))
     for tok in doc:
         if tok.text != ",":
             continue
