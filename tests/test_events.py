@@ -4125,7 +4125,8 @@ def test_a_standing_denial_neither_denies_nor_adds_an_event(pipeline):
 @pytest.mark.parametrize(
     ("text", "factualities"),
     [
-        ("Les négociations en vue d'une trêve à Gaza reprennent jeudi au Caire.", ["hypothetical"]),
+        # what talks aim at has not happened, like what a plan provides for (context.yaml provision_words)
+        ("Les négociations en vue d'une trêve à Gaza reprennent jeudi au Caire.", []),
         ("Les présidents se sont quittés lundi à Anchorage sans annoncer de cessez-le-feu en Ukraine.", []),
         (
             "Les délégations russe et ukrainienne réunies lundi à Istanbul se sont accordées sur un "
@@ -4594,3 +4595,45 @@ def test_strikes_again_and_again_with_no_day_are_a_trend(pipeline):
         )
         if e.factuality not in ("hypothetical", "denied")
     ] == []
+
+
+def test_no_fight_told_of_does_not_deny_the_mine(pipeline):
+    event = one(
+        pipeline,
+        "Lundi, un véhicule de l'armée a sauté sur une mine artisanale près de Banibangou. Quatre soldats "
+        "ont été tués et deux blessés, précise le ministère, qui ne fait état d'aucun combat.",
+    )
+    assert (event.sub_event_type, event.factuality, event.fatalities) == (
+        "Remote explosive/landmine/IED",
+        "reported",
+        4,
+    )
+
+
+def test_a_truces_running_toll_is_not_the_strikes(pipeline):
+    event = one(
+        pipeline,
+        "Un drone israélien a frappé lundi une moto à Bint Jbeil, blessant deux personnes. Selon le "
+        "ministère de la Santé, plus de 180 personnes ont été tuées par des frappes israéliennes depuis la "
+        "trêve.",
+    )
+    assert event.fatalities == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a half-year's toll
+        "Selon Amnesty International, plus de 2 500 personnes ont été tuées dans des violences armées au "
+        "Nigeria au premier semestre.",
+        # what a report lists
+        "Le Haut-Commissariat a publié mardi un rapport sur le Sahel. Il recense des exécutions sommaires de "
+        "civils, des enlèvements et des violences sexuelles.",
+        # what talks aim at
+        "Les négociations pour une trêve à Gaza et la libération des otages se poursuivent mardi au Caire.",
+        # a trend measured
+        "Au Niger, la région de Tillabéri demeure la plus touchée, avec une hausse sensible des enlèvements.",
+    ],
+)
+def test_tallies_aims_and_trends_are_no_event(pipeline, text):
+    assert [e for e in code(pipeline, text) if e.factuality not in ("hypothetical", "denied")] == []

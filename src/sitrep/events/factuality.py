@@ -164,8 +164,9 @@ class FactualityReader:
         fact = next((f for t, f in readings if t.start == main.start and f.unit == lede), None)
         fact = fact or next(f for _, f in readings if f.unit == lede)
         if fact.value != "asserted":
-            # Told by others, then denied: the denial is the last word.
-            fact = next((f for _, f in readings if f.value == "denied"), fact)
+            # Told by others, then denied: the denial is the last word (of this kind of happening:
+            # "précise le ministère, qui ne fait état d'aucun combat" does not deny the mine)
+            fact = next((f for t, f in readings if f.value == "denied" and _same_kind(t, main)), fact)
         if fact.value == "unconfirmed":
             fact = self._confirmed(fact, readings)
         if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
@@ -442,6 +443,11 @@ class FactualityReader:
             after = cue.doc[cue.end : min(span.end, cue.end + 4)]
             if self.rules.involvement.find(after) or has_negator(cue.root):
                 continue
+            if cue[0].lower_ in ("aucun", "aucune") and not (
+                cue.start <= root.i < cue.end or governs(cue.root, root, span)
+            ):
+                # "Quatre soldats ont été tués, précise le ministère, qui ne fait état d'aucun combat"
+                continue
             if cue.label_ == "denial" or governs(cue.root, root, span):
                 return cue
         return None
@@ -601,6 +607,12 @@ def _in_the_past(word: Token) -> bool:
 
 def _future(tok: Token) -> bool:
     return "Fut" in tok.morph.get("Tense") and fold(tok.text).endswith(_FUTURE_ENDINGS)
+
+
+def _same_kind(word: Span, main: Span) -> bool:
+    """A word of the same type of event as the one that decided the event's type, or "l'attaque",
+    which names any violence."""
+    return word.label_ == "Attack" or SUB_EVENT_TYPES.get(word.label_) == SUB_EVENT_TYPES.get(main.label_)
 
 
 def _none_of(trigger: Span) -> bool:

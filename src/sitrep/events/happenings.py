@@ -268,6 +268,27 @@ class TriggerFilter:
             self.is_history(s) or self._background(t, s) or self._dated_in_the_past(t, s) for t, s in earlier
         )
 
+    def _listed(self, trigger: Span, sentence: int) -> bool:
+        """ "Le rapport recense des exécutions sommaires, des enlèvements et des violences sexuelles":
+        nouns a report lists, as the object of a verb of listing (context.yaml listing_verbs), or joined
+        to it, are a tally, not a happening, unless a day is named inside their phrase."""
+        root = trigger.root
+        if root.pos_ != "NOUN":
+            return False
+        # (the parser may hang the list on the first noun's complement, "des exécutions sommaires de
+        # civils, des enlèvements et des violences sexuelles", or on what it counts: "plus de 5 200
+        # incidents, dont des attaques et des embuscades")
+        first = root
+        for _ in range(4):
+            if first.dep_ not in ("conj", "nmod", "acl:relcl") or first.head.i == first.i:
+                break
+            first = first.head
+        return (
+            first.dep_ == "obj"
+            and _word_in(first.head, context_words(self._reading.lexicon, "listing_verbs"))
+            and not self._dated_inside(trigger, sentence)
+        )
+
     def _a_kind_of_harm(self, trigger: Span) -> bool:
         """ "un pavillon réservé aux victimes de mines", "les blessures par balles et par engins explosifs
         improvisés": a bare plural (no article, no number) hanging on a word of harm (context.yaml
@@ -1291,6 +1312,8 @@ class TriggerFilter:
         if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
             return False
         if _lasting_years(trigger) or _a_simile(trigger) or self._a_kind_of_harm(trigger):
+            return False
+        if self._listed(trigger, sentence):
             return False
         if self._named_as_a_method(trigger, sentence) or self._in_fiction(sentence):
             return False
