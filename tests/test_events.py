@@ -4637,3 +4637,45 @@ def test_a_truces_running_toll_is_not_the_strikes(pipeline):
 )
 def test_tallies_aims_and_trends_are_no_event(pipeline, text):
     assert [e for e in code(pipeline, text) if e.factuality not in ("hypothetical", "denied")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "factuality", "toll"),
+    [
+        # whom a strike hit is denied, not the strike
+        (
+            "Une frappe de drone de l'armée nigérienne a tué douze civils samedi à Tinkim, selon des "
+            "habitants. L'armée dément avoir touché des civils.",
+            "reported",
+            12,
+        ),
+        # neither confirmed nor denied: still only said
+        (
+            "Un véhicule de l'armée nigérienne aurait sauté mardi sur une mine près de Téra, selon des "
+            "sources locales. Le ministère de la Défense n'a ni confirmé ni démenti.",
+            "unconfirmed",
+            0,
+        ),
+    ],
+)
+def test_what_a_denial_leaves_standing(pipeline, text, factuality, toll):
+    event = one(pipeline, text)
+    assert (event.factuality, event.fatalities) == (factuality, toll)
+
+
+def test_a_state_named_with_its_area_word_tells_the_country(pipeline):
+    event = one(
+        pipeline,
+        "Dans l'État de Zamfara, des bandits armés ont fait irruption lundi dans le village de Kairu et "
+        "enlevé une quarantaine d'habitants.",
+    )
+    assert event.country == "Nigeria"
+
+
+def test_where_and_when_the_witnesses_arrived_is_not_the_attacks(pipeline):
+    event = one(
+        pipeline,
+        "Samedi, des hommes armés ont fait irruption dans un village au sud de Macomia. Selon des déplacés "
+        "arrivés lundi à Pemba, cinq habitants auraient été décapités.",
+    )
+    assert (event.location, event.event_date, event.fatalities) == ("Macomia", "2023-05-06", 5)

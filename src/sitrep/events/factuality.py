@@ -251,9 +251,10 @@ class FactualityReader:
         return fact
 
     def _denial_in(self, unit: int, span: Span, fact: Factuality) -> Factuality | None:
+        hedges = self.cues(unit, "hedge")
         for cue in self.cues(unit, "denial"):
-            if a_stance(cue):
-                continue
+            if a_stance(cue) or any(h.start <= cue.start < h.end for h in hedges):
+                continue  # "Le ministère n'a ni confirmé ni démenti
             if not has_negator(cue.root) and not self.rules.involvement.find(
                 cue.doc[cue.end : min(span.end, cue.end + 4)]
             ):

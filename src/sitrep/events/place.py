@@ -102,6 +102,7 @@ _TOWN_REACH = 80
 _ROAD_WORDS = frozenset({"axe", "route", "tronçon", "piste", "corridor", "autoroute", "voie"})
 _ROAD_JOINT = re.compile(r"\s*[-–—/]\s*")
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
+_REGION_FOLDED = frozenset(fold(w) for w in _REGION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,13 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
             if country is not None:
                 votes[country.iso2] += 2
                 continue
-            regions = (
-                _region_countries(span.text, gazetteer) if _names_an_area(span, _REGION_WORDS) else set()
+            # ("dans l'État de Zamfara", which the model may take in whole)
+            inner = _named_after_an_area_word(span)
+            opens = inner is not None and any(
+                fold(t.lower_) in _REGION_FOLDED for t in span.doc[span.start : inner.start]
             )
+            named_region = _names_an_area(span, _REGION_WORDS) or opens
+            regions = _region_countries((inner or span).text, gazetteer) if named_region else set()
             if len(regions) == 1:
                 # "dans la province de l'Oudalan": a region named as such tells its country
                 votes[regions.pop()] += 3

@@ -262,6 +262,12 @@ def _reporting_date(
         return True  # "Depuis le coup d'État du 26 juillet, les rassemblements se multiplient"
     if reading.dates_a_text(mention, publication_words):
         return True
+    if words is not None and any(
+        c.dep_ == "case" and c.lower_ == "selon"
+        for t in (words.root, *words.root.ancestors)
+        for c in t.children
+    ):
+        return True  # "selon des déplacés arrivés lundi à Pemba": the day the tellers came
     for cue in reading.cues.get(sentence, []):
         # "a accusé mardi", "a dénoncé mercredi le viol de douze femmes la semaine dernière"
         if cue.label_ in ("attribution_verb", "responsibility", "denial", "accusation"):
