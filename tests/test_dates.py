@@ -149,3 +149,13 @@ def test_an_accord_signed_today_that_comes_into_force_later_is_dated_by_its_sign
         "2024-07-25",
         "asserted",
     )
+
+
+def test_a_past_day_on_a_noun_under_a_future_verb_stays_past(pipeline):
+    from sitrep.records import Article, content_id
+
+    text = (
+        "Les funérailles des victimes de l'attaque du 2 février contre le marché de Gao auront lieu vendredi."
+    )
+    article = Article(id=content_id(text), text=text, published=date(2025, 8, 10), language="fr")
+    assert [e.event_date for e in pipeline.extract(article) if e.event_date.startswith("2026")] == []

@@ -4679,3 +4679,17 @@ def test_where_and_when_the_witnesses_arrived_is_not_the_attacks(pipeline):
         "arrivés lundi à Pemba, cinq habitants auraient été décapités.",
     )
     assert (event.location, event.event_date, event.fatalities) == ("Macomia", "2023-05-06", 5)
+
+
+def test_attackers_who_arrived_in_a_town_struck_there(pipeline):
+    event = one(pipeline, "Des jihadistes arrivés à Djibo ont tué lundi douze civils.")
+    assert (event.location, event.fatalities) == ("Djibo", 12)
+
+
+def test_one_nights_shots_fired_again_and_again_are_one_attack(pipeline):
+    event = one(
+        pipeline,
+        "Lundi soir, la tension était vive à Djibo. Des jihadistes ont tiré à plusieurs reprises sur le "
+        "poste de gendarmerie, blessant trois gendarmes.",
+    )
+    assert event.event_type == "Battles"

@@ -490,6 +490,7 @@ class TriggerFilter:
             and self._repeated({root.i}, sentence)
             and not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in root.children)
             and not _matchers(self._reading.lexicon).deaths.find(self._reading.sentences[sentence])
+            and self._over_weeks(sentence)
         ):
             # "les groupes jihadistes ont frappé à plusieurs reprises ces dernières semaines": done
             # again and again, with no day told (a day has returned above), a trend (not "Ils ont
@@ -514,6 +515,14 @@ class TriggerFilter:
         """The sentence tells a pattern ("Le pays a été visé plusieurs fois par des attaques qui ont fait
         des dizaines de morts"): its tolls are the pattern's, not those of a happening told before it."""
         return any(self._recurring(t, sentence) for t in self._reading.triggers.get(sentence, []))
+
+    def _over_weeks(self, sentence: int) -> bool:
+        """ "ces dernières semaines", "depuis des mois", "ces derniers jours": the sentence spans a
+        stretch of days, weeks or months (not "blessant trois gendarmes", one night's attack)."""
+        sent = self._reading.sentences[sentence]
+        return not any(fold(t.lemma_) in ("blesser", "blesse") for t in sent) and any(
+            fold(t.lemma_) in _STRETCH_UNITS and "Plur" in t.morph.get("Number") for t in sent
+        )
 
     def _repeated(self, heads: set[int], sentence: int) -> bool:
         """A phrase of repetition (context.yaml repetition_phrases) hangs on one of these words: the
@@ -1740,6 +1749,10 @@ def _other_means(reading: Reading, trigger: Span, h: Happening, sentence: int) -
         return False
     theirs = {_MEANS.get(t.label_) for t in h.triggers if t.kb_id_ != AMBIGUOUS} - {None}
     return bool(theirs) and means not in theirs
+
+
+#: Units of a stretch of time, in the plural ("ces dernières semaines"): a span, not a day.
+_STRETCH_UNITS = frozenset({"jour", "semaine", "mois", "an", "annee"})
 
 
 def _same_kind(trigger: Span, h: Happening) -> bool:

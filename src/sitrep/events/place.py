@@ -442,9 +442,25 @@ def _told_at(reading: Reading, span: Span) -> bool:
     )
 
 
+def _tellers_place(span: Span) -> bool:
+    """ "selon des déplacés arrivés lundi à Pemba": a place in a clause on the teller says where the
+    teller came to, not where it happened (not "selon des habitants de Djibo", often the very town)."""
+    through_clause = False
+    for token in (span.root, *span.root.ancestors):
+        # (a participle on the teller, which the parser may also call "fixed")
+        if token is not span.root and token.dep_ in ("acl", "acl:relcl", "fixed") and token.pos_ == "VERB":
+            through_clause = True
+            continue
+        if through_clause and any(c.dep_ == "case" and c.lower_ == "selon" for c in token.children):
+            return True
+    return False
+
+
 def _cause_place(reading: Reading, span: Span) -> bool:
     """The place is a cause's or a government's: a context.yaml elsewhere_phrases term ends at most two
     words before it ("a agi en soutien à Gaza", "des slogans hostiles à Paris")."""
+    if _tellers_place(span):
+        return True
     phrases = context_matcher(reading.lexicon, "elsewhere_phrases").find(_words_before(span))
     return any(span.start - m.span.end <= 2 for m in phrases)
 

@@ -229,8 +229,12 @@ class Reading:
         words = self.words_of(mention)
         if words is None:
             return mention
-        verb = next((t for t in (words.root, *words.root.ancestors) if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None or "Fut" not in verb.morph.get("Tense"):
+        # (the day hangs on the verb itself: not "les funérailles des victimes de l'attaque du 2
+        # février auront lieu vendredi", a past day on a noun)
+        verb = words.root.head
+        if not words.root.dep_.startswith("obl") or verb.pos_ not in ("VERB", "AUX"):
+            return mention
+        if "Fut" not in verb.morph.get("Tense"):
             return mention
         return replace(mention, value=ahead, past=False)
 
