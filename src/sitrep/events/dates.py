@@ -228,11 +228,12 @@ def _year_told_before(p: _Patterns, folded: str, m: re.Match[str]) -> str | None
     that "de cette année-là" follows; None when no such words follow, or no year came before."""
     if not p.that_year.match(folded, m.end()):
         return None
-    years = _A_YEAR.findall(folded, 0, m.start())
+    years = A_YEAR.findall(folded, 0, m.start())
     return years[-1] if years else None
 
 
-_A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+#: A year written in a text ("le 3 août 2023", "En 2019"), as the date patterns read one.
+A_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 #: How many characters before a day a word of telling may stand ("a indiqué mercredi").
 _TELLING_REACH = 40

@@ -166,7 +166,7 @@ class FactualityReader:
         if fact.value != "asserted":
             # Told by others, then denied: the denial is the last word (of this kind of happening:
             # "précise le ministère, qui ne fait état d'aucun combat" does not deny the mine)
-            fact = next((f for t, f in readings if f.value == "denied" and _same_kind(t, main)), fact)
+            fact = next((f for t, f in readings if f.value == "denied" and _of_the_event_type(t, main)), fact)
         if fact.value == "unconfirmed":
             fact = self._confirmed(fact, readings)
         if fact.claimed_by is None and fact.value in ("asserted", "unconfirmed"):
@@ -610,7 +610,7 @@ def _future(tok: Token) -> bool:
     return "Fut" in tok.morph.get("Tense") and fold(tok.text).endswith(_FUTURE_ENDINGS)
 
 
-def _same_kind(word: Span, main: Span) -> bool:
+def _of_the_event_type(word: Span, main: Span) -> bool:
     """A word of the same type of event as the one that decided the event's type, or "l'attaque",
     which names any violence."""
     return word.label_ == "Attack" or SUB_EVENT_TYPES.get(word.label_) == SUB_EVENT_TYPES.get(main.label_)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from sitrep.events.dates import DateMention
+from sitrep.events.dates import A_YEAR, DateMention
 from sitrep.lexicons import Lexicon
 from sitrep.nlp.components import ACTORS, CUES, DATELINE, PLACES, TRIGGERS
 from sitrep.nlp.terms import TermMatcher
@@ -79,9 +79,6 @@ def _join_scraps(pieces: list[Span]) -> list[Span]:
         out.append(piece)
     return out
 
-
-#: A year written in a date ("le 3 août 2023"): it is never moved.
-_A_YEAR = re.compile(r"\b\d{4}\b")
 
 #: How far ahead a day with no year told in the future tense may lie.
 _AHEAD_DAYS = 200
@@ -218,7 +215,7 @@ class Reading:
         published = self.article.published
         if mention.value is None or published is None or mention.value >= published:
             return mention
-        if mention.precision != 1 or _A_YEAR.search(mention.text):
+        if mention.precision != 1 or A_YEAR.search(mention.text):
             return mention
         try:
             ahead = mention.value.replace(year=mention.value.year + 1)
