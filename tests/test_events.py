@@ -4634,6 +4634,8 @@ def test_a_truces_running_toll_is_not_the_strikes(pipeline):
         "Les négociations pour une trêve à Gaza et la libération des otages se poursuivent mardi au Caire.",
         # a trend measured
         "Au Niger, la région de Tillabéri demeure la plus touchée, avec une hausse sensible des enlèvements.",
+        # what violence has become: a condition, not a happening
+        "Les enlèvements contre rançon sont devenus un commerce lucratif dans le nord-ouest du pays.",
     ],
 )
 def test_tallies_aims_and_trends_are_no_event(pipeline, text):
@@ -4694,3 +4696,80 @@ def test_one_nights_shots_fired_again_and_again_are_one_attack(pipeline):
         "poste de gendarmerie, blessant trois gendarmes.",
     )
     assert event.event_type == "Battles"
+
+
+def test_a_weapons_maker_told_elsewhere_is_not_the_striker(pipeline):
+    event = one(
+        pipeline,
+        "Une frappe de drone de l'armée burkinabè a tué dimanche six civils près de Djibo. L'armée "
+        "burkinabè utilise de plus en plus de drones turcs.",
+    )
+    assert event.actor1 == "Military Forces of Burkina Faso"
+
+
+def test_the_side_fought_is_the_target_not_the_people_who_died(pipeline):
+    event = one(
+        pipeline,
+        "En Haïti, la coalition Viv Ansanm a pris lundi le contrôle de Tabarre après des affrontements avec "
+        "la police. Au moins quatre personnes ont été tuées, dont un policier.",
+    )
+    assert event.actor2 == "Police Forces of Haiti"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cinq civils ont été tués lundi à Kaya. L'armée burkinabè a confirmé l'attaque.",
+        "Six civils ont été tués lundi près de Diffa. La police a signalé l'attaque.",
+    ],
+)
+def test_who_confirms_or_condemns_an_attack_is_not_its_doer(pipeline, text):
+    assert one(pipeline, text).actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_sound_alike_outside_the_state_named_at_the_sentence_start_is_not_the_village(pipeline):
+    event = one(
+        pipeline,
+        "Dans l'État de Zamfara, des hommes armés ont fait irruption lundi dans le village de Kairu, tuant "
+        "trois habitants.",
+    )
+    assert (event.country, event.admin1) == ("Nigeria", "Zamfara")
+
+
+def test_a_protester_shot_dead_is_excessive_force_in_the_city_of_the_district(pipeline):
+    event = one(
+        pipeline,
+        "Un jeune manifestant a été tué par balle mardi à Bambeto, un quartier de Conakry, lors d'une "
+        "marche de l'opposition.",
+    )
+    assert (event.sub_event_type, event.fatalities, event.location) == (
+        "Excessive force against protesters",
+        1,
+        "Conakry",
+    )
+
+
+def test_an_attack_recalled_from_a_past_month_is_no_news(pipeline):
+    text = (
+        "La situation reste tendue dans la région : l'attaque de Seytenga, en avril, avait coûté la vie à "
+        "une trentaine de soldats."
+    )
+    assert scored(pipeline, text) == []
+
+
+def test_shops_looted_during_a_protest_make_it_violent(pipeline):
+    event = one(
+        pipeline,
+        "Des manifestants ont marché mardi vers le palais présidentiel à Antananarivo. Des magasins ont été "
+        "pillés dans le centre-ville.",
+    )
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_pro_government_militias_dead_and_the_attackers_add_up(pipeline):
+    event = one(
+        pipeline,
+        "Trois combattants du Hachd al-Chaabi ont été tués lundi dans une attaque de l'EI près de Kirkouk. "
+        "Deux des assaillants ont été tués.",
+    )
+    assert event.fatalities == 5

@@ -399,6 +399,18 @@ class EventExtractor:
                 actor1 = generic_actor("Unidentified Armed Group", 3)
 
         national = self._national_forces(h)
+        if (
+            national is not None
+            and national.span is not None
+            and national.span.sent != main.sent
+            and actor1 is not None
+            and actor1.inter == 1
+            and actor1.span is not None
+            and actor1.span.sent == main.sent
+        ):
+            # "une frappe de drone de l'armée malienne ... L'armée malienne utilise des drones turcs":
+            # the force the event's own sentence names struck; a weapon's maker told elsewhere did not
+            national = None
         if national is not None and (actor1 is None or actor1.name != national.name):
             # "des frappes russes contre HTS": Russia struck, HTS was hit.
             struck = actor2 is None or actor2.name == national.name
@@ -1150,6 +1162,15 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
         verb = trigger.root
         if verb.pos_ != "VERB":
             continue
+        if (
+            trigger.label_ == "Looting/property destruction"
+            and trigger.kb_id_ != AMBIGUOUS
+            and any(c.dep_ == "aux:pass" for c in verb.children)
+            and not any(c.dep_ == "obl:agent" for c in verb.children)
+        ):
+            # "Des manifestants ont attaqué l'ambassade. Des magasins ont été pillés": shops looted
+            # during the protest, by nobody else named, were looted by the crowd
+            return True
         while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head  # "des manifestants ont incendié la mairie et pillé des boutiques"
         if verb.pos_ != "VERB" and verb.head.pos_ == "VERB":
@@ -1195,6 +1216,11 @@ def _police_fired(reading: Reading, h: Happening) -> bool:
         at_the_crowd = any(c.i in crowd for c in hit) and not any(
             c.dep_ == "obj" and c.i not in crowd for c in t.root.children
         )
+        # a protester killed or wounded, by whoever: "un jeune manifestant a été tué par balle lors
+        # d'une manifestation de l'opposition" (ACLED: lethal force against a peaceful crowd)
+        victims = {i.i for c in t.root.children if c.dep_ == "nsubj:pass" for i in c.subtree}
+        if victims & crowd and t.label_ in _BODILY_HARM:
+            return True
         if t.kb_id_ == AMBIGUOUS and not at_the_crowd:
             continue
         doers = {c.i for c in t.root.children if c.dep_ in ("nsubj", "obl:agent")}
@@ -1209,6 +1235,9 @@ def _police_fired(reading: Reading, h: Happening) -> bool:
 
 
 _FORCE_ON_PROTESTERS = "Excessive force against protesters"
+#: Words of violence done to a person's body (not "enlevé", "arrêté"): done to a protester, they make
+#: a protest one met with excessive force.
+_BODILY_HARM = frozenset({"Attack", "Armed clash"})
 #: Actor kinds (actors.yaml `kind`) of a state's armed forces, whose lethal force against a crowd is
 #: "excessive force against protesters" (ACLED).
 _STATE_FORCE_KINDS = frozenset({"police", "state"})

@@ -570,6 +570,8 @@ def _subject_of_death(doc, start: int, deaths: dict[int, Span], killing: frozens
     figure = doc[start]
     article = figure.dep_ == "det" and figure.lower_ in ("un", "une")
     noun = figure.head if figure.dep_ == "nummod" or article else None
+    if figure.lower_ in ("un", "une") and figure.dep_ in ("nsubj", "nsubj:pass"):
+        noun = figure  # "Un jeune manifestant a été tué", parsed with the article as the subject
     if noun is None or noun.dep_ not in ("nsubj", "nsubj:pass"):
         return None
     if noun.dep_ == "nsubj" and (

@@ -1063,6 +1063,8 @@ class TriggerFilter:
             return True  # "à la mémoire des victimes du massacre perpétré il y a quinze ans"
         if family(trigger.label_) == "unrest" and _what_the_crowd_had_done(trigger):
             return False
+        if self._recalled_from_a_past_month(trigger, sentence):
+            return True  # "l'attaque de Tassia, en juin, avait coûté la vie à une vingtaine de soldats"
         if (
             trigger.root.pos_ == "NOUN"
             # (a core noun may be the news, the clause its target's: "l'attaque contre le camp, qui
@@ -1092,6 +1094,25 @@ class TriggerFilter:
             # recalls the past whatever the main clause's date
             return in_relative_clause(trigger.root, self._reading.sentences[sentence])
         return not (current and _reported(trigger))
+
+    def _recalled_from_a_past_month(self, trigger: Span, sentence: int) -> bool:
+        """Told in the plus-que-parfait (on its verb, or on the clause the parser hangs on the noun),
+        dated only by a month weeks before the news ("en juin", read on 26 July): a recall, not news."""
+        published = self._reading.published
+        if published is None:
+            return False
+        told = pluperfect(trigger) or any(
+            c.dep_ == "acl:relcl" and _participle_after_imperfect(c) for c in trigger.root.children
+        )
+        if not told:
+            return False
+        dates = [m for m in self._reading.dates_by_sentence.get(sentence, []) if m.value is not None]
+        return bool(dates) and all(
+            m.precision == 3
+            and (m.value.year, m.value.month) < (published.year, published.month)
+            and (published - m.value).days > _PAST_MONTH_DAYS
+            for m in dates
+        )
 
     def _participle_dated_back(self, trigger: Span, sentence: int) -> bool:
         """A participle on a noun ("les gendarmes tués lors de l'attaque d'Inata en novembre 2021") whose
@@ -1533,6 +1554,8 @@ def _generic_agreement(trigger: Span) -> bool:
 
 #: A plus-que-parfait dated up to this many days before publication is news told in sequence.
 _SEQUENCE_DAYS = 7
+#: A month this many days before the news (its middle) is a past month: "en juin", read on 26 July.
+_PAST_MONTH_DAYS = 21
 
 
 def _dated_before(current: list, reading: Reading) -> bool:

@@ -101,6 +101,8 @@ _TOWN_REACH = 80
 #: Words of a road between two towns ("l'axe Kaya-Dori") and the joint between the towns' names.
 _ROAD_WORDS = frozenset({"axe", "route", "tronçon", "piste", "corridor", "autoroute", "voie"})
 _ROAD_JOINT = re.compile(r"\s*[-–—/]\s*")
+#: Parts of a city: "Hamdallaye, un quartier de Conakry".
+_DISTRICT_NOUNS = frozenset({"quartier", "banlieue", "faubourg", "arrondissement"})
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 _REGION_FOLDED = frozenset(fold(w) for w in _REGION_WORDS)
 
@@ -347,7 +349,14 @@ def _names_a_district(span: Span) -> bool:
     de Ségou": there the name is the city's."""
     i = _word_before(span)
     doc = span.doc
-    return i >= 1 and doc[i].lower_ == "quartier" and doc[i - 1].lower_ in ("le", "du", "au")
+    if i >= 1 and doc[i].lower_ == "quartier" and doc[i - 1].lower_ in ("le", "du", "au"):
+        return True
+    # "à Hamdallaye, un quartier de Conakry": the apposition says it is a part of the city it names
+    return any(
+        c.dep_ == "appos" and c.lower_ in _DISTRICT_NOUNS and any(n.dep_ == "nmod" for n in c.children)
+        for c in span.root.children
+        if c.i >= span.end
+    )
 
 
 def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> list[Span]:
@@ -528,8 +537,10 @@ def _precision_for(span: Span, resolution: Resolution) -> int:
 def _admin_hint(span: Span) -> str | None:
     """ "dans la région de Mopti, à Boni": the region named just before or after a place."""
     doc = span.doc
-    # ("le village de Ywa Thit, dans le canton de Myinmu, région de Sagaing": twelve words on)
-    window = doc[max(0, span.start - 8) : min(len(doc), span.end + 12)]
+    # ("le village de Ywa Thit, dans le canton de Myinmu, région de Sagaing": twelve words on; "Dans
+    # l'État de Zamfara, des bandits ont fait irruption lundi dans le village de Kairu": the sentence's
+    # opening)
+    window = doc[min(span.sent.start, max(0, span.start - 8)) : min(len(doc), span.end + 12)]
     for tok in window:
         if (
             tok.lower_ in _REGION_WORDS

@@ -39,6 +39,9 @@ class HeadWords:
     undergo: frozenset[str] = frozenset()
     perform: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
+    #: verbs whose subject tells of the trigger they govern: "la police a confirmé l'attaque"
+    #: (cues.yaml attribution_verb and speech_verb, context.yaml comment_heads).
+    comment: frozenset[str] = frozenset()
     #: nouns of a crowd (context.yaml crowd_heads): "des centaines de jeunes ont affronté la police".
     crowd: frozenset[str] = frozenset()
     #: words of backing ("appuyées par", context.yaml support_words) and of allies ("ses supplétifs",
@@ -71,6 +74,13 @@ class HeadWords:
             undergo=words("undergo_heads"),
             perform=words("perform_heads"),
             blame=words("blame_heads"),
+            comment=frozenset(
+                fold(" ".join(t.words))
+                for category in ("attribution_verb", "speech_verb")
+                for t in lexicon.cues.get(category, ())
+                if len(t.words) == 1
+            )
+            | frozenset(fold(w) for w in words("comment_heads")),
             crowd=words("crowd_heads"),
             support=words("support_words"),
             allies=words("ally_words"),
@@ -273,6 +283,9 @@ def _roles_from_head(
             return blamed, subject
         if root.dep_ == "obl:agent" and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
             return blamed, _mention_in(head.head, mentions)  # "une patrouille visée par une mine"
+        return blamed, None
+    if lemma in heads.comment:
+        # "La police a confirmé l'attaque", "le gouvernement a condamné l'enlèvement": the teller
         return blamed, None
     if lemma in heads.perform or root.dep_ == "obj" and head.pos_ == "VERB" and lemma not in heads.blame:
         return blamed or subject, None
@@ -602,6 +615,18 @@ def assign_roles(
         # "les terroristes" and "le JNIM" of one paragraph are one side, not two.
         sides = _distinct([_named_group_for(m, context) for m in armed])
         pool = [m for m in sides if not _same_side(m, agent) and not _same_side(m, patient)]
+        if (
+            event_type == "Battles"
+            and patient is not None
+            and patient.inter == 7
+            and patient.span is not None
+            and fold(patient.span.root.lemma_) in heads.unmarked
+        ):
+            # "a pris Mirebalais après des affrontements avec la police. Cinq personnes ont été tuées":
+            # the side fought, named beside a word of the battle, not the people of no side who died
+            said = {w.sent for w in (trigger, *related)}
+            foe = next((m for m in pool if m.span is not None and m.span.sent in said), None)
+            patient = foe or patient
         if (
             agent is None
             and sub_event_type == "Air/drone strike"

@@ -167,6 +167,18 @@ def resolve_place(
     matches = [c for c in matches if c.closeness >= (1.0 if short else KEY_MATCH_CLOSENESS)]
     if area:
         matches = [c for c in matches if is_area(c.place)] or matches
+    regions = _admin_keys(gazetteer, admin_hint)
+    region_known = admin_hint is not None and any(
+        p.admin1 and name_key(p.admin1) in regions for p in gazetteer.lookup(admin_hint)
+    )
+    if region_known:
+        # (a region the gazetteer knows is named beside it) a name that only sounds like a place
+        # outside that region is another place: "le village de Kairu", in Zamfara, is not Kiru, in Kano
+        matches = [
+            c
+            for c in matches
+            if c.closeness >= 1.0 or (c.place.admin1 and name_key(c.place.admin1) in regions)
+        ]
     exact_elsewhere = False
     if not hints:
         # No country to go by: a name spelt exactly before one that only sounds the same ("Djugu" is
@@ -192,8 +204,7 @@ def resolve_place(
         # abroad has the exact name, if by an alternate one: "Genève" is Geneva, not Genay in France.
         fuzzy = gazetteer.fuzzy_lookup(name, countries=hints[:_FUZZY_COUNTRIES], limit=_CANDIDATES_KEPT * 2)
         fuzzy = tuple((place, sim) for place, sim in fuzzy if sim >= FUZZY_ACCEPT)
-        regions = _admin_keys(gazetteer, admin_hint)
-        if len(regions) > 1:
+        if region_known:
             # (a region the gazetteer knows is named beside it) a near miss outside that region is
             # another place: "Robotyne, dans la région de Zaporijjia" is not Rybotyn, in Chernihiv
             fuzzy = tuple((p, sim) for p, sim in fuzzy if p.admin1 and name_key(p.admin1) in regions)
@@ -201,13 +212,12 @@ def resolve_place(
         similarity.update({id(place): sim for place, sim in fuzzy})
     if not found:
         return None
-    admin_keys = _admin_keys(gazetteer, admin_hint)
     ranked = sorted(
         (
             (
                 place,
                 similarity[id(place)]
-                * _context_score(place, base, country_hints=hints, admin_keys=admin_keys, near=near),
+                * _context_score(place, base, country_hints=hints, admin_keys=regions, near=near),
             )
             for place, base in found
         ),
