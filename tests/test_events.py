@@ -4636,6 +4636,14 @@ def test_a_truces_running_toll_is_not_the_strikes(pipeline):
         "Au Niger, la région de Tillabéri demeure la plus touchée, avec une hausse sensible des enlèvements.",
         # what violence has become: a condition, not a happening
         "Les enlèvements contre rançon sont devenus un commerce lucratif dans le nord-ouest du pays.",
+        # a span of months' toll
+        "Au moins 1 200 personnes ont été tuées en Haïti entre janvier et mars dans des violences liées aux "
+        "gangs, selon un rapport publié mercredi.",
+        # what a period opening a few words on counts
+        "Le procès s'est ouvert mardi à Bamako. Depuis le début du mois de mars, le JNIM impose un blocus "
+        "sur la région, et des dizaines de camions ont été incendiés sur les routes du nord.",
+        # a kind of violence said to recur
+        "Dans la région, la justice populaire est fréquente.",
     ],
 )
 def test_tallies_aims_and_trends_are_no_event(pipeline, text):
@@ -4773,3 +4781,106 @@ def test_a_pro_government_militias_dead_and_the_attackers_add_up(pipeline):
         "Deux des assaillants ont été tués.",
     )
     assert event.fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name given to a massacre told as history
+        "Des centaines de personnes se sont recueillies dimanche à Bisesero pour l'anniversaire du massacre "
+        "de mai 1994. Le gouvernement a reconnu lundi qu'il s'agissait d'un « massacre ».",
+        # the charges of a verdict, listed before the participle that dates them
+        "Le tribunal militaire a condamné lundi à Bunia deux officiers pour des viols, des pillages et des "
+        "meurtres commis à Djugu en mars 2021.",
+        # ground held since a time before the week
+        "Les rebelles occupent plusieurs villages du territoire de Masisi depuis leur offensive de "
+        "l'automne, a déploré lundi le gouverneur.",
+        # what a group had done, told as a compound participle on its name
+        "Les ADF, un groupe armé ayant fait allégeance à l'État islamique, sont actifs dans la région de "
+        "Beni.",
+    ],
+)
+def test_what_a_clause_recalls_of_the_past_is_no_event(pipeline, text):
+    assert scored(pipeline, text) == []
+
+
+def test_ground_taken_on_a_day_of_the_week_is_still_taken(pipeline):
+    event = one(
+        pipeline,
+        "Les rebelles occupent depuis lundi la ville de Kitchanga, après de violents combats avec l'armée.",
+    )
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_calm_march_to_a_building_for_a_cause_is_a_protest(pipeline):
+    event = one(
+        pipeline,
+        "Mardi, à Kankan, des centaines de commerçants ont marché dans le calme jusqu'au gouvernorat pour "
+        "réclamer la baisse des taxes.",
+    )
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_march_dispersed_and_the_arrests_after_it_are_one_protest_with_intervention(pipeline):
+    event = one(
+        pipeline,
+        "Des dizaines de mères de famille ont tenté lundi de marcher pacifiquement vers la primature à "
+        "Conakry. Elles ont été dispersées à coups de gaz lacrymogène par les gendarmes. Douze personnes ont "
+        "été interpellées, selon leurs avocats.",
+    )
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_what_a_kind_of_gang_does_is_not_the_attacks_type(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont ouvert le feu dimanche sur des fidèles dans une église de Kafanchan. Huit "
+        "personnes ont été tuées, a indiqué la police. La région est en proie aux violences de bandes armées "
+        "qui pillent les villages et enlèvent contre rançon.",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Nigeria)")
+
+
+def test_a_toll_told_after_a_period_is_the_periods(pipeline):
+    event = one(
+        pipeline,
+        "Le Hezbollah a tiré lundi des roquettes sur une caserne israélienne à Metula, sans faire de "
+        "blessés.\n\nDepuis le mois d'octobre, le Hezbollah et l'armée israélienne échangent des tirs à la "
+        "frontière. Côté israélien, une vingtaine de personnes ont été tuées.",
+    )
+    assert event.fatalities == 0
+
+
+def test_one_person_shot_dead_past_the_manner_and_the_day_counts(pipeline):
+    assert one(pipeline, "Un policier a tué par balle lundi un vendeur ambulant à Kisangani.").fatalities == 1
+
+
+def test_the_seat_of_a_diocese_that_tells_is_not_the_place(pipeline):
+    event = one(
+        pipeline,
+        "Des jihadistes ont attaqué samedi le village de Nanlia, dans le district d'Ancuabe, a indiqué le "
+        "diocèse de Pemba.",
+    )
+    assert event.location != "Pemba"
+
+
+def test_youths_who_block_a_road_and_fight_the_police_riot_where_they_are(pipeline):
+    event = one(
+        pipeline,
+        "À Kisumu, des jeunes ont bloqué lundi la route menant à Busia avec des pneus en feu et affronté la "
+        "police.",
+    )
+    assert (event.sub_event_type, event.actor1, event.location) == (
+        "Violent demonstration",
+        "Rioters (Kenya)",
+        "Kisumu",
+    )
+
+
+def test_fireworks_mortars_fired_at_the_police_are_a_riot(pipeline):
+    event = one(
+        pipeline,
+        "Dans la nuit de dimanche à lundi, des jeunes ont incendié des voitures et tiré des mortiers "
+        "d'artifice sur les policiers à Trappes.",
+    )
+    assert event.sub_event_type == "Violent demonstration"

@@ -87,7 +87,7 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         relative=re.compile(rf"\b(?:{_alternation(relative_days)})\b"),
         period=re.compile(rf"\b(?:{_alternation(periods)})\b") if periods else re.compile(r"(?!x)x"),
         month=re.compile(
-            rf"\b(?:en|depuis|debut|fin|mi|courant|au mois de|a partir de|des)\s+(?P<month>{mo})"
+            rf"\b(?:en|depuis|debut|fin|mi|courant|mois de|mois d|a partir de|des)\s+(?P<month>{mo})"
             rf"(?:\s+{dated_year})?\b"
         ),
         month_year=re.compile(rf"\b(?P<month>{mo})\s+{dated_year}\b"),

@@ -329,6 +329,14 @@ class FactualityReader:
                 continue  # "aucun soldat n'a été tué, selon l'état-major" tells the toll, not the event
             if other.cue is not None and other.cue.label_ == "accusation":
                 continue
+            if fact.value == "asserted" and (
+                _in_the_first_person(trigger) or (trigger.label_ == "Arrests" and main.label_ != "Arrests")
+            ):
+                # what the publisher tells as fact stays so: a participant's words of what they did
+                # ("« Nous avons marché pacifiquement », a déclaré un porte-parole") or the count of the
+                # arrests made at it ("Douze personnes ont été interpellées, selon leurs avocats") tell
+                # a part of it
+                continue
             value = "reported" if fact.value == "asserted" else fact.value
             return replace(other, value=value, cue=fact.cue or other.cue, unit=fact.unit)
         if fact.value == "unconfirmed" and definite(main):
@@ -627,3 +635,11 @@ def _same_source(a: Factuality, b: Factuality) -> bool:
     x, y = set(fold(a.claimed_by).split()), set(fold(b.claimed_by).split())
     content = {w for w in min(x, y, key=len) if len(w) > 2}
     return bool(content) and content <= max(x, y, key=len)
+
+
+def _in_the_first_person(trigger: Span) -> bool:
+    """The trigger's verb has "nous", "je" or "on" for its subject: "« Nous avons marché »"."""
+    verb = trigger.root
+    return verb.pos_ == "VERB" and any(
+        c.dep_.startswith("nsubj") and c.lower_ in ("nous", "je", "j'", "j’", "on") for c in verb.children
+    )

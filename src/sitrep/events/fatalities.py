@@ -623,12 +623,21 @@ def _one_victim(
             direct = noun.dep_ == "obj" or (
                 noun.dep_ == "obl:mod" and not any(c.dep_ == "case" for c in noun.children)
             )
-            if (
-                direct
-                and end <= noun.i <= end + _OBJECT_REACH
-                and noun.i not in things | counted
-                and _one_person(noun)
-            ):
+            # (past the manner and the day too: "a tué par balle mardi un conducteur")
+            adjuncts = {
+                t.i
+                for c in verb.root.children
+                if not c.dep_.startswith(("nsubj", "aux", "punct"))
+                and c.i != noun.i
+                and c.i > verb.root.i
+                # (another object is the object: "ont tué leurs victimes à la machette ... une dizaine")
+                and not (c.dep_ == "obj" and any(True for _ in c.children))
+                for t in c.subtree
+            }
+            near = end <= noun.i <= end + _OBJECT_REACH or all(
+                i in adjuncts for i in range(end, noun.left_edge.i)
+            )
+            if direct and near and noun.i >= end and noun.i not in things | counted and _one_person(noun):
                 return doc[verb.start : noun.i + 1], noun
     return None
 

@@ -240,6 +240,24 @@ class TriggerFilter:
         mentions = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not of_another(m)]
         if not mentions:
             return False
+        # the noun's own phrase first, with the nouns listed with it: "a condamné mardi trois
+        # commandants pour des meurtres, des actes de torture et des pillages commis en avril 2020"
+        top = trigger.root
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        own = self._dates_in(top, sentence) if top.pos_ == "NOUN" else []
+        # (not a relative clause inside it: "l'attaque contre le camp, qui avait déjà été visé en mars")
+        relatives = [t for t in top.subtree if t.dep_ == "acl:relcl"]
+        own = [m for m in own if not any(m in self._dates_in(r, sentence) for r in relatives)]
+        if not own and trigger.root.pos_ == "NOUN":
+            # (however the parser cuts the list: the participle that closes it, with no verb before it)
+            closing = next(
+                (t for t in trigger.doc[trigger.end : trigger.sent.end] if t.pos_ in ("VERB", "AUX")), None
+            )
+            if closing is not None and closing.dep_ == "acl":
+                own = self._dates_in(closing, sentence)
+        if own:
+            return all(m.past for m in own)
         nearest = min(mentions, key=lambda m: abs(m.start - trigger.start_char))
         return nearest.past
 
@@ -251,8 +269,12 @@ class TriggerFilter:
         if (
             trigger.root.pos_ != "NOUN"
             or reading.is_headline(sentence)
-            # "le massacre", "ces tueries", "leur captivité"
-            or not any(c.dep_ == "det" and c.lemma_ in ("le", "ce", "son") for c in trigger.root.children)
+            # "le massacre", "ces tueries", "leur captivité"; "Paris a reconnu qu'il s'agissait d'un
+            # massacre": a name given to what was told
+            or not any(
+                c.dep_ == "det" and (c.lemma_ in ("le", "ce", "son") or _names_what_was_told(trigger.root))
+                for c in trigger.root.children
+            )
             or self._told_after(trigger, sentence)
         ):
             return False
@@ -477,6 +499,14 @@ class TriggerFilter:
             )
         ):
             return True  # "Les attaques armées sont récurrentes", "sont quasi quotidiens" (parsed apart)
+        if (
+            root.pos_ == "NOUN"
+            and root.dep_ == "nsubj"
+            and root.head.pos_ == "ADJ"
+            and any(c.dep_ == "cop" for c in root.head.children)
+            and _word_in(root.head, self._recurrence)
+        ):
+            return True  # "La vindicte populaire est fréquente à Madagascar": a kind said to recur
         verb = root if root.pos_ == "VERB" else root.head
         passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
         if (root.pos_ == "VERB" or plural) and passive and self._repeated({root.i, root.head.i}, sentence):
@@ -510,6 +540,29 @@ class TriggerFilter:
             c.dep_ == "case" and c.lower_ == "face" for c in root.children
         )
         return facing or any(_word_in(head, self._conditions) for head in (root.head, root.head.head))
+
+    def _habitual(self, trigger: Span, sentence: int) -> bool:
+        """What a kind of group does, told in the present in a relative clause on its plural name,
+        with no day: "des gangs criminels, appelés « bandits », qui pillent les villages et enlèvent
+        contre rançon" (not "les rebelles, qui ont attaqué lundi le camp")."""
+        verb = trigger.root
+        if verb.pos_ == "NOUN" and verb.dep_ in _ARGUMENT_DEPS:
+            verb = verb.head  # "enlèvent contre rançon"
+        if verb.pos_ != "VERB":
+            return False
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "qui pillent les villages et enlèvent contre rançon"
+        # (the verb's own number tells the antecedent's: the parser may hang the clause elsewhere)
+        if clause.dep_ != "acl:relcl" or "Plur" not in clause.morph.get("Number"):
+            return False
+        present = all(
+            "Pres" in v.morph.get("Tense")
+            and "Ind" in v.morph.get("Mood")
+            and not any(c.dep_.startswith("aux") for c in v.children)
+            for v in {verb, clause}
+        )
+        return present and not any(not m.past for m in self._reading.dates_by_sentence.get(sentence, []))
 
     def tells_a_pattern(self, sentence: int) -> bool:
         """The sentence tells a pattern ("Le pays a été visé plusieurs fois par des attaques qui ont fait
@@ -706,10 +759,26 @@ class TriggerFilter:
         if len(words) < 2 or words[0].lower_ != "depuis":
             return False
         published = reading.published
+        # (the date may come a few words on: "Depuis le début du mois de septembre, ...")
+        reach = words[min(len(words), _PERIOD_OPENING_WORDS) - 1].idx
         return any(
-            m.start == words[1].idx or (m.start == words[2].idx if len(words) > 2 else False)
+            words[1].idx <= m.start <= reach
             for m in reading.dates_by_sentence.get(sentence, [])
             if m.past or (m.value is not None and published is not None and (published - m.value).days > 7)
+        )
+
+    def _goes_on_with_a_period(self, sentence: int) -> bool:
+        """The sentence goes on, in the same paragraph and with no day of its own, from one that opens
+        with a period more than a week old: "Depuis le 8 octobre, le Hezbollah et l'armée israélienne
+        échangent des tirs. Côté israélien, une vingtaine de personnes ont été tuées" is the period's
+        toll."""
+        reading = self._reading
+        before = sentence - 1
+        return (
+            before >= 0
+            and reading.paragraph_of[before] == reading.paragraph_of[sentence]
+            and not reading.dates_by_sentence.get(sentence)
+            and self._opens_with_a_period(before)
         )
 
     def _counted_since(self, root: Token, sentence: int) -> bool:
@@ -846,11 +915,28 @@ class TriggerFilter:
             return True  # "trois militants de l'opposition ont été arrêtés": a political arrest
         if family(trigger.label_) == "Arrests" and _figure_arrested(self._reading, trigger):
             return True  # "L'opposant Ousmane Sonko a été arrêté vendredi à son domicile"
+        if family(trigger.label_) == "Arrests" and self._after_a_dispersal(sentence):
+            # "Elles ont été dispersées par les gendarmes. Vingt-huit personnes ont été interpellées"
+            return True
         if trigger.label_ == "Abduction/forced disappearance" and self._people_taken(trigger, sentence):
             return True  # "trois commerçants ont été enlevés lundi à Ansongo": people, not barricades
         return any(
             m.span.end <= trigger.start or m.span.start >= trigger.end
             for m in self._conflict.find(self._reading.sentences[sentence])
+        )
+
+    def _after_a_dispersal(self, sentence: int) -> bool:
+        """The sentence before, in the same paragraph, tells a crowd dispersed (a kept word of
+        intervention: "dispersées à coups de gaz lacrymogène")."""
+        reading = self._reading
+        before = sentence - 1
+        return (
+            before >= 0
+            and reading.paragraph_of[before] == reading.paragraph_of[sentence]
+            and any(
+                t.label_ == "Protest with intervention" and self.keep(t)
+                for t in reading.triggers.get(before, [])
+            )
         )
 
     def _told_of_a_dropped_one(self, trigger: Span, sentence: int) -> bool:
@@ -1065,6 +1151,10 @@ class TriggerFilter:
             return False
         if self._recalled_from_a_past_month(trigger, sentence):
             return True  # "l'attaque de Tassia, en juin, avait coûté la vie à une vingtaine de soldats"
+        if _compound_participle(trigger) and not any(
+            not m.past for m in self._reading.dates_by_sentence.get(sentence, [])
+        ):
+            return True  # "Les ADF, rébellion ayant fait allégeance à l'État islamique, sont actives"
         if (
             trigger.root.pos_ == "NOUN"
             # (a core noun may be the news, the clause its target's: "l'attaque contre le camp, qui
@@ -1112,6 +1202,31 @@ class TriggerFilter:
             and (m.value.year, m.value.month) < (published.year, published.month)
             and (published - m.value).days > _PAST_MONTH_DAYS
             for m in dates
+        )
+
+    def _held_since(self, trigger: Span, sentence: int) -> bool:
+        """A verb of taking in the present, with no auxiliary, whose clause says since when, a time
+        before the week: "où l'armée ukrainienne occupe plusieurs centaines de km² depuis son
+        incursion d'août", "contrôlent la ville depuis 2012" hold what was taken before (not "occupent
+        depuis lundi la ville", taken on Monday)."""
+        verb = trigger.root
+        if trigger.label_ not in HANDS_CHANGE or len(trigger) != 1 or verb.pos_ != "VERB":
+            return False
+        if "Pres" not in verb.morph.get("Tense") or "Ind" not in verb.morph.get("Mood"):
+            return False
+        if any(c.dep_.startswith("aux") for c in verb.children):
+            return False
+        clauses = {
+            t.i for c in verb.children if c.dep_ in _OWN_CLAUSES for t in c.subtree
+        }  # (not a clause of its own: "qui a éclaté depuis ...")
+        since = [t for t in verb.subtree if t.lower_ == "depuis" and t.i not in clauses]
+        return bool(since) and not any(self._dated_inside_token(t.head, sentence) for t in since)
+
+    def _dated_inside_token(self, head: Token, sentence: int) -> bool:
+        """A date of the past week in the phrase `head` heads."""
+        published = self._reading.published
+        return published is not None and any(
+            not m.past and m.value and (published - m.value).days <= 7 for m in self._dates_in(head, sentence)
         )
 
     def _participle_dated_back(self, trigger: Span, sentence: int) -> bool:
@@ -1311,6 +1426,8 @@ class TriggerFilter:
             return False
         if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
             return False
+        if self._held_since(trigger, sentence):
+            return False
         if self._withdrawal_before_capture(trigger, sentence) or self._answered(trigger):
             return False
         crowd_deed = family(trigger.label_) == "unrest" and _what_the_crowd_had_done(trigger)
@@ -1341,6 +1458,8 @@ class TriggerFilter:
             return False
         if self._recurring(trigger, sentence) or self._provided_for(trigger) or self._remembered(trigger):
             return False
+        if self._habitual(trigger, sentence):
+            return False
         if _lasting_years(trigger) or _a_simile(trigger) or self._a_kind_of_harm(trigger):
             return False
         if self._listed(trigger, sentence):
@@ -1355,6 +1474,14 @@ class TriggerFilter:
             return False
         if self._opens_with_a_period(sentence) and not self._dated_inside(trigger, sentence):
             return False  # "Depuis le 15 avril, les combats ont fait plus de 1 800 morts"
+        if (
+            trigger.kb_id_ == AMBIGUOUS
+            and not _agents(trigger.root)
+            and self._goes_on_with_a_period(sentence)
+        ):
+            # "Depuis le 8 octobre, ... échangent des tirs. Côté israélien, une vingtaine de personnes ont
+            # été tuées": the period's toll, by nobody named
+            return False
         if trigger.label_ in ("Arrests", "Protest with intervention") and _reflexive(trigger):
             # "sommé de s'arrêter": to stop, not to be arrested; "le cortège s'est dispersé dans le
             # calme": the crowd left, nobody dispersed it.
@@ -1554,8 +1681,28 @@ def _generic_agreement(trigger: Span) -> bool:
 
 #: A plus-que-parfait dated up to this many days before publication is news told in sequence.
 _SEQUENCE_DAYS = 7
+#: How many words into a sentence opening with "Depuis" the date of the period's start may begin.
+_PERIOD_OPENING_WORDS = 6
+#: Clauses of their own under a verb: what they say is not the verb's.
+_OWN_CLAUSES = frozenset({"advcl", "ccomp", "acl:relcl", "parataxis", "csubj"})
 #: A month this many days before the news (its middle) is a past month: "en juin", read on 26 July.
 _PAST_MONTH_DAYS = 21
+
+
+def _compound_participle(trigger: Span) -> bool:
+    """The trigger's verb is a compound participle ("ayant fait allégeance", "s'étant emparés de"): it
+    describes who did it before, as a clause on a noun, not the news."""
+    verb = trigger.root
+    return verb.pos_ == "VERB" and any(
+        c.dep_.startswith("aux") and c.lower_ in ("ayant", "étant") for c in verb.children
+    )
+
+
+def _names_what_was_told(noun: Token) -> bool:
+    """The noun is what "il s'agit de" calls something: "il s'agissait d'un « massacre »"."""
+    return fold(noun.head.lemma_) == "agir" and any(
+        c.lower_ in ("s'", "s’", "se") for c in noun.head.children
+    )
 
 
 def _dated_before(current: list, reading: Reading) -> bool:
@@ -2334,8 +2481,25 @@ def _riot_told_on(
     """ "Des jeunes ont érigé des barricades et lancé des pierres. Les policiers ont répliqué par des
     tirs ... Plusieurs commerces ont été pillés": the sentences right after a riot or a protest tell
     more of it (the police's shots, the looting) unless an armed group is named in them, or they give
-    another day or another town ("Mardi, une explosion a fait trois morts près de Kidal")."""
-    if fam != "violence" or _non_state_armed_in(reading, sentence) or not happenings:
+    another day or another town ("Mardi, une explosion a fait trois morts près de Kidal"); and the
+    arrests told right after a protest ("La police les a dispersés. Vingt-huit personnes ont été
+    interpellées") are part of it (ACLED: a protest with intervention)."""
+    if not happenings or _non_state_armed_in(reading, sentence):
+        return None
+    if fam == "Arrests":
+        latest = happenings[-1]
+        parts = reading.incident_parts
+        return (
+            latest
+            if latest.family == "unrest"
+            and sentence - 1 in latest.sentences
+            and parts[sentence] == parts[sentence - 1]
+            and not _dated_phrase(reading, trigger, sentence)
+            and _same_day(latest, day)
+            and _near_enough(latest, place)
+            else None
+        )
+    if fam != "violence":
         return None
     if (
         trigger.kb_id_ != AMBIGUOUS

@@ -53,7 +53,11 @@ _WHERE_OR_AGAINST = frozenset({"en", "au", "aux", "à", "dans", "contre", "sur"}
 #: Nouns of a government body whose name may end with a capital's ("le ministère de la défense de
 #: Moscou"); not "cour", a courtyard as often as a court ("dans la cour de leur maison à Djibo"), nor
 #: "gouvernement" ("la zone de gouvernement local de Kauru", a Nigerian district).
-_GOVERNMENT_BODIES = frozenset({"ministère", "ministre", "présidence", "chancellerie"})
+#: Bodies named by their seat ("le ministère de la défense de Moscou", "le diocèse de Pemba", which
+#: covers a province): the seat is not where the news happened.
+_GOVERNMENT_BODIES = frozenset(
+    {"ministère", "ministre", "présidence", "chancellerie", "diocèse", "archidiocèse", "évêché"}
+)
 #: A government named by its capital that acts or speaks as its sentence's subject ("le gouvernement
 #: de Kigali nie"); not as a complement ("la zone de gouvernement local de Kauru", a district).
 _GOVERNMENTS = frozenset({"gouvernement", "régime"})
@@ -101,6 +105,8 @@ _TOWN_REACH = 80
 #: Words of a road between two towns ("l'axe Kaya-Dori") and the joint between the towns' names.
 _ROAD_WORDS = frozenset({"axe", "route", "tronçon", "piste", "corridor", "autoroute", "voie"})
 _ROAD_JOINT = re.compile(r"\s*[-–—/]\s*")
+#: Words of a road leading somewhere: "la route menant à Malaba".
+_LEADING_WORDS = frozenset({"menant", "mène", "mènent", "conduisant", "conduit"})
 #: Parts of a city: "Hamdallaye, un quartier de Conakry".
 _DISTRICT_NOUNS = frozenset({"quartier", "banlieue", "faubourg", "arrondissement"})
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
@@ -388,12 +394,20 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
             spans.sort(
                 key=lambda p: (
                     _locates(reading, p, named),
+                    _where_a_road_leads(p),
                     p.start < trigger.start,
                     abs(p.start - trigger.start),
                 )
             )
         out.extend(spans)
     return out
+
+
+def _where_a_road_leads(span: Span) -> bool:
+    """ "À Eldoret, des jeunes ont bloqué la route menant à Malaba": where the road goes, not where the
+    event is, when the sentence names another place."""
+    before = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 3) : span.start]]
+    return any(w in _LEADING_WORDS for w in before) and bool(before) and before[-1] in ("à", "au", "vers")
 
 
 def _there(token: Token, trigger: Span) -> bool:

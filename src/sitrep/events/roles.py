@@ -185,7 +185,11 @@ def _parse_roles(
         # "a sauté sur une mine", "est tombé dans une embuscade": the subject suffered it.
         undergone = fold(root.lemma_) in heads.undergo
         passive = undergone or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in root.children)
-        for subj in _children(root, ("nsubj", "nsubj:pass")):
+        subjects = _children(root, ("nsubj", "nsubj:pass"))
+        if not subjects and root.dep_ == "conj" and root.head.pos_ == "VERB" and not passive:
+            # "des jeunes ont bloqué la route ... et affronté la police": the first verb's subject
+            subjects = _children(root.head, ("nsubj",))
+        for subj in subjects:
             found = _mention_in(subj, mentions) or _group_named_before(subj, heads)
             unarmed = found is None or found.inter == 7
             if unarmed and not passive and sub_event_type == "Armed clash" and _crowd(subj, heads):
@@ -225,7 +229,8 @@ def _parse_roles(
             case = _case_of(obl)
             if case == "par":
                 agent = agent or _mention_in(obl, mentions)
-            elif case in ("contre", "entre"):
+            elif case in ("contre", "entre", "sur"):
+                # (and whom shots were fired at: "ont ouvert le feu sur des fidèles")
                 patient = patient or _mention_in(obl, mentions)
         return agent, patient
     # A noun trigger: "l'attaque de X contre Y", "affrontements entre X et Y".
