@@ -159,3 +159,12 @@ def test_a_past_day_on_a_noun_under_a_future_verb_stays_past(pipeline):
     )
     article = Article(id=content_id(text), text=text, published=date(2025, 8, 10), language="fr")
     assert [e.event_date for e in pipeline.extract(article) if e.event_date.startswith("2026")] == []
+
+
+def test_a_day_of_last_year_is_dated_the_year_before(reader):
+    found = reader.find(
+        "Les talibans ont pris Kaboul le 15 août de l'année dernière.",
+        published=date(2022, 8, 15),
+        published_precision=1,
+    )
+    assert [(m.value, m.past) for m in found] == [(date(2021, 8, 15), True)]

@@ -4884,3 +4884,40 @@ def test_fireworks_mortars_fired_at_the_police_are_a_riot(pipeline):
         "d'artifice sur les policiers à Trappes.",
     )
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_relative_and_the_others_killed_with_him_add_up(pipeline):
+    event = one(
+        pipeline,
+        "« Samedi, des hommes armés ont tué mon père et deux autres villageois près de Gorom-Gorom », "
+        "raconte un déplacé.",
+    )
+    assert event.fatalities == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # fighting resumed, no ground taken
+        ("Les rebelles du M23 ont repris lundi les combats contre l'armée près de Kitchanga.", "Armed clash"),
+    ],
+)
+def test_taking_up_again_what_is_not_ground_is_no_capture(pipeline, text, sub_event_type):
+    assert one(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_a_proposal_taking_up_demands_is_no_event(pipeline):
+    text = (
+        "La nouvelle proposition reprend les exigences des rebelles, a déclaré lundi un responsable des FDS."
+    )
+    assert scored(pipeline, text) == []
+
+
+def test_a_town_named_bare_after_a_verb_of_taking_is_the_place_not_an_actor_read_as_a_town(pipeline):
+    event = one(pipeline, "Les FAMa ont repris lundi Tessit aux terroristes.")
+    assert (event.location, event.country) == ("Tessit", "Mali")
+
+
+def test_people_killed_in_the_plural_with_no_figure_are_acleds_ten(pipeline):
+    event = one(pipeline, "Des frappes aériennes russes ont touché lundi Kharkiv, tuant des civils.")
+    assert event.fatalities == 10

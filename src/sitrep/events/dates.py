@@ -54,6 +54,8 @@ class _Patterns:
     telling: re.Pattern[str] = re.compile(r"(?!x)x")
     #: "de cette année-là" right after a day or a month: the year named last before it.
     that_year: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: "de l'année dernière" right after a day or a month: the year before the publication's.
+    last_year: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alternation(words: Any) -> str:
@@ -108,6 +110,11 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
         that_year=(
             re.compile(rf"\s*,?\s*(?:{_alternation(lexicon['that_year'])})\b")
             if lexicon.get("that_year")
+            else re.compile(r"(?!x)x")
+        ),
+        last_year=(
+            re.compile(rf"\s*,?\s*(?:{_alternation(lexicon['last_year'])})\b")
+            if lexicon.get("last_year")
             else re.compile(r"(?!x)x")
         ),
     )
@@ -172,7 +179,7 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
             continue  # "l'avenue du 30 Juin", "la place du 2 Octobre": a capital month names a street
         day = 1 if m["day"] == "1er" else int(m["day"])
         month = p.months[m["month"]]
-        named = m["year"] or _year_told_before(p, folded, m)
+        named = m["year"] or _year_told_before(p, folded, m) or _last_year(p, folded, m, published)
         year = int(named) if named else (published.year if published else None)
         if year is None:
             add(m, None, 1)
@@ -207,7 +214,7 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
         add(m, published + timedelta(days=days) if published else None, precision)
     for m in [*p.month.finditer(folded), *p.month_year.finditer(folded)]:
         month = p.months[m["month"]]
-        named = m["year"] or _year_told_before(p, folded, m)
+        named = m["year"] or _year_told_before(p, folded, m) or _last_year(p, folded, m, published)
         year = int(named) if named else (published.year if published else None)
         if year is None:
             continue
@@ -230,6 +237,13 @@ def _year_told_before(p: _Patterns, folded: str, m: re.Match[str]) -> str | None
         return None
     years = A_YEAR.findall(folded, 0, m.start())
     return years[-1] if years else None
+
+
+def _last_year(p: _Patterns, folded: str, m: re.Match[str], published: date | None) -> str | None:
+    """ "le 15 août de l'année dernière": the year before the publication's, when those words follow."""
+    if published is None or not p.last_year.match(folded, m.end()):
+        return None
+    return str(published.year - 1)
 
 
 #: A year written in a text ("le 3 août 2023", "En 2019"), as the date patterns read one.

@@ -322,12 +322,24 @@ class FatalityReader:
             victim = _one_victim(sent, kills, sure, things, counted)
             victim = victim or _named_victim(sent, deaths, things, plain)
             if victim is None:
+                plural = _unnumbered_plural(kills, sure, things)
+                if plural is not None:
+                    # "tuant des civils", "des soldats ont été tués": ACLED's 10 for a plural of dead
+                    # with no figure
+                    side = _side_of(plural)
+                    return Toll(
+                        _UNNUMBERED_PLURAL,
+                        plural,
+                        frozenset({side}),
+                        ((side, _UNNUMBERED_PLURAL),),
+                        vague=True,
+                    )
                 return Toll(0, nones[0].span) if nones else None
             one, noun = victim
             if self._the_bomber(sent, one[0]):
                 return Toll(0, one, attackers=1)  # "La kamikaze a également péri": the bomber
             side = _side_of(one)
-            dead = _people_listed(noun, things)
+            dead = _people_listed(noun, things, self.numbers.parse_number_words)
             return Toll(dead, one, frozenset({side}), ((side, dead),), also=self._also(sent, found))
         if len(read) == 1 and read[0][2] == 1 and self._the_bomber(sent, doc[read[0][0]]):
             # "La kamikaze, une adolescente, a également péri": the bomber, not another victim
@@ -510,6 +522,10 @@ class FatalityReader:
         return 1 if named else 0  # "un véhicule piégé a explosé": nobody is said to have died with it
 
 
+#: ACLED's figure for people killed told in the plural with no figure ("des civils ont été tués").
+_UNNUMBERED_PLURAL = 10
+
+
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -642,6 +658,28 @@ def _one_victim(
     return None
 
 
+def _unnumbered_plural(kills: dict[int, Span], deaths: dict[int, Span], things: set[int]) -> Span | None:
+    """People killed in the plural with no figure: the object, with "des", of a verb of killing ("tuant
+    des civils"), or the subject, with "des", of a passive death ("des soldats ont été tués")."""
+    for span in [*kills.values(), *deaths.values()]:
+        verb = span.root
+        if not _verbal(verb):
+            continue
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        wanted = ("nsubj:pass",) if passive else ("obj",)
+        for noun in verb.children:
+            if (
+                noun.dep_ in wanted
+                and noun.pos_ == "NOUN"
+                and "Plur" in noun.morph.get("Number")
+                and noun.i not in things
+                and any(c.dep_ == "det" and c.lower_ == "des" for c in noun.children)
+                and not any(c.dep_ == "nummod" for c in noun.children)
+            ):
+                return noun.doc[noun.left_edge.i : noun.i + 1]
+    return None
+
+
 def _named_victim(
     sent: Span, deaths: dict[int, Span], things: set[int], plain: set[int]
 ) -> tuple[Span, Token] | None:
@@ -673,7 +711,7 @@ def _named_victim(
     return None
 
 
-def _people_listed(noun: Token, things: set[int]) -> int:
+def _people_listed(noun: Token, things: set[int], number=lambda text: None) -> int:
     """How many people a victim's noun phrase lists: "le général Koné et le colonel Sidibé" are two
     (the parser may hang the second on the first one's name), "le chef du village" is one."""
     heads = [noun] + [c for c in noun.children if c.dep_ in ("appos", "flat:name")]
@@ -682,10 +720,13 @@ def _people_listed(noun: Token, things: set[int]) -> int:
     joined = [
         c
         for c in noun.head.children
-        if noun.dep_.startswith("nsubj")
-        and c.i > noun.i
-        and c.dep_ == noun.dep_
+        if c.i > noun.i
         and any(x.dep_ == "cc" for x in c.children)
+        and (
+            (noun.dep_.startswith("nsubj") and c.dep_ == noun.dep_)
+            # (or the object's: "ont tué mon frère et deux autres hommes", the second hung on the verb)
+            or (noun.dep_ == "obj" and c.dep_ == "conj" and c.pos_ == "NOUN")
+        )
     ]
     listed = 1
     for head in heads:
@@ -698,6 +739,12 @@ def _people_listed(noun: Token, things: set[int]) -> int:
             named = other.pos_ == "PROPN" and other.ent_type_ in ("PER", "")
             if named or _one_person(other):
                 listed += 1
+                continue
+            # "mon frère et deux autres hommes": the figure of the people listed after the one
+            figure = next((c for c in other.children if c.dep_ == "nummod"), None)
+            value = number(figure.text) if figure is not None else None
+            if value and "Plur" in other.morph.get("Number"):
+                listed += value
     return listed
 
 
@@ -707,7 +754,9 @@ def _one_person(noun) -> bool:
         noun.pos_ == "NOUN"
         and "Plur" not in noun.morph.get("Number")
         and any(
-            c.dep_ == "det" and c.lower_ in ("un", "une", "le", "la", "l'", "l’", "son", "sa")
+            c.dep_ == "det"
+            and c.lower_
+            in ("un", "une", "le", "la", "l'", "l’", "son", "sa", "mon", "ma", "notre", "leur", "ton", "ta")
             for c in noun.children
         )
     )

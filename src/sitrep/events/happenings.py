@@ -1204,6 +1204,33 @@ class TriggerFilter:
             for m in dates
         )
 
+    def _takes_no_ground(self, trigger: Span, sentence: int) -> bool:
+        """An ambiguous word of taking whose object is neither a place nor ground (context.yaml
+        ground_nouns): "la proposition reprend les exigences de Netanyahu", "ont repris les combats"."""
+        verb = trigger.root
+        if trigger.label_ not in HANDS_CHANGE or trigger.kb_id_ != AMBIGUOUS or len(trigger) != 1:
+            return False
+        if verb.pos_ != "VERB":
+            return False
+        objects = [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+        if not objects:
+            return False
+        places = {i for p in self._reading.places.get(sentence, []) for i in range(p.start, p.end)}
+        ground = context_words(self._reading.lexicon, "ground_nouns")
+
+        def own_words(o: Token) -> list[Token]:
+            # the object and what names it ("la ville de Boni"), not a place further down its phrase
+            # ("les combats contre l'armée près de Kitchanga")
+            named = [
+                c
+                for c in o.children
+                if c.dep_ in ("appos", "flat:name")
+                or (c.dep_ == "nmod" and any(x.dep_ == "case" and x.lower_ in _DE_WORDS for x in c.children))
+            ]
+            return [o, *(t for c in named for t in c.subtree)]
+
+        return not any(_word_in(o, ground) or any(t.i in places for t in own_words(o)) for o in objects)
+
     def _held_since(self, trigger: Span, sentence: int) -> bool:
         """A verb of taking in the present, with no auxiliary, whose clause says since when, a time
         before the week: "où l'armée ukrainienne occupe plusieurs centaines de km² depuis son
@@ -1426,7 +1453,7 @@ class TriggerFilter:
             return False
         if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
             return False
-        if self._held_since(trigger, sentence):
+        if self._held_since(trigger, sentence) or self._takes_no_ground(trigger, sentence):
             return False
         if self._withdrawal_before_capture(trigger, sentence) or self._answered(trigger):
             return False
@@ -1681,6 +1708,8 @@ def _generic_agreement(trigger: Span) -> bool:
 
 #: A plus-que-parfait dated up to this many days before publication is news told in sequence.
 _SEQUENCE_DAYS = 7
+#: "de" and its forms, which name what a noun is of ("la ville de Boni").
+_DE_WORDS = frozenset({"de", "d'", "d’", "du", "des"})
 #: How many words into a sentence opening with "Depuis" the date of the period's start may begin.
 _PERIOD_OPENING_WORDS = 6
 #: Clauses of their own under a verb: what they say is not the verb's.

@@ -126,9 +126,12 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
     lede_voted = False
     for sentence, spans in sorted(reading.places.items()):
         countries = [(span, c) for span in spans if (c := gazetteer.country_by_name(span.text)) is not None]
+        actors = reading.actors.get(sentence, [])
         for span in spans:
             if _not_a_place(reading, span) or _a_speaking_government(reading, sentence, span):
                 continue
+            if any(a.start < span.end and span.start < a.end for a in actors):
+                continue  # "Les FAMa ont repris Boni": an actor the model took for a place (Fama, Brazil)
             if _cause_place(reading, span):
                 continue  # "sont passés en Ouganda", "en soutien à Gaza": not where the story is
             named = {c.iso2 for s, c in countries if 0 <= s.start - span.end <= _COUNTRY_AFTER}

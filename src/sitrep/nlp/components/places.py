@@ -86,6 +86,28 @@ _PLACE_HEADS = frozenset(
 )
 
 
+# Verbs (lemmas) whose object is often a town named bare: "les FAMa ont repris lundi Tessit", "ont
+# attaqué Djibo" (the model seldom tags a Sahelian name there), and the day words that may stand between.
+_TAKING_VERBS = frozenset(
+    {
+        "reprendre",
+        "prendre",
+        "occuper",
+        "conquérir",
+        "attaquer",
+        "bombarder",
+        "pilonner",
+        "frapper",
+        "encercler",
+        "assiéger",
+        "investir",
+        "libérer",
+    }
+)
+_BETWEEN_VERB_AND_TOWN = frozenset(
+    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir"}
+)
+
 # Nouns of a settlement in an apposition that says what the name before it is: "Deliatyn, un village
 # du sud-ouest de l'Ukraine" (the model may tag the name as anything).
 _SETTLEMENT_NOUNS = frozenset({"village", "ville", "localité", "commune", "bourgade", "hameau", "cité"})
@@ -212,6 +234,16 @@ def tag_place_candidates(doc: Doc) -> Doc:
         if run is None or not named or _institution(doc, tok.i):
             continue
         if not any(i in taken for i in range(run.start, run.end)):
+            spans.append(Span(doc, run.start, run.end, label="context"))
+            taken.update(range(run.start, run.end))
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_ not in _TAKING_VERBS:
+            continue
+        nxt = tok.i + 1
+        while nxt < len(doc) and nxt - tok.i <= 2 and doc[nxt].lower_ in _BETWEEN_VERB_AND_TOWN:
+            nxt += 1
+        run = _proper_run(doc, nxt) if nxt < len(doc) and nxt > tok.i else None
+        if run is not None and not any(i in taken for i in range(run.start, run.end)):
             spans.append(Span(doc, run.start, run.end, label="context"))
             taken.update(range(run.start, run.end))
     for start, end in sorted(datelines):
