@@ -4921,3 +4921,63 @@ def test_a_town_named_bare_after_a_verb_of_taking_is_the_place_not_an_actor_read
 def test_people_killed_in_the_plural_with_no_figure_are_acleds_ten(pipeline):
     event = one(pipeline, "Des frappes aériennes russes ont touché lundi Kharkiv, tuant des civils.")
     assert event.fatalities == 10
+
+
+def test_a_group_told_as_holding_the_area_is_not_who_the_gunmen_were(pipeline):
+    event = one(
+        pipeline,
+        "Deux humanitaires ont été enlevés dimanche par des hommes armés près de Kaga-Bandoro. La zone est "
+        "en partie contrôlée par des éléments de l'ex-Séléka.",
+    )
+    assert event.actor1 == "Unidentified Armed Group (Central African Republic)"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # the town a road leads to is the place when no town is named before it
+        (
+            "Un véhicule de l'armée a sauté mardi sur une mine sur la route menant à Douentza, a indiqué une "
+            "source sécuritaire à Bamako.",
+            "location",
+            "Douentza",
+        ),
+        # a diocese's seat is a place when it is not the one that tells
+        (
+            "Des hommes armés ont incendié samedi la résidence de l'évêque du diocèse de Pemba, selon la "
+            "police.",
+            "location",
+            "Pemba",
+        ),
+        # shops looted the week before are not the protest's
+        (
+            "Des commerçants dont les magasins ont été pillés la semaine dernière ont manifesté "
+            "pacifiquement mardi à Bunia pour réclamer des indemnisations.",
+            "sub_event_type",
+            "Peaceful protest",
+        ),
+        # people of no side killed in an incursion are its civilian victims
+        (
+            "Cinq personnes ont été tuées lundi lors d'une incursion de combattants de Boko Haram à Mozogo, "
+            "selon le maire.",
+            "sub_event_type",
+            "Attack",
+        ),
+        # a lull told since a date is broken by the news, not a period's toll
+        (
+            "Depuis le mois d'octobre, le village de Mozogo n'avait plus été attaqué. Trois civils ont été "
+            "tués dans la nuit, selon le maire.",
+            "fatalities",
+            3,
+        ),
+        # taken a few hours ago
+        (
+            "Les jihadistes occupent depuis quelques heures la localité de Djibasso, dans la province de la "
+            "Kossi, selon des sources locales.",
+            "sub_event_type",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_what_the_new_rules_leave_alone(pipeline, text, field, expected):
+    assert getattr(one(pipeline, text), field) == expected

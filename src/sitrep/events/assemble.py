@@ -1152,6 +1152,7 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
     whatever the police did in return."""
     if h.family != "unrest":
         return False
+    crowd_told = min((reading.sentence_of(t) for t in h.triggers if family(t.label_) == "unrest"), default=-1)
     for trigger in h.triggers:
         if family(trigger.label_) != "violence":
             continue
@@ -1167,6 +1168,13 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
             and trigger.kb_id_ != AMBIGUOUS
             and any(c.dep_ == "aux:pass" for c in verb.children)
             and not any(c.dep_ == "obl:agent" for c in verb.children)
+            # told as part of the protest: in its sentence or the next, not in a clause on a noun
+            # ("des commerçants dont les magasins ont été pillés la semaine dernière ont manifesté"),
+            # and with no day of its own
+            and verb.dep_ not in ("acl:relcl", "acl")
+            and not any(a.dep_ == "acl:relcl" for a in verb.ancestors)
+            and reading.sentence_of(trigger) - crowd_told in (0, 1)
+            and not _dated_in(reading, verb)
         ):
             # "Des manifestants ont attaqué l'ambassade. Des magasins ont été pillés": shops looted
             # during the protest, by nobody else named, were looted by the crowd
@@ -1191,6 +1199,14 @@ def _crowd_turned_violent(reading: Reading, h: Happening) -> bool:
         if any(a.root.i in subjects for a in crowd):
             return True
     return False
+
+
+def _dated_in(reading: Reading, verb: Token) -> bool:
+    """A date inside the verb's own phrase ("ont été pillés la semaine dernière")."""
+    tree = list(verb.subtree)
+    start, end = tree[0].idx, tree[-1].idx + len(tree[-1])
+    sentence = reading.sentence_of(verb.doc[verb.i : verb.i + 1])
+    return any(start <= m.start and m.end <= end for m in reading.dates_by_sentence.get(sentence, []))
 
 
 def _police_fired(reading: Reading, h: Happening) -> bool:

@@ -126,6 +126,7 @@ class Rules:
 #: Event types a group claims responsibility for.
 _VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
+
 def _ranked(root: Token, ranks: frozenset[str]) -> bool:
     """ "la première bavure", "le seul tir": a rank (cues.yaml negated_rank) after a definite article."""
     definite = any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in root.children)

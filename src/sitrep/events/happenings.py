@@ -779,6 +779,8 @@ class TriggerFilter:
             and reading.paragraph_of[before] == reading.paragraph_of[sentence]
             and not reading.dates_by_sentence.get(sentence)
             and self._opens_with_a_period(before)
+            # (not a lull the news breaks: "Depuis octobre, le village n'avait plus été attaqué.")
+            and not has_negator(reading.sentences[before].root)
         )
 
     def _counted_since(self, root: Token, sentence: int) -> bool:
@@ -1247,7 +1249,11 @@ class TriggerFilter:
             t.i for c in verb.children if c.dep_ in _OWN_CLAUSES for t in c.subtree
         }  # (not a clause of its own: "qui a éclaté depuis ...")
         since = [t for t in verb.subtree if t.lower_ == "depuis" and t.i not in clauses]
-        return bool(since) and not any(self._dated_inside_token(t.head, sentence) for t in since)
+        # (not "depuis quelques heures", "depuis le week-end": taken within the week)
+        return bool(since) and not any(
+            self._dated_inside_token(t.head, sentence) or fold(t.head.lemma_) in _WITHIN_THE_WEEK
+            for t in since
+        )
 
     def _dated_inside_token(self, head: Token, sentence: int) -> bool:
         """A date of the past week in the phrase `head` heads."""
@@ -1712,6 +1718,10 @@ _SEQUENCE_DAYS = 7
 _DE_WORDS = frozenset({"de", "d'", "d’", "du", "des"})
 #: How many words into a sentence opening with "Depuis" the date of the period's start may begin.
 _PERIOD_OPENING_WORDS = 6
+#: Spans of time within the week: "occupent depuis quelques heures la localité" took it this week.
+_WITHIN_THE_WEEK = frozenset(
+    {"heure", "minute", "jour", "week-end", "weekend", "hier", "matin", "soir", "nuit", "veille", "semaine"}
+)
 #: Clauses of their own under a verb: what they say is not the verb's.
 _OWN_CLAUSES = frozenset({"advcl", "ccomp", "acl:relcl", "parataxis", "csubj"})
 #: A month this many days before the news (its middle) is a past month: "en juin", read on 26 July.

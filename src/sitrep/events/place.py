@@ -53,11 +53,11 @@ _WHERE_OR_AGAINST = frozenset({"en", "au", "aux", "à", "dans", "contre", "sur"}
 #: Nouns of a government body whose name may end with a capital's ("le ministère de la défense de
 #: Moscou"); not "cour", a courtyard as often as a court ("dans la cour de leur maison à Djibo"), nor
 #: "gouvernement" ("la zone de gouvernement local de Kauru", a Nigerian district).
-#: Bodies named by their seat ("le ministère de la défense de Moscou", "le diocèse de Pemba", which
-#: covers a province): the seat is not where the news happened.
-_GOVERNMENT_BODIES = frozenset(
-    {"ministère", "ministre", "présidence", "chancellerie", "diocèse", "archidiocèse", "évêché"}
-)
+_GOVERNMENT_BODIES = frozenset({"ministère", "ministre", "présidence", "chancellerie"})
+#: Bodies named by their seat that speak for a province ("a indiqué le diocèse de Pemba"): as the one
+#: who tells, the seat is not where the news happened (but "la résidence de l'évêque du diocèse de
+#: Pemba" is in Pemba).
+_SEATED_BODIES = frozenset({"diocèse", "archidiocèse", "évêché"})
 #: A government named by its capital that acts or speaks as its sentence's subject ("le gouvernement
 #: de Kigali nie"); not as a complement ("la zone de gouvernement local de Kauru", a district).
 _GOVERNMENTS = frozenset({"gouvernement", "régime"})
@@ -315,7 +315,7 @@ def _of_an_institution(span: Span) -> bool:
         token = token.head
         if token.lower_ in _GOVERNMENT_BODIES:
             return True
-        if token.lower_ in _GOVERNMENTS and token.dep_ in ("nsubj", "nsubj:pass"):
+        if token.lower_ in _GOVERNMENTS | _SEATED_BODIES and token.dep_ in ("nsubj", "nsubj:pass"):
             return True  # "le gouvernement de Kigali nie ces accusations", "le régime de Damas a riposté"
     return False
 
@@ -397,7 +397,8 @@ def _candidates(reading: Reading, trigger: Span, sentences: Sequence[int]) -> li
             spans.sort(
                 key=lambda p: (
                     _locates(reading, p, named),
-                    _where_a_road_leads(p),
+                    # (when a town is named before it: "À Eldoret, ... la route menant à Malaba")
+                    _where_a_road_leads(p) and any(o.start < p.start for o in named),
                     p.start < trigger.start,
                     abs(p.start - trigger.start),
                 )

@@ -64,6 +64,8 @@ class HeadWords:
     unmarked: frozenset[str] = frozenset()
     #: "le groupe", "le mouvement": the armed group named just before (context.yaml group_anaphors).
     group_anaphors: frozenset[str] = frozenset()
+    #: words of holding ground (context.yaml control_words): "la zone est contrôlée par l'ex-Séléka".
+    controls: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> HeadWords:
@@ -91,6 +93,7 @@ class HeadWords:
             former=frozenset(fold(w) for w in words("former_words")),
             unmarked=frozenset(fold(w) for w in words("unmarked_people")),
             group_anaphors=frozenset(fold(w) for w in words("group_anaphors")),
+            controls=frozenset(fold(w) for w in words("control_words")),
         )
 
 
@@ -400,7 +403,23 @@ def _set_against(one: Actor, other: Actor) -> bool:
     return between or facing and any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in to.children)
 
 
-def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
+def _holding_ground(actor: Actor, controls: frozenset[str]) -> bool:
+    """The mention is told as holding or being active in an area, through a word of holding
+    (context.yaml control_words) it is the agent, subject or complement of: "la zone est contrôlée
+    par des éléments de l'ex-Séléka", "les ADF sont actives dans la zone"."""
+    if actor.span is None:
+        return False
+    for token in (actor.span.root, *list(actor.span.root.ancestors)[:3]):
+        if token is not actor.span.root and fold(token.lemma_) in controls:
+            return True
+        if token.dep_ not in ("nmod", "obl:agent", "nsubj", "nsubj:pass", "obl"):
+            return False
+    return False
+
+
+def _named_group_for(
+    generic: Actor, mentions: Sequence[Actor], controls: frozenset[str] = frozenset()
+) -> Actor:
     """A generic armed actor ("les terroristes") stands for the group the paragraph names."""
     if not generic.generic or generic.inter not in (2, 3, 4):
         return generic
@@ -419,6 +438,7 @@ def _named_group_for(generic: Actor, mentions: Sequence[Actor]) -> Actor:
         and m.inter in kinds
         and not (enemy and m.kind == "auxiliary")
         and not _set_against(m, generic)
+        and not _holding_ground(m, controls)
     ]
     if not named:
         return generic
@@ -618,10 +638,11 @@ def assign_roles(
             # Civilians do not fight battles nor set off bombs: named as the subject, they are the victims.
             patient, agent = patient or agent, None
         # "les terroristes" and "le JNIM" of one paragraph are one side, not two.
-        sides = _distinct([_named_group_for(m, context) for m in armed])
+        sides = _distinct([_named_group_for(m, context, heads.controls) for m in armed])
         pool = [m for m in sides if not _same_side(m, agent) and not _same_side(m, patient)]
         if (
             event_type == "Battles"
+            and agent is not None
             and patient is not None
             and patient.inter == 7
             and patient.span is not None
@@ -630,7 +651,17 @@ def assign_roles(
             # "a pris Mirebalais après des affrontements avec la police. Cinq personnes ont été tuées":
             # the side fought, named beside a word of the battle, not the people of no side who died
             said = {w.sent for w in (trigger, *related)}
-            foe = next((m for m in pool if m.span is not None and m.span.sent in said), None)
+            foe = next(
+                (
+                    m
+                    for m in pool
+                    if m.span is not None
+                    and m.span.sent in said
+                    # (not the doers told again: "une incursion de combattants de Boko Haram")
+                    and not _same_side(_named_group_for(m, context, heads.controls), agent)
+                ),
+                None,
+            )
             patient = foe or patient
         if (
             agent is None
@@ -672,8 +703,8 @@ def assign_roles(
         ):
             # Someone was attacked, by a side the text does not name.
             agent = generic_actor("Unidentified Armed Group", 3)
-    agent = _named_group_for(agent, context) if agent else None
-    patient = _named_group_for(patient, context) if patient else None
+    agent = _named_group_for(agent, context, heads.controls) if agent else None
+    patient = _named_group_for(patient, context, heads.controls) if patient else None
     if _same_side(agent, patient):
         patient = None
     if sub_event_type == "Other" and patient is None:
