@@ -816,11 +816,7 @@ class TriggerFilter:
         """A date of the past week in the trigger's own phrase: "depuis l'attaque lancée dimanche contre
         le camp" recalls news of the week, not background ("depuis le coup d'État du 26 juillet", three
         weeks before, is)."""
-        published = self._reading.published
-        return published is not None and any(
-            not m.past and m.value and (published - m.value).days <= 7
-            for m in self._dates_in(trigger.root, sentence)
-        )
+        return self._dated_inside_token(trigger.root, sentence)
 
     def _licensed_near(self, licences: tuple[str, ...], trigger: Span, sentence: int) -> bool:
         """A word of the trigger's own licences, outside the trigger, in its sentence or the one
