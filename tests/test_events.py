@@ -4744,6 +4744,16 @@ def test_a_sound_alike_outside_the_state_named_at_the_sentence_start_is_not_the_
     assert (event.country, event.admin1) == ("Nigeria", "Zamfara")
 
 
+def test_a_hamlet_abroad_is_not_the_village_of_a_sentence_that_names_its_region(pipeline):
+    # Mangusu is a hamlet of the Philippines in the gazetteer; the Congolese village is not there
+    event = one(
+        pipeline,
+        "Des rebelles ont tué huit civils lundi dans le village de Mangusu, dans le territoire de Beni, au "
+        "Nord-Kivu, selon des sources locales.",
+    )
+    assert event.country == "Democratic Republic of Congo"
+
+
 def test_a_protester_shot_dead_is_excessive_force_in_the_city_of_the_district(pipeline):
     event = one(
         pipeline,
@@ -4981,3 +4991,23 @@ def test_a_group_told_as_holding_the_area_is_not_who_the_gunmen_were(pipeline):
 )
 def test_what_the_new_rules_leave_alone(pipeline, text, field, expected):
     assert getattr(one(pipeline, text), field) == expected
+
+
+def test_what_it_is_called_in_the_present_is_news(pipeline):
+    # "il s'agit": the tagger takes this -ir verb's present for its passé simple (the same spelling)
+    event = one(
+        pipeline,
+        "Explosion à Maiduguri\nIl s'agit d'un attentat-suicide qui a fait douze morts lundi sur un marché "
+        "de Maiduguri, selon la police.",
+    )
+    assert (event.sub_event_type, event.location) == ("Suicide bomb", "Maiduguri")
+
+
+def test_the_police_telling_of_looting_is_not_the_looter(pipeline):
+    event = one(
+        pipeline,
+        "Des commerces ont été pillés lundi soir à Kinshasa après la mort d'un chauffeur de taxi, selon la "
+        "police.",
+    )
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor1 is None or not event.actor1.startswith("Police")

@@ -1773,8 +1773,20 @@ _ARGUMENT_DEPS = frozenset({"obj", "obl", "obl:agent", "obl:arg", "nsubj", "nsub
 def _passe_simple(verb) -> bool:
     morph = verb.morph
     if "Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense") and "Ind" in morph.get("Mood"):
-        return True
+        return not _also_a_present(verb)
     return _first_group_simple_past(verb)
+
+
+def _also_a_present(verb) -> bool:
+    """ "il s'agit", "il saisit", "il dit": -ir verbs (and "dire") spell the singular of the passé simple
+    as their present, and news tells in the present: the tagger's past is a guess."""
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    return (
+        len(lemma) > 3
+        and lemma.endswith("ir")
+        and form in (lemma[:-1] + "t", lemma[:-1] + "s")
+        or (lemma == "dire" and form in ("dit", "dis"))
+    )
 
 
 # So many happenings counted in one noun, in digits ("350 attaques"), are a tally, never one event.

@@ -127,6 +127,13 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
     for sentence, spans in sorted(reading.places.items()):
         countries = [(span, c) for span in spans if (c := gazetteer.country_by_name(span.text)) is not None]
         actors = reading.actors.get(sentence, [])
+        # The countries of the regions the sentence names ("au Nord-Kivu"), each in one country only.
+        regional = {
+            iso2
+            for span in spans
+            if len(found := _region_countries((_named_after_an_area_word(span) or span).text, gazetteer)) == 1
+            for iso2 in found
+        }
         for span in spans:
             if _not_a_place(reading, span) or _a_speaking_government(reading, sentence, span):
                 continue
@@ -154,6 +161,10 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
             if iso2 is None or (named and iso2 not in named):
                 # "dans le département du Cauca (sud-ouest de la Colombie)": the sentence says where it
                 # is; a namesake elsewhere ("Coca", Spain) is not meant
+                continue
+            if not important and regional and iso2 not in regional:
+                # "le village de Mangusu, dans le territoire de Beni, au Nord-Kivu": a hamlet of that name
+                # abroad (the Philippines) is not meant when the sentence names a region elsewhere
                 continue
             # The lede's first place is where most stories happen (the dateline).
             if sentence <= 2 and not lede_voted:

@@ -511,10 +511,15 @@ def assign_roles(
             patient = found_patient
     if claimant is not None:
         agent = claimant
-    if source is not None and (sub_event_type in _PLANTED or event_type == "Violence against civilians"):
+    if source is not None and (
+        sub_event_type in _PLANTED
+        or event_type in ("Violence against civilians", "Riots")
+        or sub_event_type == "Looting/property destruction"
+    ):
         # "selon la police somalienne": the police told of the bombing; its forces were not in it;
-        # nor in the village attack it announced, unless the parse makes it the attacker. (An army
-        # telling of its own strike or battle is in it.)
+        # nor in the village attack or the looting it announced, unless the parse makes it the doer.
+        # (An army telling of its own strike or battle is in it, the police of the arrests it made, a
+        # mission of its own withdrawal.)
         mentions = [m for m in mentions if m.span is None or not _overlaps(m.span, source)]
     armed = [m for m in mentions if m.inter in ARMED]
     civilians = [m for m in mentions if m.inter == 7]
