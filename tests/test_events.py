@@ -5011,3 +5011,18 @@ def test_the_police_telling_of_looting_is_not_the_looter(pipeline):
     )
     assert event.sub_event_type == "Looting/property destruction"
     assert event.actor1 is None or not event.actor1.startswith("Police")
+
+
+def test_a_round_up_moving_to_another_state_tells_another_happening(pipeline):
+    events = code(
+        pipeline,
+        "Dans l'État de Zamfara, des bandits ont enlevé lundi une trentaine de villageois. Le même jour, "
+        "dans l'État de Borno, des combattants de l'Iswap ont attaqué une base militaire à Monguno, tuant "
+        "quatre soldats.",
+    )
+    by_type = {e.sub_event_type: e for e in events}
+    assert len(events) == 2, [e.notes for e in events]
+    abduction = by_type["Abduction/forced disappearance"]
+    assert (abduction.admin1, abduction.fatalities) == ("Zamfara", 0)
+    # the bandits of Zamfara are not the group the Borno sentence names
+    assert abduction.actor1.startswith("Unidentified Armed Group")

@@ -178,6 +178,7 @@ class EventExtractor:
             place_before=place_before,
             trigger_day=trigger_day,
             sentence_countries=sentence_countries,
+            sentence_regions=lambda sentence: places_of.regions_where(reading, sentence, self.gazetteer),
         )
         claimed = {s for h in happenings for s in h.sentences}
         lent: set[int] = set()  # toll sentences outside every happening, already given to one

@@ -68,6 +68,8 @@ class Happening:
     place: Place | None = None
     #: the countries its sentences name ("des frappes israéliennes sur le Liban"), ISO2.
     countries: set[str] = field(default_factory=set)
+    #: the regions its sentences name as where ("Dans l'État de Zamfara"), as (ISO2, admin1).
+    regions: set[tuple[str, str]] = field(default_factory=set)
     #: its sentences plus those just after it that only give its toll (set by the assembler).
     toll_sentences: list[int] = field(default_factory=list)
 
@@ -2097,6 +2099,7 @@ def group_triggers(
     place_before: Callable[[int], Place | None] = lambda sentence: None,
     trigger_day: Callable[[Span], tuple[date, int] | None] | None = None,
     sentence_countries: Callable[[int], frozenset[str]] = lambda sentence: frozenset(),
+    sentence_regions: Callable[[int], frozenset[tuple[str, str]]] = lambda sentence: frozenset(),
 ) -> list[Happening]:
     """Group triggers into happenings; the headline only repeats what the body tells.
 
@@ -2171,6 +2174,9 @@ def group_triggers(
                         # "Des frappes israéliennes sur le Liban ... Le Hezbollah a riposté en tirant des
                         # roquettes sur Haïfa": another country is another happening
                         and _same_country(h, place, sentence_countries(sentence))
+                        # "Dans l'État de Zamfara, des bandits ont enlevé … Le même jour, dans l'État
+                        # de Borno, …": another region named as where is another happening
+                        and _same_region(h, place, sentence_regions(sentence))
                         and not _other_means(reading, trigger, h, sentence)
                         # "Aucune arrestation n'a été annoncée. ¶ Dans la nuit, l'armée a arrêté ...":
                         # what was told as not happening does not take in what happened next
@@ -2222,6 +2228,7 @@ def group_triggers(
             retold[sentence] = target  # an anaphor on another day: the sentence tells it again
         _add(target, trigger, sentence, day, place)
         target.countries.update(sentence_countries(sentence))
+        target.regions.update(sentence_regions(sentence))
     for trigger in headline:
         fam = family(trigger.label_)
         kin = [h for h in happenings if h.family == fam]
@@ -2596,6 +2603,19 @@ def _same_country(h: Happening, place: Place | None, countries: frozenset[str]) 
     """The happening and the sentence share a country, or one of them names none."""
     theirs = h.countries | ({h.place.iso2} if h.place is not None else set())
     mine = set(countries) | ({place.iso2} if place is not None else set())
+    return not theirs or not mine or bool(theirs & mine)
+
+
+def _same_region(h: Happening, place: Place | None, regions: frozenset[tuple[str, str]]) -> bool:
+    """The happening and the sentence lie in one region, or neither names one as where (a town's
+    region counts only beside a region so named: towns are told apart by their distance)."""
+    theirs, mine = set(h.regions), set(regions)
+    if not theirs and not mine:
+        return True
+    if h.place is not None and h.place.admin1:
+        theirs.add((h.place.iso2, h.place.admin1))
+    if place is not None and place.admin1:
+        mine.add((place.iso2, place.admin1))
     return not theirs or not mine or bool(theirs & mine)
 
 

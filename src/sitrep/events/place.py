@@ -273,6 +273,29 @@ def countries_where(
     )
 
 
+def regions_where(reading: Reading, sentence: int, gazetteer: Gazetteer) -> frozenset[tuple[str, str]]:
+    """(ISO2, admin1) of the regions a sentence names as where, with "dans" and an area word: "Dans
+    l'État de Zamfara, …", "dans la région de Mopti". Only so told: a region named in passing ("le
+    gouverneur de la région de Tillabéri", "venus de la province du Soum") says nothing of where."""
+    found = set()
+    for span in reading.places.get(sentence, []):
+        inner = _named_after_an_area_word(span)
+        area = inner is not None
+        if inner is None and _names_an_area(span):
+            inner = span
+        if inner is None:
+            continue
+        # the area word: inside the mention ("État de Zamfara") or before it ("la région de Mopti")
+        word = span.start if area else _word_before(span)
+        before = [t.lower_ for t in span.doc[max(span.sent.start, word - 2) : word]]
+        if "dans" not in before:
+            continue
+        areas = [p for p in gazetteer.lookup(inner.text) if p.feature_class == "A" and not p.is_country]
+        if len({(p.iso2, p.admin1) for p in areas}) == 1 and areas[0].admin1:
+            found.add((areas[0].iso2, areas[0].admin1))
+    return frozenset(found)
+
+
 def _a_country_where(span: Span) -> bool:
     """ "au Liban", "en Ukraine", "sur le Liban", "dans le nord du Mali": a country named as where
     (not "l'inventaire de la Russie", "les alliés de l'Ukraine")."""

@@ -49,6 +49,13 @@ def split_paragraphs(doc: Doc) -> list[Span]:
 
 #: A piece the parser cut off the sentence it opens has at most this many tokens.
 _SCRAP_TOKENS = 6
+#: A sentence that opens on the region where it happened: "Dans l'État de Borno, …", "Le même jour, dans
+#: la région de Mopti, …" (up to five words before "dans"). The area words are those of a state's parts.
+_REGION_OPENING = re.compile(
+    r"^\W*(?:[\w'’-]+,?\s+){0,5}?dans\s+(?:l['’]\s*[ÉéEe]tat|la\s+r[ée]gion|la\s+province|le\s+d[ée]partement"
+    r"|le\s+gouvernorat|la\s+pr[ée]fecture)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|de\s+|d['’]\s*)?([\w-]+)",
+    re.IGNORECASE,
+)
 
 
 def verbless(span: Span) -> bool:
@@ -193,9 +200,19 @@ class Reading:
         openings = context_matcher(self.lexicon, "separate_openings")
         parts: list[tuple[int, int]] = []
         part = 0
+        region = None  # the region the paragraph's sentences last opened on
         for s, sent in enumerate(self.sentences):
-            if any(m.span.start - sent.start <= 1 for m in openings.find(sent)):
+            if s and self.paragraph_of[s] != self.paragraph_of[s - 1]:
+                region = None
+            opening = _REGION_OPENING.match(sent.text)
+            named = fold(opening.group(1).lower()) if opening else None
+            # ("Dans l'État de Zamfara, des bandits … Le même jour, dans l'État de Borno, des combattants
+            # de l'Iswap …": a round-up moving to another region tells another incident)
+            if any(m.span.start - sent.start <= 1 for m in openings.find(sent)) or (
+                named is not None and region is not None and named != region
+            ):
                 part += 1
+            region = named or region
             parts.append((self.paragraph_of[s], part))
         return parts
 
