@@ -8,6 +8,7 @@ import pytest
 
 from sitrep.events.dates import DateReader, mid_period
 from sitrep.lexicons import load_lexicon
+from sitrep.records import Article
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +169,43 @@ def test_a_day_of_last_year_is_dated_the_year_before(reader):
         published_precision=1,
     )
     assert [(m.value, m.past) for m in found] == [(date(2021, 8, 15), True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision", "past"),
+    [
+        ("Il a été enlevé il y a trois jours.", date(2020, 3, 7), 1, False),
+        ("enlevé il y a quelques jours", date(2020, 3, 7), 2, False),  # that week, not a day
+        ("Il y a deux semaines, des hommes armés", date(2020, 2, 25), 2, False),
+        ("un humanitaire enlevé il y a un an", date(2019, 3, 11), 3, True),
+        ("il y a plus d'un an", date(2019, 3, 11), 3, True),
+    ],
+)
+def test_a_span_counted_back_from_publication(reader, text, expected, precision, past):
+    (mention,) = reader.find(text, published=TUESDAY)
+    assert (mention.value, mention.precision, mention.past) == (expected, precision, past)
+
+
+def test_a_count_that_is_no_span_of_time_is_no_date(reader):
+    assert reader.find("Il y a deux morts et trois blessés.", published=TUESDAY) == []
+
+
+def test_a_hostage_taken_a_year_ago_is_no_news(pipeline):
+    article = Article(
+        id="x",
+        text="Sa famille a réclamé jeudi la libération d'un travailleur humanitaire enlevé il y a un an près d'Agadez.",
+        published=date(2025, 4, 12),
+        language="fr",
+    )
+    assert pipeline.extract(article) == []
+
+
+def test_an_abduction_three_days_ago_is_dated_three_days_back(pipeline):
+    article = Article(
+        id="x",
+        text="Un humanitaire a été enlevé il y a trois jours près d'Agadez, a indiqué jeudi sa famille.",
+        published=date(2025, 4, 12),
+        language="fr",
+    )
+    (event,) = pipeline.extract(article)
+    assert (event.sub_event_type, event.event_date) == ("Abduction/forced disappearance", "2025-04-09")

@@ -5026,3 +5026,34 @@ def test_a_round_up_moving_to_another_state_tells_another_happening(pipeline):
     assert (abduction.admin1, abduction.fatalities) == ("Zamfara", 0)
     # the bandits of Zamfara are not the group the Borno sentence names
     assert abduction.actor1.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # now and then, no one happening
+        "Les habitants reviennent à Macomia. Des attaques sporadiques des insurgés sont encore signalées "
+        "dans le district.",
+        # what is regularly said of the army, not an event
+        "Des ONG accusent régulièrement l'armée d'exécutions de civils dans la région de Mopti, ce que les "
+        "autorités démentent.",
+        # an observer struck by an idea; a cold war's battlefield; the place a continent holds
+        "Il y a quelques jours, j'ai été frappé par la place qu'occupe désormais l'Afrique dans le nouveau "
+        "champ de bataille de la guerre froide entre Washington et Pékin.",
+    ],
+)
+def test_what_recurs_or_is_a_figure_is_no_event(pipeline, text):
+    assert code(pipeline, text) == []  # not even a denied one
+
+
+def test_a_strike_across_the_border_is_another_happening_and_a_states_bombs_fell_from_the_air(pipeline):
+    events = code(
+        pipeline,
+        "Deux bombes russes ont frappé lundi un magasin à Kharkiv, faisant au moins seize morts. Dans la "
+        "nuit de lundi à mardi, des drones ukrainiens ont visé la région russe de Belgorod, frontalière "
+        "de l'Ukraine. Un civil a été tué à Chebekino, a annoncé le gouverneur.",
+    )
+    assert sorted((e.country, e.sub_event_type, e.fatalities) for e in events) == [
+        ("Russia", "Air/drone strike", 1),
+        ("Ukraine", "Air/drone strike", 16),
+    ]

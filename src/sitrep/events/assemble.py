@@ -423,6 +423,16 @@ class EventExtractor:
             if actor2 is not None and actor2.name == national.name:
                 actor2 = None  # the state that struck is not also its target
         if (
+            sub_event_type == "Remote explosive/landmine/IED"
+            and actor1 is not None
+            and actor1.inter == 1
+            and len(main) == 1  # the plain word: not "bombe artisanale", "bombe posée"
+            and fold(main.root.lemma_) in _DROPPED_ORDNANCE
+        ):
+            # "Deux bombes russes ont frappé un magasin à Kharkiv": a state's bombs are dropped from the
+            # air (ACLED codes an air strike); a bomb planted is an insurgent's
+            sub_event_type = "Air/drone strike"
+        if (
             sub_event_type == "Armed clash"
             and actor1 is not None
             and actor1.inter in (1, 8)
@@ -1266,6 +1276,10 @@ def _named_doer(trigger: Span, actor: Actor | None) -> bool:
         return False
     root = actor.span.root
     return root.head.i == trigger.root.i and root.dep_ in ("nsubj", "obl:agent")
+
+
+#: Ordnance that, set off by a state's forces, fell from the air.
+_DROPPED_ORDNANCE = frozenset({"bombe", "bombes"})
 
 
 def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:

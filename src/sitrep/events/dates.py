@@ -56,6 +56,11 @@ class _Patterns:
     that_year: re.Pattern[str] = re.compile(r"(?!x)x")
     #: "de l'année dernière" right after a day or a month: the year before the publication's.
     last_year: re.Pattern[str] = re.compile(r"(?!x)x")
+    #: "il y a trois jours": a count of units back from publication.
+    ago: re.Pattern[str] = re.compile(r"(?!x)x")
+    ago_units: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    ago_numbers: Mapping[str, int] = field(default_factory=dict)
+    ago_vague: frozenset[str] = frozenset()
 
 
 def _alternation(words: Any) -> str:
@@ -79,7 +84,22 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
     year = r"(?P<year>(?:19|20)\d\d)"
     # After a month, an older year too ("le 18 juin 1815", "en mars 1871"): a bare "de 1500" is a count
     dated_year = r"(?P<year>(?:1[5-9]|20)\d\d)"
+    ago_units = {
+        fold(k): (int(v["days"]), int(v["precision"])) for k, v in dict(lexicon.get("ago_units", {})).items()
+    }
+    ago_numbers = {fold(k): int(v) for k, v in dict(lexicon.get("ago_numbers", {})).items()}
+    ago = re.compile(r"(?!x)x")
+    if ago_units and lexicon.get("ago_openings"):
+        count = rf"(?P<count>\d{{1,3}}|{_alternation(ago_numbers)})" if ago_numbers else r"(?P<count>\d{1,3})"
+        ago = re.compile(
+            rf"\b(?:{_alternation(lexicon['ago_openings'])})\s+(?:pres\s+d\W?|plus\s+d\W?|environ\s+)?"
+            rf"{count}\s+(?P<unit>{_alternation(ago_units)})\b"
+        )
     return _Patterns(
+        ago=ago,
+        ago_units=ago_units,
+        ago_numbers=ago_numbers,
+        ago_vague=frozenset(fold(w) for w in lexicon.get("ago_vague", ())),
         explicit=re.compile(
             rf"\b(?:(?P<wd>{wd})\s+)?(?P<day>\d{{1,2}}|1er)\s+(?P<month>{mo})(?:\s+{dated_year})?\b"
         ),
@@ -209,6 +229,14 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
         key = re.sub(r"\s+", " ", m.group(0))
         value = published + timedelta(days=p.relative_days[key]) if day_known else None
         add(m, value, 1 if value else 3)
+    for m in p.ago.finditer(folded):
+        # "enlevé il y a un an": so many days back from publication, as precise as its unit
+        count = int(m["count"]) if m["count"].isdigit() else p.ago_numbers[m["count"]]
+        days, precision = p.ago_units[m["unit"]]
+        if m["count"] in p.ago_vague:
+            precision = max(precision, 2)  # "il y a quelques jours": that week, not a day
+        value = published - timedelta(days=count * days) if published else None
+        add(m, value, precision if day_known or precision > 1 else 2, past=count * days > 60)
     for m in p.period.finditer(folded):
         days, precision = p.periods[re.sub(r"\s+", " ", m.group(0))]
         add(m, published + timedelta(days=days) if published else None, precision)

@@ -480,8 +480,15 @@ class TriggerFilter:
             return False
         if any(c.dep_ in ("amod", "advmod", "acl") and _word_in(c, self._recurrence) for c in root.children):
             return True
-        if root.dep_ in ("obj", "obl:arg", "xcomp") and any(
-            c.dep_ == "advmod" and _word_in(c, self._recurrence) for c in root.head.children
+        verb = root.head if root.dep_ in ("obj", "obl:arg", "xcomp") else None
+        if (
+            root.dep_ == "nmod"
+            and "Plur" in root.morph.get("Number")
+            and root.head.dep_ in ("obj", "obl:arg")
+        ):
+            verb = root.head.head  # "accusent régulièrement l'armée d'exécutions de civils"
+        if verb is not None and any(
+            c.dep_ == "advmod" and _word_in(c, self._recurrence) for c in verb.children
         ):
             return True  # "mènent régulièrement des incursions", "viennent souvent piller"
         if root.dep_ == "xcomp" and _word_in(root.head, self._recurrence):
@@ -1213,6 +1220,13 @@ class TriggerFilter:
         if verb.pos_ != "VERB":
             return False
         objects = [c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+        if (
+            not objects
+            and verb.dep_ == "acl:relcl"
+            and verb.head.pos_ == "NOUN"
+            and any(c.dep_ == "obj" and "Rel" in c.morph.get("PronType") for c in verb.children)
+        ):
+            objects = [verb.head]  # "la place qu'occupe désormais l'Afrique": what "qu'" stands for
         if not objects:
             return False
         places = {i for p in self._reading.places.get(sentence, []) for i in range(p.start, p.end)}

@@ -111,6 +111,10 @@ _LEADING_WORDS = frozenset({"menant", "mène", "mènent", "conduisant", "conduit
 _DISTRICT_NOUNS = frozenset({"quartier", "banlieue", "faubourg", "arrondissement"})
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 _REGION_FOLDED = frozenset(fold(w) for w in _REGION_WORDS)
+#: Words of a border (folded stems): a country named after them is a neighbour.
+_BORDER_STEMS = ("frontali", "frontiere", "limitrophe", "voisin")
+#: The dependents of a verb that name its doer: their nationality is not where it happened.
+_DOER_DEPS = frozenset({"nsubj", "obl:agent"})
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,11 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
                 continue  # "Les FAMa ont repris Boni": an actor the model took for a place (Fama, Brazil)
             if _cause_place(reading, span):
                 continue  # "sont passés en Ouganda", "en soutien à Gaza": not where the story is
-            named = {c.iso2 for s, c in countries if 0 <= s.start - span.end <= _COUNTRY_AFTER}
+            named = {
+                c.iso2
+                for s, c in countries
+                if 0 <= s.start - span.end <= _COUNTRY_AFTER and not _beyond_a_border(s)
+            }
             country = gazetteer.country_by_name(span.text)
             if country is not None:
                 votes[country.iso2] += 2
@@ -179,7 +187,17 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
         if iso2 is not None:
             votes[iso2] += 1
     # (not the doer's nationality on a word of violence: "une frappe aérienne russe" on Marioupol)
-    doers = {t.i for spans in reading.triggers.values() for trigger in spans for t in trigger.root.subtree}
+    # (but the target's is: "des drones ukrainiens ont visé la région russe de Belgorod")
+    doers = {
+        t.i
+        for spans in reading.triggers.values()
+        for trigger in spans
+        for word in (
+            trigger.root,
+            *(c for c in trigger.root.children if c.dep_ in _DOER_DEPS or c.dep_ == "amod"),
+        )
+        for t in word.subtree
+    }
     for tok in reading.doc:
         if tok.dep_ == "amod" and tok.i in doers:
             continue
@@ -193,6 +211,13 @@ def country_hints(reading: Reading, gazetteer: Gazetteer) -> list[str]:
             if country:
                 votes[country] += 2
     return [iso2 for iso2, _ in votes.most_common()]
+
+
+def _beyond_a_border(span: Span) -> bool:
+    """ "la région de Belgorod, frontalière de l'Ukraine", "près de la frontière avec le Niger": a
+    country named as a neighbour, not as where the place lies."""
+    before = span.doc[max(span.sent.start, span.start - 4) : span.start]
+    return any(fold(t.lower_).startswith(_BORDER_STEMS) for t in before)
 
 
 def _clear_country(name: str, gazetteer: Gazetteer) -> tuple[str | None, bool]:
@@ -594,12 +619,10 @@ def _admin_hint(span: Span) -> str | None:
     # opening)
     window = doc[min(span.sent.start, max(0, span.start - 8)) : min(len(doc), span.end + 12)]
     for tok in window:
-        if (
-            tok.lower_ in _REGION_WORDS
-            and tok.i + 2 < len(doc)
-            and doc[tok.i + 1].lower_ in ("de", "d'", "d’", "du", "des")
-        ):
-            name = doc[tok.i + 2]
+        # ("la région russe de Belgorod")
+        de = tok.i + 2 if tok.i + 1 < len(doc) and _a_nationality(doc[tok.i + 1]) else tok.i + 1
+        if tok.lower_ in _REGION_WORDS and de + 1 < len(doc) and doc[de].lower_ in ("de", "d'", "d’", "du", "des"):
+            name = doc[de + 1]
             if name.lower_ in ("l'", "l’", "la", "le", "les") and name.i + 1 < len(doc):
                 name = doc[name.i + 1]  # "dans la province de l'Oudalan"
             if name.i < span.start or name.i >= span.end:
@@ -621,7 +644,14 @@ def _word_before(span: Span) -> int:
         i -= 1  # "la province de l'Oudalan"
     if i >= 0 and span.doc[i].lower_ in ("de", "d'", "d’", "du", "des"):
         i -= 1
+    if i > 0 and _a_nationality(span.doc[i]) and span.doc[i - 1].lower_ in _AREA_WORDS:
+        i -= 1  # "la région russe de Belgorod", "la province syrienne d'Idleb"
     return i
+
+
+def _a_nationality(token: Token) -> bool:
+    """A lower-case adjective between an area word and its name: "russe", "syrienne", "nigérian"."""
+    return token.text.islower() and token.pos_ == "ADJ"
 
 
 def _with_words_before(span: Span, gazetteer: Gazetteer) -> Span:
