@@ -193,7 +193,8 @@ def test_a_count_that_is_no_span_of_time_is_no_date(reader):
 def test_a_hostage_taken_a_year_ago_is_no_news(pipeline):
     article = Article(
         id="x",
-        text="Sa famille a réclamé jeudi la libération d'un travailleur humanitaire enlevé il y a un an près d'Agadez.",
+        text="Sa famille a réclamé jeudi la libération d'un travailleur humanitaire enlevé il y a un an près "
+        "d'Agadez.",
         published=date(2025, 4, 12),
         language="fr",
     )

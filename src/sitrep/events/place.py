@@ -111,6 +111,7 @@ _LEADING_WORDS = frozenset({"menant", "mène", "mènent", "conduisant", "conduit
 _DISTRICT_NOUNS = frozenset({"quartier", "banlieue", "faubourg", "arrondissement"})
 _REGION_WORDS = frozenset({"région", "province", "gouvernorat", "préfecture", "département", "état"})
 _REGION_FOLDED = frozenset(fold(w) for w in _REGION_WORDS)
+_DE_FORMS = ("de", "d'", "d’", "du", "des")
 #: Words of a border (folded stems): a country named after them is a neighbour.
 _BORDER_STEMS = ("frontali", "frontiere", "limitrophe", "voisin")
 #: The dependents of a verb that name its doer: their nationality is not where it happened.
@@ -621,7 +622,7 @@ def _admin_hint(span: Span) -> str | None:
     for tok in window:
         # ("la région russe de Belgorod")
         de = tok.i + 2 if tok.i + 1 < len(doc) and _a_nationality(doc[tok.i + 1]) else tok.i + 1
-        if tok.lower_ in _REGION_WORDS and de + 1 < len(doc) and doc[de].lower_ in ("de", "d'", "d’", "du", "des"):
+        if tok.lower_ in _REGION_WORDS and de + 1 < len(doc) and doc[de].lower_ in _DE_FORMS:
             name = doc[de + 1]
             if name.lower_ in ("l'", "l’", "la", "le", "les") and name.i + 1 < len(doc):
                 name = doc[name.i + 1]  # "dans la province de l'Oudalan"
