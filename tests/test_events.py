@@ -5057,3 +5057,53 @@ def test_a_strike_across_the_border_is_another_happening_and_a_states_bombs_fell
         ("Russia", "Air/drone strike", 1),
         ("Ukraine", "Air/drone strike", 16),
     ]
+
+
+def test_a_convoy_taken_as_a_target_is_an_ambush_apart_from_the_next_days_strikes(pipeline):
+    events = code(
+        pipeline,
+        "Un convoi de l'armée malienne a été pris pour cible lundi près de Ségou, selon un communiqué "
+        "diffusé mardi soir. Six soldats ont été tués. Mardi, l'aviation malienne a frappé des refuges "
+        "terroristes au nord de Ségou.",
+    )
+    assert sorted((e.event_date, e.sub_event_type, e.fatalities) for e in events) == [
+        ("2023-05-08", "Armed clash", 6),
+        ("2023-05-09", "Air/drone strike", 0),
+    ]
+
+
+def test_the_dead_of_these_clashes_are_the_riots(pipeline):
+    event = one(
+        pipeline,
+        "Lundi, des jeunes ont affronté les forces de l'ordre à Ziguinchor, dressant des barricades. Deux "
+        "personnes ont été tuées lors de ces heurts, selon des sources hospitalières.",
+    )
+    assert (event.event_type, event.fatalities) == ("Riots", 2)
+
+
+def test_a_wars_toll_is_not_the_salvos(pipeline):
+    event = one(
+        pipeline,
+        "Le Hezbollah a tiré lundi une salve de roquettes sur Kiryat Shmona, sans faire de victimes, selon "
+        "l'armée israélienne. La guerre à Gaza a fait plus de 39 000 morts, selon le ministère de la Santé.",
+    )
+    assert event.fatalities == 0
+
+
+def test_how_many_attackers_came_is_no_toll(pipeline):
+    event = one(
+        pipeline,
+        "Des hommes armés ont enlevé lundi 32 villageois près de Gusau. Les assaillants, arrivés à moto par "
+        "dizaines, ont abattu deux habitants qui tentaient de fuir.",
+    )
+    assert event.fatalities == 2
+
+
+def test_a_town_the_parser_hangs_as_an_agent_is_still_the_place(pipeline):
+    event = one(
+        pipeline,
+        "Une frappe aérienne israélienne a touché lundi une maison abritant des familles déplacées à Khan "
+        "Younès, dans le sud de la bande de Gaza, tuant au moins douze personnes, selon la Défense civile "
+        "de Gaza.",
+    )
+    assert event.location == "Khān Yūnis"

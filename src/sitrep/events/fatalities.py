@@ -276,6 +276,9 @@ class FatalityReader:
             and not any(t.text == "%" for t in doc[q[0] : min(len(doc), q[1] + 1)])
             # "50 drones sur 73": the total of the things counted before
             and not (q[0] >= 2 and doc[q[0] - 1].lower_ == "sur" and q[0] - 2 in things)
+            # "les assaillants, arrivés à moto par dizaines": how many came, not a toll (but "tués par
+            # dizaines" counts the dead)
+            and not (q[0] >= 2 and doc[q[0] - 1].lower_ == "par" and q[0] - 2 not in deaths)
             and q[0] not in asides
         ]
         starts = {q[0] for q in quantities}

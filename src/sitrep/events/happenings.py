@@ -753,8 +753,19 @@ class TriggerFilter:
         """The sentence counts over a period ("Des centaines de Palestiniens y ont été tués depuis cette
         date", "Depuis le 15 avril, les combats ont fait plus de 1 800 morts"): neither a happening nor a
         toll of one."""
-        return self._opens_with_a_period(sentence) or any(
-            self._counted_since(t, sentence) for t in self._reading.sentences[sentence]
+        return (
+            self._opens_with_a_period(sentence)
+            or any(self._counted_since(t, sentence) for t in self._reading.sentences[sentence])
+            or self._a_wars_toll(sentence)
+        )
+
+    def _a_wars_toll(self, sentence: int) -> bool:
+        """ "La guerre à Gaza a fait plus de 39 000 morts", "le conflit a coûté la vie à …": a war told
+        as what killed (context.yaml war_nouns, the subject of a verb) counts its whole toll."""
+        wars = context_words(self._reading.lexicon, "war_nouns")
+        return any(
+            t.dep_ == "nsubj" and t.head.pos_ == "VERB" and _word_in(t, wars)
+            for t in self._reading.sentences[sentence]
         )
 
     def _opens_with_a_period(self, sentence: int) -> bool:
@@ -1954,6 +1965,14 @@ def _anaphoric(trigger: Span) -> bool:
     )
 
 
+def _demonstrative(trigger: Span) -> bool:
+    """ "ces heurts", "cette attaque": a noun that points back at what was just told."""
+    root = trigger.root
+    return root.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lemma_.lower() in ("ce", "cet", "cette", "ces") for c in root.children
+    )
+
+
 #: Words for fighting on the ground, which the press uses for one another ("l'attaque ... les combats").
 _GROUND_FIGHTING = frozenset(
     {"Armed clash", "Attack", "Government regains territory", "Non-state actor overtakes territory"}
@@ -2573,6 +2592,8 @@ def _riot_told_on(
         trigger.kb_id_ != AMBIGUOUS
         and trigger.label_ != "Looting/property destruction"
         and not police_in(reading, sentence)
+        # ("Deux personnes ont été tuées lors de ces heurts": the fighting just told, by a demonstrative)
+        and not (trigger.label_ in _GROUND_FIGHTING and _demonstrative(trigger))
     ):
         return None  # (but "des gendarmes ont ouvert le feu" on the march is the march's)
     latest = happenings[-1]

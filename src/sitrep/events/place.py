@@ -260,8 +260,10 @@ def _overlaps_mention(reading: Reading, sentence: int, span: Span) -> bool:
         return True  # "des renforts dépêchés depuis Niamey", "évacués vers Niamey": not where it happened
     if _names_a_district(span):
         return True  # "le quartier de Katindo": ACLED codes the city, which the article names too
-    if span.root.dep_ == "obl:agent":
-        return True  # "le cessez-le-feu annoncé par Moscou": a capital for its government
+    if span.root.dep_ == "obl:agent" and any(c.lower_ == "par" for c in span.root.children):
+        # "le cessez-le-feu annoncé par Moscou": a capital for its government (not "à Khan Younès",
+        # which the parser may hang there too)
+        return True
     if _of_an_institution(span):
         return True  # "a annoncé le ministère de la défense de Moscou": a government's name
     if _a_speaking_government(reading, sentence, span):
