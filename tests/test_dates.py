@@ -210,3 +210,10 @@ def test_an_abduction_three_days_ago_is_dated_three_days_back(pipeline):
     )
     (event,) = pipeline.extract(article)
     assert (event.sub_event_type, event.event_date) == ("Abduction/forced disappearance", "2025-04-09")
+
+
+def test_a_month_ended_weeks_before_the_news_is_the_past(reader):
+    (mention,) = reader.find("Kiev a lancé en août une incursion", published=date(2024, 9, 27))
+    assert mention.past
+    (mention,) = reader.find("Kiev a lancé en août une incursion", published=date(2024, 9, 10))
+    assert not mention.past  # a fortnight on, still news

@@ -5107,3 +5107,51 @@ def test_a_town_the_parser_hangs_as_an_agent_is_still_the_place(pipeline):
         "de Gaza.",
     )
     assert event.location == "Khān Yūnis"
+
+
+def test_a_states_strikes_on_a_sides_targets_are_air_strikes_on_that_side(pipeline):
+    event = one(
+        pipeline,
+        "Les États-Unis et le Royaume-Uni ont frappé samedi soir des cibles houthies à Hodeïda, a annoncé "
+        "le Pentagone.",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Air/drone strike", "Houthis (Ansar Allah)")
+
+
+def test_a_teenager_shot_by_the_police_is_an_attack_on_a_civilian(pipeline):
+    events = code(
+        pipeline, "Un adolescent de 17 ans a été tué lundi par un tir policier lors d'un contrôle à Nanterre."
+    )
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (France)")]
+
+
+def test_a_crowd_that_loots_and_burns_is_rioting(pipeline):
+    event = one(
+        pipeline,
+        "Lundi soir, à Marseille, des groupes de jeunes ont pillé plusieurs magasins et incendié des "
+        "véhicules, selon la préfecture de police.",
+    )
+    assert (event.event_type, event.actor1) == ("Riots", "Rioters (France)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a captivity that goes on
+        "Une famille a lancé lundi un appel à Niamey. Plusieurs Occidentaux sont toujours retenus en "
+        "otage au Sahel.",
+        # a prosecutor recalling crimes of twenty years ago
+        "Le procureur a requis lundi la condamnation d'un ancien chef de milice. « Des villages entiers ont "
+        "été rasés, des centaines d'hommes exécutés », a rappelé la procureure adjointe.",
+        # a year's tally, with no day of its own
+        "L'année 2022 a été la plus meurtrière au Burkina Faso. Plus de 3 000 personnes auraient été tuées "
+        "dans des attaques jihadistes, selon un rapport publié lundi.",
+    ],
+)
+def test_what_goes_on_or_is_recalled_or_added_up_is_no_event(pipeline, text):
+    assert scored(pipeline, text) == []
+
+
+def test_activists_arrested_are_an_arrest(pipeline):
+    event = one(pipeline, "Deux militants du FNDC ont été interpellés lundi à leur domicile à Conakry.")
+    assert event.sub_event_type == "Arrests"

@@ -97,6 +97,8 @@ class EventExtractor:
         self._armed_targets: TermMatcher[str] = TermMatcher(
             [(t.words, "state") for t in lexicon.context.get("military_targets", ())]
             + [(t.words, "police") for t in lexicon.context.get("police_targets", ())]
+            # ("des cibles houthies": a target only by the armed side named in it)
+            + [(t.words, _OWNED) for t in lexicon.context.get("owned_targets", ())]
         )
         self._civilian_vehicles = context_words(lexicon, "civilian_vehicles")
         self._remote_verbs = context_words(lexicon, "remote_strike_verbs")
@@ -327,6 +329,15 @@ class EventExtractor:
             sub_event_type, event_type = "Violent demonstration", "Riots"
             state = next((a for a in (actor1, actor2) if a is not None and a.inter == 1), None)
             actor1, actor2 = generic_actor("Rioters", 5), state
+        if (
+            sub_event_type == "Looting/property destruction"
+            and (actor1 is None or actor1.inter in (5, 6))
+            and self._crowd_subject(main)
+        ):
+            # "des groupes de jeunes ont pillé plusieurs magasins et incendié des véhicules": a crowd that
+            # loots and burns is rioting (ACLED), not an armed side's looting
+            sub_event_type, event_type = "Violent demonstration", "Riots"
+            actor1, actor2 = roles(sub_event_type, event_type)
         if sub_event_type == "Attack" and _by_a_crowd(reading, main):
             # "brûlé vif par des habitants en colère": a mob did it, not an armed group
             sub_event_type, event_type = "Mob violence", "Riots"
@@ -543,6 +554,10 @@ class EventExtractor:
             # arrest, a treaty or a handover: the dead told beside one ("les violences de Mandakao, qui
             # avaient fait 42 morts") are another happening's
             toll = replace(toll, count=0)
+        if toll.count >= _TALLY_DEAD and self._dating.own_date(reading, main) is None:
+            # "Plus de 8 000 personnes auraient été tuées au Burkina Faso dans des attaques jihadistes":
+            # thousands of dead with no day of their own are a period's tally, not one happening
+            return []
         if (
             actor1 is None
             and actor2 is None
@@ -675,6 +690,16 @@ class EventExtractor:
             a is not None and a.inter in (2, 3, 4, 8) for a in (actor1, actor2)
         )
 
+    def _crowd_subject(self, main: Span) -> bool:
+        """The word's subject is a crowd (context.yaml crowd_heads): "des jeunes", "des groupes de jeunes",
+        "la foule"."""
+        crowd = self._heads.crowd
+        for subject in (c for c in main.root.children if c.dep_ == "nsubj"):
+            words = [subject, *(c for c in subject.children if c.dep_ == "nmod")]
+            if any(fold(w.lemma_) in crowd for w in words):
+                return True
+        return False
+
     def _armed_target(self, main: Span, *, within: bool = False) -> Actor | None:
         """The state forces an attack was aimed at, when its sentence (`within`: the trigger's own
         phrase) names a military or police target."""
@@ -694,6 +719,8 @@ class EventExtractor:
             named = [a for a in owners if decode_actor(a.kb_id_)[0] in (1, 2, 3, 4, 8)]
             if named:
                 return actor_of(named[0])  # "des positions du Hezbollah": the Hezbollah was hit
+            if match.payload == _OWNED:
+                continue  # "des cibles civiles"
             base = "Military Forces" if match.payload == "state" else "Police Forces"
             return Actor(f"{base} of {{country}}", 1, None, match.payload, True, match.span)
         return None
@@ -1278,6 +1305,10 @@ def _named_doer(trigger: Span, actor: Actor | None) -> bool:
     return root.head.i == trigger.root.i and root.dep_ in ("nsubj", "obl:agent")
 
 
+#: So many dead, told with no day, are a tally (a year's, a war's), never one happening.
+_TALLY_DEAD = 1000
+#: A target word that names an armed side only with that side in its phrase (context.yaml owned_targets).
+_OWNED = "owned"
 #: Ordnance that, set off by a state's forces, fell from the air.
 _DROPPED_ORDNANCE = frozenset({"bombe", "bombes"})
 

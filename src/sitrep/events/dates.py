@@ -63,6 +63,10 @@ class _Patterns:
     ago_vague: frozenset[str] = frozenset()
 
 
+#: Days after a month's end from which a month named with no day is the past, not the news.
+_MONTH_GONE_DAYS = 21
+
+
 def _alternation(words: Any) -> str:
     # Longest first, so "hier soir" wins over "hier"; matched against folded text.
     return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
@@ -249,7 +253,10 @@ def _find(p: _Patterns, text: str, published: date | None, published_precision: 
         value = date(year, month, 15)
         if not named and latest and value > latest + timedelta(days=31):
             value = value.replace(year=year - 1)
-        add(m, value, 3, past=bool(latest and (latest - value).days > 45))
+        # (past once the month ended three weeks before the news: "Kiev a lancé en août une incursion",
+        # read on 27 September, recalls it)
+        month_end = (value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        add(m, value, 3, past=bool(latest and (latest - month_end).days > _MONTH_GONE_DAYS))
     for m in p.year.finditer(folded):
         year = int(m["year"])
         past = bool(published and year < published.year)

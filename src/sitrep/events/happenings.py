@@ -634,6 +634,23 @@ class TriggerFilter:
             and fold(root.lemma_) in self._holding
         )
 
+    def _still_held(self, trigger: Span, sentence: int) -> bool:
+        """ "Plusieurs Occidentaux sont toujours retenus en otage au Sahel": people still held, in the
+        present (context.yaml still_words), tell a captivity that goes on, not an abduction, unless a day
+        is named inside the phrase."""
+        root = trigger.root
+        if trigger.label_ != "Abduction/forced disappearance" or root.pos_ not in ("VERB", "AUX"):
+            return False
+        present = any(
+            c.dep_ in ("aux:pass", "aux", "cop") and "Pres" in c.morph.get("Tense") for c in root.children
+        )
+        still = context_words(self._reading.lexicon, "still_words")
+        return (
+            present
+            and any(c.dep_ == "advmod" and _word_in(c, still) for c in root.children)
+            and not self._dated_inside(trigger, sentence)
+        )
+
     def _spoils_taken(self, trigger: Span) -> bool:
         """ "s'être emparé d'armes et de munitions", "se sont emparés mardi de motos et de bétail": a
         territory verb whose objects are all things carried off took no place."""
@@ -1481,6 +1498,8 @@ class TriggerFilter:
         if not self._reading.is_headline(sentence) and _a_proper_name(trigger):
             return False
         if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
+            return False
+        if self._still_held(trigger, sentence):
             return False
         if self._held_since(trigger, sentence) or self._takes_no_ground(trigger, sentence):
             return False
