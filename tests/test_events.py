@@ -5155,3 +5155,30 @@ def test_what_goes_on_or_is_recalled_or_added_up_is_no_event(pipeline, text):
 def test_activists_arrested_are_an_arrest(pipeline):
     event = one(pipeline, "Deux militants du FNDC ont été interpellés lundi à leur domicile à Conakry.")
     assert event.sub_event_type == "Arrests"
+
+
+def test_a_relative_clause_with_its_own_day_of_the_week_is_news(pipeline):
+    events = code(
+        pipeline,
+        "Mardi, la police a lancé une opération à Kenscoff, où le gang Viv Ansanm avait tué douze habitants "
+        "la veille.",
+    )
+    assert [(e.event_date, e.sub_event_type, e.fatalities) for e in events] == [("2023-05-08", "Attack", 12)]
+
+
+def test_a_story_whose_lede_is_history_goes_on_in_its_undated_sentences(pipeline):
+    text = (
+        "Un ancien manifestant se souvient d'une marche réprimée dans la capitale, il y a 60 ans.\n\n"
+        "Des milliers d'Algériens étaient descendus dans les rues de Paris pour réclamer l'indépendance. "
+        "La police a tué des dizaines de manifestants. Beaucoup ont été jetés dans la Seine."
+    )
+    assert scored(pipeline, text) == []
+
+
+def test_news_told_after_a_history_paragraph_is_still_news(pipeline):
+    text = (
+        "Des jihadistes ont tué lundi douze civils près de Djibo.\n\n"
+        "En 2016, la ville avait été attaquée par Ansarul Islam. Les assaillants avaient tué sept soldats."
+    )
+    events = scored(pipeline, text)
+    assert [(e.event_date, e.fatalities) for e in events] == [("2023-05-08", 12)]

@@ -1216,8 +1216,11 @@ class TriggerFilter:
         current = [m for m in self._reading.dates_by_sentence.get(sentence, []) if not m.past and m.value]
         if current and _dated_before(current, self._reading):
             # not "le M23, qui avait occupé Goma en 2012, contrôle aujourd'hui ...": a relative clause
-            # recalls the past whatever the main clause's date
-            return in_relative_clause(trigger.root, self._reading.sentences[sentence])
+            # recalls the past whatever the main clause's date (but "Kenscoff, où le gang avait tué douze
+            # habitants la veille" tells, by its own day, what came just before)
+            relative = in_relative_clause(trigger.root, self._reading.sentences[sentence])
+            own = [m for m in self._dates_in(trigger.root, sentence) if not m.past and m.value]
+            return relative and not (own and _dated_before(own, self._reading))
         return not (current and _reported(trigger))
 
     def _recalled_from_a_past_month(self, trigger: Span, sentence: int) -> bool:
@@ -1427,6 +1430,25 @@ class TriggerFilter:
             and self._accident_near(sentence)
         )
 
+    def _goes_on_from_history(self, sentence: int) -> bool:
+        """ "… à propos d'un massacre dans la capitale française, il y a 60 ans. Environ 30 000 Algériens
+        étaient descendus dans les rues … La police a tué des centaines de manifestants": in a story whose
+        lede is history, a sentence with no day of its own right after a history sentence goes on
+        telling it."""
+        reading = self._reading
+        if reading.dates_by_sentence.get(sentence):
+            return False
+        lede = next((s for s in range(len(reading.sentences)) if not reading.is_headline(s)), None)
+        if lede is None or sentence <= lede:
+            return False
+        if not self.is_history(lede):
+            return False
+        # (back through the undated sentences that go on telling it)
+        before = sentence - 1
+        while before > lede and not reading.dates_by_sentence.get(before) and not self.is_history(before):
+            before -= 1
+        return self.is_history(before)
+
     def _sequel(self, sentence: int) -> bool:
         """The sentence opens with words that go on from the one before ("Quelques heures plus tard")."""
         opening = self._reading.sentences[sentence]
@@ -1514,6 +1536,7 @@ class TriggerFilter:
             return False
         if (
             self.is_history(sentence)
+            or self._goes_on_from_history(sentence)
             or self._background(trigger, sentence)
             or self._is_topic(trigger, sentence)
             or self._charge(trigger, sentence)
