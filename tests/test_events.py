@@ -5182,3 +5182,24 @@ def test_news_told_after_a_history_paragraph_is_still_news(pipeline):
     )
     events = scored(pipeline, text)
     assert [(e.event_date, e.fatalities) for e in events] == [("2023-05-08", 12)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what went on, in the imperfect, with no day
+        "Les ministres ont été avertis par leur conseiller que le gouvernement de ce pays torturait et "
+        "tuait les opposants politiques.",
+        # equipment against a weapon
+        "Les États-Unis ont confirmé lundi avoir fourni aux troupes ukrainiennes des radars anti-artillerie.",
+    ],
+)
+def test_what_went_on_or_a_weapons_counter_is_no_event(pipeline, text):
+    assert scored(pipeline, text) == []
+
+
+def test_an_imperfect_with_its_day_is_still_news(pipeline):
+    event = one(
+        pipeline, "Lundi soir, des hommes armés tiraient sur les passants à Kaya, tuant trois civils."
+    )
+    assert (event.event_date, event.fatalities) == ("2023-05-08", 3)

@@ -634,6 +634,19 @@ class TriggerFilter:
             and fold(root.lemma_) in self._holding
         )
 
+    def _imperfect_undated(self, trigger: Span, sentence: int) -> bool:
+        """ "le gouvernement de ce pays torturait et tuait les opposants": a simple imperfect with no day
+        in its sentence describes what went on, not a happening (news tells its events in the passé
+        composé, and an imperfect of the day carries its day: "les soldats patrouillaient lundi")."""
+        verb = trigger.root
+        if verb.pos_ != "VERB" or self._reading.is_headline(sentence):
+            return False
+        morph = verb.morph
+        imperfect = (
+            "Imp" in morph.get("Tense") and "Ind" in morph.get("Mood") and "Fin" in morph.get("VerbForm")
+        )
+        return imperfect and not self._reading.dates_by_sentence.get(sentence)
+
     def _still_held(self, trigger: Span, sentence: int) -> bool:
         """ "Plusieurs Occidentaux sont toujours retenus en otage au Sahel": people still held, in the
         present (context.yaml still_words), tell a captivity that goes on, not an abduction, unless a day
@@ -1521,7 +1534,7 @@ class TriggerFilter:
             return False
         if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
             return False
-        if self._still_held(trigger, sentence):
+        if self._still_held(trigger, sentence) or self._imperfect_undated(trigger, sentence):
             return False
         if self._held_since(trigger, sentence) or self._takes_no_ground(trigger, sentence):
             return False
