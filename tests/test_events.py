@@ -5203,3 +5203,11 @@ def test_an_imperfect_with_its_day_is_still_news(pipeline):
         pipeline, "Lundi soir, des hommes armés tiraient sur les passants à Kaya, tuant trois civils."
     )
     assert (event.event_date, event.fatalities) == ("2023-05-08", 3)
+
+
+def test_martial_law_in_force_is_no_event(pipeline):
+    text = (
+        "Depuis lundi, les combats se poursuivent près de Kharkiv. Sous la loi martiale, les hommes de 18 à "
+        "60 ans ne peuvent pas quitter l'Ukraine."
+    )
+    assert [e.sub_event_type for e in code(pipeline, text)] == ["Armed clash"]  # not even a hypothetical

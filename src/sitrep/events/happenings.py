@@ -634,6 +634,20 @@ class TriggerFilter:
             and fold(root.lemma_) in self._holding
         )
 
+    def _measure_in_force(self, trigger: Span, sentence: int) -> bool:
+        """ "la loi martiale", "l'état d'urgence", "le couvre-feu" named as what is in force: news only
+        when a word of imposing governs it ("a décrété l'état d'urgence", "l'instauration de la loi
+        martiale"; context.yaml imposition_words) or its sentence names a day."""
+        measures = context_words(self._reading.lexicon, "measure_nouns")
+        root = trigger.root
+        if trigger.label_ != "Other" or root.pos_ != "NOUN" or not _word_in(root, measures):
+            return False
+        if any(not m.past for m in self._reading.dates_by_sentence.get(sentence, [])):
+            return False
+        imposing = context_words(self._reading.lexicon, "imposition_words")
+        head = root.head
+        return not (_word_in(head, imposing) or _word_in(head.head, imposing) and head.dep_ == "xcomp")
+
     def _imperfect_undated(self, trigger: Span, sentence: int) -> bool:
         """ "le gouvernement de ce pays torturait et tuait les opposants": a simple imperfect with no day
         in its sentence describes what went on, not a happening (news tells its events in the passé
@@ -1535,6 +1549,8 @@ class TriggerFilter:
         if _held_territory(trigger) or self._spoils_taken(trigger) or self._held_people(trigger):
             return False
         if self._still_held(trigger, sentence) or self._imperfect_undated(trigger, sentence):
+            return False
+        if self._measure_in_force(trigger, sentence):
             return False
         if self._held_since(trigger, sentence) or self._takes_no_ground(trigger, sentence):
             return False
