@@ -217,3 +217,8 @@ def test_a_month_ended_weeks_before_the_news_is_the_past(reader):
     assert mention.past
     (mention,) = reader.find("Kiev a lancé en août une incursion", published=date(2024, 9, 10))
     assert not mention.past  # a fortnight on, still news
+
+
+def test_a_year_after_a_is_a_year(reader):
+    (mention,) = reader.find("un conflit qui remonte au moins à 2014, lorsque", published=date(2022, 2, 24))
+    assert (mention.value, mention.past) == (date(2014, 7, 1), True)

@@ -117,7 +117,8 @@ def _compile(lexicon: Mapping[str, Any]) -> _Patterns:
             rf"(?:\s+{dated_year})?\b"
         ),
         month_year=re.compile(rf"\b(?P<month>{mo})\s+{dated_year}\b"),
-        year=re.compile(rf"\b(?:en|depuis|de|des|annee|annees)\s+{year}\b"),
+        # ("remonte à 2014", "de 2012 à 2014": "à" folded)
+        year=re.compile(rf"\b(?:en|depuis|de|des|a|annee|annees)\s+{year}\b"),
         weekdays=weekdays,
         months=months,
         relative_days=relative_days,
