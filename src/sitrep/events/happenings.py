@@ -1465,6 +1465,10 @@ class TriggerFilter:
         reading = self._reading
         if reading.dates_by_sentence.get(sentence):
             return False
+        if any(c.label_ in _SOURCING for c in reading.cues.get(sentence, [])):
+            # "Des jihadistes ont attaqué une patrouille …, a annoncé l'armée", after "En 2015, …": news
+            # comes with its source
+            return False
         lede = next((s for s in range(len(reading.sentences)) if not reading.is_headline(s)), None)
         if lede is None or sentence <= lede:
             return False
@@ -2042,6 +2046,10 @@ def _demonstrative(trigger: Span) -> bool:
     return root.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lemma_.lower() in ("ce", "cet", "cette", "ces") for c in root.children
     )
+
+
+#: Cue labels (cues.yaml) of a source named for what the sentence tells: "selon le maire".
+_SOURCING = frozenset({"attribution_prep", "attribution_verb"})
 
 
 #: Words for fighting on the ground, which the press uses for one another ("l'attaque ... les combats").
