@@ -5211,3 +5211,41 @@ def test_martial_law_in_force_is_no_event(pipeline):
         "60 ans ne peuvent pas quitter l'Ukraine."
     )
     assert [e.sub_event_type for e in code(pipeline, text)] == ["Armed clash"]  # not even a hypothetical
+
+
+def test_a_massacre_of_thousands_with_its_day_is_one_happening(pipeline):
+    event = one(
+        pipeline, "Plus de 1 100 personnes ont été tuées lundi dans le massacre d'El Geneina, selon l'ONU."
+    )
+    assert (event.event_date, event.fatalities) == ("2023-05-08", 1100)
+
+
+def test_a_wars_running_toll_lent_to_a_salvo_is_not_its_toll(pipeline):
+    event = one(
+        pipeline,
+        "Le Hezbollah a tiré lundi une salve de roquettes sur Kiryat Shmona, sans faire de victimes. Les "
+        "représailles israéliennes ont fait plus de 39 000 morts, selon le ministère de la Santé du Hamas.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 0)
+
+
+def test_the_same_attackers_in_the_next_state_are_still_the_group(pipeline):
+    events = code(
+        pipeline,
+        "Dans l'État de Borno, des combattants de Boko Haram ont attaqué lundi le village de Monguno, tuant "
+        "six habitants. Dans l'État de Yobe voisin, les mêmes assaillants ont ensuite incendié une école à "
+        "Geidam.",
+    )
+    assert len(events) == 2
+    assert all(e.actor1.startswith("Boko Haram") for e in events)
+
+
+def test_a_span_of_years_opening_the_sentence_is_a_periods_doing(pipeline):
+    text = "En quatre ans, les insurgés ont pris le contrôle de la plupart des districts de Cabo Delgado."
+    assert scored(pipeline, text) == []
+    # (but an attack "la plus meurtrière en deux ans" is news)
+    event = one(
+        pipeline,
+        "Des jihadistes ont tué lundi 20 soldats près de Djibo, l'attaque la plus meurtrière en deux ans.",
+    )
+    assert event.fatalities == 20

@@ -554,10 +554,15 @@ class EventExtractor:
             # arrest, a treaty or a handover: the dead told beside one ("les violences de Mandakao, qui
             # avaient fait 42 morts") are another happening's
             toll = replace(toll, count=0)
-        if toll.count >= _TALLY_DEAD and self._dating.own_date(reading, main) is None:
+        if toll.count >= _TALLY_DEAD:
             # "Plus de 8 000 personnes auraient été tuées au Burkina Faso dans des attaques jihadistes":
-            # thousands of dead with no day of their own are a period's tally, not one happening
-            return []
+            # thousands of dead with no day of their own are a period's tally, not one happening; lent
+            # by another sentence ("Les représailles ont fait plus de 39 000 morts"), not its toll
+            # (but "Plus de 1 100 personnes ont été tuées lundi dans le massacre" is one)
+            if self.fatalities.for_event([main.sent]).count < _TALLY_DEAD:
+                toll = replace(toll, count=0)
+            elif not any(self._dating.current_dates(reading, s) for s in h.sentences):
+                return []
         if (
             actor1 is None
             and actor2 is None

@@ -49,6 +49,8 @@ def split_paragraphs(doc: Doc) -> list[Span]:
 
 #: A piece the parser cut off the sentence it opens has at most this many tokens.
 _SCRAP_TOKENS = 6
+#: The doers told again: "les mêmes assaillants".
+_SAME_ONES = re.compile(r"\b(?:les|ces) m[êe]mes\b", re.IGNORECASE)
 #: A sentence that opens on the region where it happened: "Dans l'État de Borno, …", "Le même jour, dans
 #: la région de Mopti, …" (up to five words before "dans"). The area words are those of a state's parts.
 _REGION_OPENING = re.compile(
@@ -208,8 +210,10 @@ class Reading:
             named = fold(opening.group(1).lower()) if opening else None
             # ("Dans l'État de Zamfara, des bandits … Le même jour, dans l'État de Borno, des combattants
             # de l'Iswap …": a round-up moving to another region tells another incident)
+            # (not "Dans l'État de Yobe voisin, les mêmes assaillants ont incendié …": the same doers)
+            moved = named is not None and region is not None and named != region
             if any(m.span.start - sent.start <= 1 for m in openings.find(sent)) or (
-                named is not None and region is not None and named != region
+                moved and not _SAME_ONES.search(sent.text)
             ):
                 part += 1
             region = named or region
