@@ -101,6 +101,7 @@ class EventExtractor:
             + [(t.words, _OWNED) for t in lexicon.context.get("owned_targets", ())]
         )
         self._civilian_vehicles = context_words(lexicon, "civilian_vehicles")
+        self._dropped_ordnance = context_words(lexicon, "dropped_ordnance")
         self._remote_verbs = context_words(lexicon, "remote_strike_verbs")
         self._aspects = context_words(lexicon, "aspect_words")
         self._crowd_clash_words = context_words(lexicon, "crowd_clash_words")
@@ -438,7 +439,7 @@ class EventExtractor:
             and actor1 is not None
             and actor1.inter == 1
             and len(main) == 1  # the plain word: not "bombe artisanale", "bombe posée"
-            and fold(main.root.lemma_) in _DROPPED_ORDNANCE
+            and fold(main.root.lemma_) in self._dropped_ordnance
         ):
             # "Deux bombes russes ont frappé un magasin à Kharkiv": a state's bombs are dropped from the
             # air (ACLED codes an air strike); a bomb planted is an insurgent's
@@ -559,10 +560,10 @@ class EventExtractor:
             # thousands of dead with no day of their own are a period's tally, not one happening; lent
             # by another sentence ("Les représailles ont fait plus de 39 000 morts"), not its toll
             # (but "Plus de 1 100 personnes ont été tuées lundi dans le massacre" is one)
+            if not any(self._dating.current_dates(reading, s) for s in h.sentences):
+                return []
             if self.fatalities.for_event([main.sent]).count < _TALLY_DEAD:
                 toll = replace(toll, count=0)
-            elif not any(self._dating.current_dates(reading, s) for s in h.sentences):
-                return []
         if (
             actor1 is None
             and actor2 is None
@@ -1314,8 +1315,6 @@ def _named_doer(trigger: Span, actor: Actor | None) -> bool:
 _TALLY_DEAD = 1000
 #: A target word that names an armed side only with that side in its phrase (context.yaml owned_targets).
 _OWNED = "owned"
-#: Ordnance that, set off by a state's forces, fell from the air.
-_DROPPED_ORDNANCE = frozenset({"bombe", "bombes"})
 
 
 def _retype_by_target(sub_event_type: str, actor1: Actor | None, actor2: Actor | None) -> str:
