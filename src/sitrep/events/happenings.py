@@ -1460,8 +1460,8 @@ class TriggerFilter:
     def _goes_on_from_history(self, sentence: int) -> bool:
         """ "… à propos d'un massacre dans la capitale française, il y a 60 ans. Environ 30 000 Algériens
         étaient descendus dans les rues … La police a tué des centaines de manifestants": in a story whose
-        lede is history, a sentence with no day of its own right after a history sentence goes on
-        telling it."""
+        lede is history, a sentence with no day and no source of its own, after a history sentence with
+        only such sentences between, goes on telling it."""
         reading = self._reading
         if reading.dates_by_sentence.get(sentence):
             return False
