@@ -31,7 +31,7 @@ from sitrep.events.happenings import (
     pluperfect,
 )
 from sitrep.events.reading import Reading
-from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles, generic_actor, named_doers
+from sitrep.events.roles import Actor, HeadWords, actor_of, assign_roles, generic_actor, is_crowd, named_doers
 from sitrep.events.scope import det_negative, has_negator
 from sitrep.events.when import EventDating, coded_date, planned_day
 from sitrep.geo.gazetteer import Gazetteer
@@ -333,7 +333,8 @@ class EventExtractor:
         if (
             sub_event_type == "Looting/property destruction"
             and (actor1 is None or actor1.inter in (5, 6))
-            and self._crowd_subject(main)
+            # (its subject a crowd, context.yaml crowd_heads: "des jeunes", "des groupes de jeunes")
+            and any(c.dep_ == "nsubj" and is_crowd(c, self._heads) for c in main.root.children)
         ):
             # "des groupes de jeunes ont pillé plusieurs magasins et incendié des véhicules": a crowd that
             # loots and burns is rioting (ACLED), not an armed side's looting
@@ -695,16 +696,6 @@ class EventExtractor:
         return fold(main.root.lemma_) in self._crowd_clash_words and not any(
             a is not None and a.inter in (2, 3, 4, 8) for a in (actor1, actor2)
         )
-
-    def _crowd_subject(self, main: Span) -> bool:
-        """The word's subject is a crowd (context.yaml crowd_heads): "des jeunes", "des groupes de jeunes",
-        "la foule"."""
-        crowd = self._heads.crowd
-        for subject in (c for c in main.root.children if c.dep_ == "nsubj"):
-            words = [subject, *(c for c in subject.children if c.dep_ == "nmod")]
-            if any(fold(w.lemma_) in crowd for w in words):
-                return True
-        return False
 
     def _armed_target(self, main: Span, *, within: bool = False) -> Actor | None:
         """The state forces an attack was aimed at, when its sentence (`within`: the trigger's own

@@ -2032,19 +2032,17 @@ def _another(trigger: Span) -> bool:
     )
 
 
-def _anaphoric(trigger: Span) -> bool:
-    """ "les combats", "cette attaque", "l'assaut": a definite noun refers back to a told happening."""
-    root = trigger.root
-    return root.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lemma_.lower() in ("le", "ce", "cet", "cette", "ces") for c in root.children
-    )
+#: Determiners of a noun that refers back: any definite one, or a demonstrative only.
+_DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
+_DEFINITE = _DEMONSTRATIVE | {"le"}
 
 
-def _demonstrative(trigger: Span) -> bool:
-    """ "ces heurts", "cette attaque": a noun that points back at what was just told."""
+def _anaphoric(trigger: Span, determiners: frozenset[str] = _DEFINITE) -> bool:
+    """ "les combats", "cette attaque", "l'assaut": a definite noun refers back to a told happening
+    (with `determiners=_DEMONSTRATIVE`, only "ces heurts", "cette attaque": what was just told)."""
     root = trigger.root
     return root.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lemma_.lower() in ("ce", "cet", "cette", "ces") for c in root.children
+        c.dep_ == "det" and c.lemma_.lower() in determiners for c in root.children
     )
 
 
@@ -2672,7 +2670,7 @@ def _riot_told_on(
         and trigger.label_ != "Looting/property destruction"
         and not police_in(reading, sentence)
         # ("Deux personnes ont été tuées lors de ces heurts": the fighting just told, by a demonstrative)
-        and not (trigger.label_ in _GROUND_FIGHTING and _demonstrative(trigger))
+        and not (trigger.label_ in _GROUND_FIGHTING and _anaphoric(trigger, _DEMONSTRATIVE))
     ):
         return None  # (but "des gendarmes ont ouvert le feu" on the march is the march's)
     latest = happenings[-1]

@@ -195,7 +195,7 @@ def _parse_roles(
         for subj in subjects:
             found = _mention_in(subj, mentions) or _group_named_before(subj, heads)
             unarmed = found is None or found.inter == 7
-            if unarmed and not passive and sub_event_type == "Armed clash" and _crowd(subj, heads):
+            if unarmed and not passive and sub_event_type == "Armed clash" and is_crowd(subj, heads):
                 # "des centaines de commerçants ont affronté les forces de l'ordre": a crowd, not an
                 # armed group nor civilians (the assembler codes a crowd fighting as a riot)
                 found = generic_actor("Rioters", 5)
@@ -864,7 +864,7 @@ def _first(mentions: Sequence[Actor], *, inter: int) -> Actor | None:
     return next((m for m in mentions if m.inter == inter), None)
 
 
-def _crowd(subject, heads: HeadWords) -> bool:
+def is_crowd(subject, heads: HeadWords) -> bool:
     """The subject is a crowd: its head, or the noun it counts ("des centaines de jeunes"), is a crowd
     word."""
     words = {fold(subject.lemma_)} | {fold(c.lemma_) for c in subject.children if c.dep_ in ("nmod", "det")}
